@@ -1,0 +1,54 @@
+"""The rule engine: provisions in, one verdict per rule out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from linter.engine.checks import Evaluator
+from linter.engine.verdicts import judge_rule
+from linter.errors import UsageError
+from linter.findings import DocumentResult, RuleResult
+from linter.model import Document
+from linter.nlp.pipeline import build_pipeline
+from linter.patterns import PatternSet, load_patterns
+from linter.policy import Policy, load_policy
+
+
+def resolve_scope(policy: Policy, scope: Iterable[str] | None) -> tuple[str, ...]:
+    """The scopes to check: the policy default, every scope for "all", or the named ones."""
+    chosen = tuple(scope or ()) or tuple(policy.default_scope)
+    if "all" in chosen:
+        return tuple(policy.scopes)
+    unknown = [s for s in chosen if s not in policy.scopes]
+    if unknown:
+        raise UsageError(f"unknown scope {', '.join(unknown)}; choose from all, {', '.join(policy.scopes)}")
+    return chosen
+
+
+def check_document(
+    document: Document,
+    scope: Iterable[str] | None = None,
+    policy: Policy | None = None,
+    patterns: PatternSet | None = None,
+    patterns_dir: str = "",
+) -> DocumentResult:
+    policy = policy or load_policy()
+    patterns = patterns or load_patterns()
+    scopes = resolve_scope(policy, scope)
+    evaluator = Evaluator.for_document(document, patterns, build_pipeline(patterns_dir))
+    results: list[RuleResult] = []
+    for rule in policy.rules:
+        if not set(rule.scope) & set(scopes):
+            results.append(
+                RuleResult(
+                    rule=rule.number,
+                    verdict="not-applicable",
+                    title=rule.title,
+                    citation=rule.citation,
+                    code=rule.code,
+                    message=f"outside the checked scope ({', '.join(scopes)})",
+                )
+            )
+            continue
+        results.append(judge_rule(rule, patterns.rules.get(rule.number), evaluator, rule.code))
+    return DocumentResult(document.path, document.format, list(scopes), results, document.pages)

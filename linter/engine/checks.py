@@ -1,0 +1,172 @@
+"""Evaluate one check (an element or a conflict of a rule's pattern file) on one unit.
+
+A check matches a unit when every concept group of its condition is present — the first
+group (the act the clause governs) in the provision's own words or its lead-in, the others
+anywhere in its context — none of its `none` concepts is, and the clause's stance toward
+the act is one the check accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.engine.crossref import ExceptionLink, descendants
+from linter.engine.units import Unit, build_units
+from linter.model import Document
+from linter.nlp.concepts import ConceptHit
+from linter.nlp.deontic import Stance, doc_stance, stance_at
+from linter.patterns import Check, Concept, Condition, PatternSet
+
+FULL, WEAK = "full", "weak"
+
+# For an element: which stances implement it fully, and which only partly.
+_ELEMENT_STANCES = {
+    "require": ({"obligation", "statement"}, {"qualified-obligation", "permission"}),
+    "forbid": ({"prohibition"}, {"excepted-prohibition"}),
+    "mention": (
+        {"obligation", "statement", "qualified-obligation", "permission", "prohibition", "excepted-prohibition"},
+        set(),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    check: Check
+    unit: Unit
+    stance: Stance
+    strength: str
+    matched: tuple[str, ...]
+    action: ConceptHit | None
+
+    @property
+    def why(self) -> str:
+        markers = f" ({', '.join(dict.fromkeys(self.stance.markers))})" if self.stance.markers else ""
+        return f"{self.check.description}: matched {', '.join(self.matched)}; stance {self.stance.kind}{markers}"
+
+
+class Evaluator:
+    """Evaluates checks over the units of one document."""
+
+    def __init__(self, units: list[Unit], concepts: dict[str, Concept], negative_openers: tuple[str, ...]) -> None:
+        self.units = units
+        self.concepts = concepts
+        self.negative_openers = negative_openers
+        self.provisions = [u.provision for u in units]
+        self._by_index = {u.provision.index: u for u in units}
+
+    @classmethod
+    def for_document(cls, document: Document, patterns: PatternSet, nlp) -> "Evaluator":
+        units = build_units(document, nlp, patterns.deontic.non_operative_headings)
+        return cls(units, patterns.concepts, patterns.deontic.negative_openers)
+
+    # -- locating concepts -------------------------------------------------------------
+
+    def _locate(self, unit: Unit, concept: str, allow_context: bool) -> tuple[Unit, ConceptHit | None, str] | None:
+        for hit in unit.doc._.concepts:
+            if hit.concept == concept:
+                return unit, hit, hit.text
+        for lead in unit.lead_ins:
+            for hit in lead.doc._.concepts:
+                if hit.concept == concept:
+                    return lead, hit, f"{hit.text} (lead-in {lead.provision.label})"
+        if allow_context and concept in unit.context:
+            return unit, None, f"{concept} ({unit.context[concept]})"
+        return None
+
+    def _condition_holds(self, unit: Unit, cond: Condition) -> tuple[tuple, list[str]] | None:
+        action = None
+        for concept in cond.action:
+            action = self._locate(unit, concept, allow_context=False)
+            if action:
+                break
+        if action is None:
+            return None
+        matched = [action[2]]
+        for group in cond.all[1:]:
+            found = next((f for c in group if (f := self._locate(unit, c, allow_context=True))), None)
+            if found is None:
+                return None
+            matched.append(found[2])
+        if any(self._locate(unit, c, allow_context=True) for c in cond.none):
+            return None
+        return action, matched
+
+    # -- stance --------------------------------------------------------------------------
+
+    def _stance(self, unit: Unit, where: Unit, hit: ConceptHit) -> Stance:
+        openers = self.negative_openers
+        if where is unit:
+            stance = stance_at(unit.doc, hit.start, openers)
+        else:
+            stance = doc_stance(unit.doc, openers) or stance_at(where.doc, hit.start, openers)
+        if stance is None:
+            stance = next((s for lead in unit.lead_ins if (s := doc_stance(lead.doc, openers))), None)
+        stance = stance or Stance("statement")
+        return self._apply_exception_links(unit, stance, hit.concept)
+
+    def _apply_exception_links(self, unit: Unit, stance: Stance, action: str) -> Stance:
+        links = [l for l in unit.links if l.qualified == unit.provision.index]
+        if stance.kind not in ("prohibition", "excepted-prohibition") or not links:
+            return stance
+        inline = [
+            at for at in stance.exception_at if not any(l.source == unit.provision.index and l.span[0] <= at < l.span[1] for l in links)
+        ]
+        repermitted = [l for l in links if self._repermits(l, unit, action)]
+        if inline or repermitted:
+            markers = stance.markers + tuple(f"exception in {self._by_index[l.exception].provision.label}" for l in repermitted if l.exception in self._by_index)
+            return Stance("excepted-prohibition", markers, True, stance.qualified, stance.exception_at)
+        return Stance("prohibition", stance.markers, False, stance.qualified)
+
+    def _actions(self, unit: Unit) -> set[str]:
+        return {h.concept for h in unit.doc._.concepts if self.concepts[h.concept].kind == "action"}
+
+    def _repermits(self, link: ExceptionLink, qualified: Unit, action: str) -> bool:
+        """Does the exception provision of `link` allow again the act `action` that `qualified` forbids?
+
+        An exception that names some of the acts the qualified provision governs re-permits
+        only those ("the prohibition relating to restrictive housing shall not apply ...");
+        one that names none of them re-permits them all.
+        """
+        exception_units = [self._by_index[i] for i in descendants(self.provisions, link.exception) if i in self._by_index]
+        named = set().union(*(self._actions(u) for u in exception_units)) if exception_units else set()
+        governed = self._actions(qualified) | {c for lead in qualified.lead_ins for c in self._actions(lead)}
+        overlap = named & governed
+        return action in overlap if overlap else True
+
+    # -- public ---------------------------------------------------------------------------
+
+    def match(self, check: Check, unit: Unit, lenient: bool = False) -> Match | None:
+        """Match `check` on `unit`; `lenient` when the rule itself is qualified ("where possible")."""
+        found = self._condition_holds(unit, check.condition)
+        if found is None:
+            return None
+        (where, hit, _), matched = found
+        stance = self._stance(unit, where, hit)
+        strength = self._strength(check, stance, lenient)
+        if strength is None:
+            return None
+        return Match(check, unit, stance, strength, tuple(matched), hit if where is unit else None)
+
+    def _strength(self, check: Check, stance: Stance, lenient: bool) -> str | None:
+        if check.kind == "conflict":
+            return FULL if stance.kind in check.stance else None
+        wanted = check.stance[0]
+        full, weak = _ELEMENT_STANCES[wanted]
+        hollowed = stance.qualified and wanted != "mention" and not lenient
+        if (stance.kind in full and not hollowed) or (lenient and stance.kind == "qualified-obligation"):
+            return FULL
+        if stance.kind in full | weak:
+            return WEAK
+        return None
+
+    def holds_anywhere(self, cond: Condition, stances: tuple[str, ...]) -> Unit | None:
+        """The first unit where `cond` holds with one of `stances` (any stance if empty)."""
+        for unit in self.units:
+            found = self._condition_holds(unit, cond)
+            if found is None:
+                continue
+            (where, hit, _), _ = found
+            if not stances or self._stance(unit, where, hit).kind in stances:
+                return unit
+        return None

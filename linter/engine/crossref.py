@@ -1,0 +1,94 @@
+"""Resolve cross-references that carve exceptions out of other provisions.
+
+Laws put exceptions far from the rule they qualify: "Except as provided in subsection (b)",
+"Subject to paragraph (2)", "Notwithstanding regulation 12", "the prohibition under
+subsection (a) shall not apply". Each such phrase links a *qualified* provision to an
+*exception* provision; the engine reads the two together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.model import Provision
+
+_UNIT = r"(?:sub-?section|section|sub-?paragraph|paragraph|sub-?rule|rule|regulation|article|clause|item|point|§)s?"
+_REF = r"(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
+_FORWARD = re.compile(  # the provision containing the phrase is qualified by the one it names
+    r"\b(?P<kw>except as (?:otherwise )?(?:provided|permitted|authori[sz]ed|specified) (?:in|by|under)|subject to|save as (?:provided|permitted) (?:in|by|under)|other than as provided in)\s+"
+    + _UNIT + r"\s*" + _REF,
+    re.IGNORECASE,
+)
+_BACKWARD = re.compile(  # the provision containing the phrase is an exception to the one it names
+    r"\b(?P<kw>notwithstanding|despite|(?:prohibition|requirement|restriction)s?\s+(?:under|in|of))\s+(?:anything in\s+)?(?:the\s+)?"
+    + _UNIT + r"\s*" + _REF,
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(r"^(?:§+\s*|(?:article|art\.|section|sec\.|s\.|rule|regulation|reg\.|paragraph|para\.)\s+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ExceptionLink:
+    """`qualified` is read subject to `exception`; `span` is where the phrase stands in `source`."""
+
+    qualified: int
+    exception: int
+    source: int
+    span: tuple[int, int]
+    phrase: str
+
+
+def _core(label: str) -> str:
+    return _PREFIX.sub("", label).replace(" ", "")
+
+
+def _resolve(num: str | None, parts: str, here: Provision, provisions: list[Provision]) -> int | None:
+    parts = re.sub(r"\s+", "", parts or "")
+    if num:
+        target = num + parts
+        for p in provisions:
+            if _core(p.label) == target:
+                return p.index
+        return None
+    if not parts:
+        return None
+    # A bare "(2)" or "(b)(1)" is relative: the provision with that ending whose stem is
+    # the longest shared prefix of the citing provision's label.
+    here_core = _core(here.label)
+    best, best_len = None, -1
+    for p in provisions:
+        core = _core(p.label)
+        if core.endswith(parts):
+            stem = core[: -len(parts)]
+            if here_core.startswith(stem) and len(stem) > best_len and p.index != here.index:
+                best, best_len = p.index, len(stem)
+    return best
+
+
+def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
+    links = []
+    for p in provisions:
+        if p.kind == "toc":
+            continue
+        for regex, forward in ((_FORWARD, True), (_BACKWARD, False)):
+            for m in regex.finditer(p.text):
+                target = _resolve(m.group("num"), m.group("parts"), p, provisions)
+                if target is None or target == p.index:
+                    continue
+                qualified, exception = (p.index, target) if forward else (target, p.index)
+                links.append(ExceptionLink(qualified, exception, p.index, m.span(), m.group(0)))
+    return links
+
+
+def descendants(provisions: list[Provision], index: int) -> list[int]:
+    """`index` and every provision nested under it (they follow it in document order)."""
+    out = [index]
+    members = {index}
+    for p in provisions[index + 1 :]:
+        if p.parent in members:
+            out.append(p.index)
+            members.add(p.index)
+        elif p.parent is None or p.parent < index:
+            break
+    return out

@@ -1,0 +1,117 @@
+"""Read each provision with the context a lawyer reads it in.
+
+A provision's own words are tagged once by the pipeline. Around them the engine adds
+what the law says elsewhere about the same clause: the lead-in of the provision it is a
+sub-item of, the headings above it, the definitions of terms it uses, and provisions
+linked to it by an exception cross-reference. Every inherited concept remembers where it
+came from, so a finding can say why it matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from linter.engine.crossref import ExceptionLink, descendants, find_exception_links
+from linter.model import Document, Provision
+
+_DEFINITION = re.compile(
+    r"^\W*[\"“‘'](?P<term>[^\"”’']{2,60})[\"”’']\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|shall include|refers to|has the meaning)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Unit:
+    """A provision ready for rule checks: its parsed text plus inherited concepts."""
+
+    provision: Provision
+    doc: Doc
+    lead_ins: list["Unit"] = field(default_factory=list)
+    context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
+    links: list[ExceptionLink] = field(default_factory=list)
+
+    def own_concepts(self) -> set[str]:
+        return {h.concept for h in self.doc._.concepts}
+
+
+def _definitions(units: list[Unit]) -> dict[str, set[str]]:
+    """Defined term -> concepts named in its definition ('"restraint" means handcuffs ...')."""
+    defined: dict[str, set[str]] = {}
+    for unit in units:
+        m = _DEFINITION.match(unit.provision.text)
+        if not m:
+            continue
+        body_start = len(unit.provision.text[: m.end()].split())
+        concepts = {h.concept for h in unit.doc._.concepts if h.start >= body_start - 1}
+        if concepts:
+            defined[m.group("term").strip().lower()] = concepts
+    return defined
+
+
+def _operative(provision: Provision, non_operative: tuple[str, ...]) -> bool:
+    if provision.kind == "toc":
+        return False
+    return not any(h.strip(" .:").lower() in non_operative for h in provision.headings)
+
+
+def build_units(document: Document, nlp: Language, non_operative_headings: tuple[str, ...] = ()) -> list[Unit]:
+    """Units for the operative provisions of `document` (not contents, findings or purposes)."""
+    provisions = document.provisions
+    docs = list(nlp.pipe(p.text for p in provisions))
+    units = [Unit(p, d) for p, d in zip(provisions, docs)]
+    by_index = {u.provision.index: u for u in units}
+
+    for unit in units:
+        parent = unit.provision.parent
+        while parent is not None and parent in by_index:
+            unit.lead_ins.append(by_index[parent])
+            parent = by_index[parent].provision.parent
+
+    _add_heading_context(units, nlp)
+    _add_definition_context(units, nlp)
+    _add_exception_context(units, provisions, by_index)
+    return [u for u in units if _operative(u.provision, non_operative_headings)]
+
+
+def _add_heading_context(units: list[Unit], nlp: Language) -> None:
+    headings = sorted({h for u in units for h in u.provision.headings})
+    tagged = {h: {c.concept for c in d._.concepts} for h, d in zip(headings, nlp.pipe(headings))}
+    for unit in units:
+        for heading in unit.provision.headings:
+            for concept in tagged[heading]:
+                unit.context.setdefault(concept, f"heading \u201c{heading}\u201d")
+
+
+def _add_definition_context(units: list[Unit], nlp: Language) -> None:
+    defined = _definitions(units)
+    if not defined:
+        return
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for term in defined:
+        matcher.add(term, [nlp.make_doc(term)])
+    for unit in units:
+        for match_id, _, _ in matcher(unit.doc):
+            term = nlp.vocab.strings[match_id]
+            for concept in defined[term]:
+                unit.context.setdefault(concept, f"definition of \u201c{term}\u201d")
+
+
+def _add_exception_context(units: list[Unit], provisions: list[Provision], by_index: dict[int, Unit]) -> None:
+    for link in find_exception_links(provisions):
+        qualified = by_index.get(link.qualified)
+        if qualified is None:
+            continue
+        qualified.links.append(link)
+        for idx in descendants(provisions, link.exception):
+            exception = by_index.get(idx)
+            if exception is None or exception is qualified:
+                continue
+            exception.links.append(link)
+            # The exception is about what the qualified provision governs.
+            for concept in qualified.own_concepts() | {c for lead in qualified.lead_ins for c in lead.own_concepts()}:
+                exception.context.setdefault(concept, f"exception to {qualified.provision.label}")

@@ -1,0 +1,44 @@
+"""Turn a file into a Document of cited provisions.
+
+Each input format is one module exposing `read_blocks(path) -> (blocks, page_count)`;
+adding a format means adding a module and one entry in `READERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from linter.errors import EmptyDocumentError, MissingFileError
+from linter.extract.sniff import sniff_format
+from linter.model import Block, Document
+
+Reader = Callable[[Path], tuple[list[Block], int | None]]
+
+
+def _reader(fmt: str) -> Reader:
+    # Imported on demand: pdf and docx readers pull in heavy libraries.
+    if fmt == "pdf":
+        from linter.extract.pdf import read_blocks
+    elif fmt == "docx":
+        from linter.extract.docx import read_blocks
+    else:
+        from linter.extract.text import read_blocks
+    return read_blocks
+
+
+def read_document(path: str | Path) -> Document:
+    """Read any supported file into a Document; raise an InputError subclass if it cannot be read."""
+    path = Path(path)
+    if not path.exists():
+        raise MissingFileError(str(path), "no such file")
+    if path.is_dir():
+        raise MissingFileError(str(path), "is a directory, not a document")
+    fmt = sniff_format(path)
+    blocks, pages = _reader(fmt)(path)
+    from linter.structure import build_provisions
+
+    provisions = build_provisions(blocks)
+    if not provisions:
+        raise EmptyDocumentError(str(path), "contains no text")
+    return Document(path=str(path), format=fmt, pages=pages, provisions=provisions)

@@ -1,0 +1,1 @@
+"""The spaCy pipeline: normalisation, concept tagging and deontic analysis."""

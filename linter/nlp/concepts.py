@@ -1,0 +1,57 @@
+"""Concept tagging: find every vocabulary concept in a provision with one PhraseMatcher.
+
+All concept terms are matched on the normalised form (see normalize.py), so a term
+written once matches its inflections and spellings. A concept's `exclude` phrases mark
+readings that are not the concept ("hard labour" is not childbirth): a term match that
+overlaps an exclude match of the same concept is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from linter.patterns import Concept
+
+_EXCLUDE_SUFFIX = "!exclude"
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    concept: str
+    start: int
+    end: int
+    text: str
+
+
+class ConceptTagger:
+    """spaCy component: sets `doc._.concepts` (tuple of ConceptHit, in text order)."""
+
+    def __init__(self, nlp: Language, concepts: dict[str, Concept]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for concept in concepts.values():
+            self.matcher.add(concept.id, list(nlp.tokenizer.pipe(concept.terms)))
+            if concept.exclude:
+                self.matcher.add(concept.id + _EXCLUDE_SUFFIX, list(nlp.tokenizer.pipe(concept.exclude)))
+        if not Doc.has_extension("concepts"):
+            Doc.set_extension("concepts", default=())
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        hits = []
+        excluded: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            label = strings[match_id]
+            if label.endswith(_EXCLUDE_SUFFIX):
+                excluded.setdefault(label[: -len(_EXCLUDE_SUFFIX)], []).append((start, end))
+            else:
+                hits.append((label, start, end))
+        doc._.concepts = tuple(
+            ConceptHit(label, start, end, doc[start:end].text)
+            for label, start, end in sorted(hits, key=lambda h: h[1])
+            if not any(s < end and start < e for s, e in excluded.get(label, ()))
+        )
+        return doc

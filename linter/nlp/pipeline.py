@@ -1,0 +1,47 @@
+"""Build the spaCy pipeline: a blank English tokenizer with normalised lexemes, then the
+named components `bangkok_concepts` and `bangkok_deontic`, configured by pattern data.
+
+No statistical model is used, so nothing is downloaded and start-up is fast.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+
+from linter.nlp.concepts import ConceptTagger
+from linter.nlp.deontic import DeonticTagger
+from linter.nlp.normalize import normalize
+from linter.patterns import load_patterns, load_patterns_from
+
+
+def _patterns(patterns_dir: str):
+    return load_patterns_from(Path(patterns_dir)) if patterns_dir else load_patterns()
+
+
+@Language.factory("bangkok_concepts", default_config={"patterns_dir": ""})
+def make_concept_tagger(nlp: Language, name: str, patterns_dir: str) -> ConceptTagger:
+    return ConceptTagger(nlp, _patterns(patterns_dir).concepts)
+
+
+@Language.factory("bangkok_deontic", default_config={"patterns_dir": ""})
+def make_deontic_tagger(nlp: Language, name: str, patterns_dir: str) -> DeonticTagger:
+    return DeonticTagger(nlp, _patterns(patterns_dir).deontic)
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(patterns_dir: str = "") -> Language:
+    """A pipeline for the pattern set in `patterns_dir` (default: the installed patterns)."""
+    nlp = spacy.blank("en")
+    # Norms are computed once per distinct word (a lexeme attribute), not once per token.
+    nlp.vocab.lex_attr_getters[NORM] = normalize
+    for lexeme in nlp.vocab:
+        lexeme.norm_ = normalize(lexeme.orth_)
+    config = {"patterns_dir": patterns_dir}
+    nlp.add_pipe("bangkok_concepts", config=config)
+    nlp.add_pipe("bangkok_deontic", config=config)
+    return nlp

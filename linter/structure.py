@@ -1,0 +1,513 @@
+"""Turn extracted Blocks into cited Provisions, whatever the input format.
+
+Drafting traditions number their provisions differently (Westminster "12.—(1)(a)(ii)",
+US codes "§ 541.22(b)(1)(A)(i)", civil-law "Article 5", Indian gazette bullets), so the
+nesting of bracketed items is never read from a fixed table: each section keeps a
+stack of the numbering styles in the order they appear under it, and an item joins
+the level whose next expected number it is, or opens a new level below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from linter.model import Block, Provision
+
+# --- line shapes -----------------------------------------------------------------
+
+_ITEM = re.compile(r"\((\d{1,3}[A-Z]{0,2}|[a-z]{1,6}|[A-Z]{1,6})\)")
+_GAP = re.compile(r"\[\s*(?:\.\.\.|…)\s*\]")
+_HEADING_WORD = re.compile(
+    r"(?P<word>PART|Part|SUBPART|Subpart|CHAPTER|Chapter|SUBCHAPTER|Subchapter|DIVISION|Division"
+    r"|SUBDIVISION|Subdivision|TITLE|Title|SCHEDULE|Schedule|APPENDIX|Appendix|ANNEX|Annex)"
+    r"(?:\s+[\w'’]{1,12})?(?=$|[\s.:—–-])"
+)
+_SECTION_SIGN = re.compile(
+    r"\[?§+\s*(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)(?P<close>\])?\.?\s*[—–-]*\s*"
+)
+_SECTION_WORD = re.compile(
+    r"(?P<word>Section|SECTION|Sec\.|SEC\.|s\.|Article|ARTICLE|Art\.|Rule|RULE|Regulation|REGULATION"
+    r"|Reg\.|Clause|CLAUSE|cl\.)\s+(?P<num>\d+[A-Za-z]*(?:[.\-]\d+[A-Za-z]*)*|[IVXLC]+)"
+    r"(?=$|[\s.:—–(-])\.?\s*[—–-]*\s*"
+)
+_SECTION_DOTTED = re.compile(r"(?P<num>\d+[A-Z]?(?:[.\-]\d+[A-Za-z]?)*)\.(?=$|\s|[—–(-])\s*[—–-]*\s*")
+# "12 Title" (Australia, New Zealand): no full stop, so only a short title may follow.
+_SECTION_BARE = re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?=[A-Z])")
+_BULLET_RULE = re.compile(r"[-–•]\s+(?P<title>.+?)\s*\.\s*[-–—]+\s*(?P<rest>.*)")
+_BULLET_HEADING = re.compile(r"[-–•]\s+(?P<title>[^.;:]{1,80})")
+_TITLE_THEN_ITEM = re.compile(r"(?P<title>.{1,200}?)\s*\.\s*[-–—]*\s*(?P<rest>\(\w{1,6}\).*)")
+_TITLE_THEN_TEXT = re.compile(r"(?P<title>[^.]{1,120}?)\.\s+(?P<rest>[A-Z“\"].*)")
+_VERB = re.compile(r"\b(?:shall|may|must|will|is|are|was|were|means|includes|has|have|be)\b", re.I)
+_LEAD_IN_END = re.compile(r"(?:[—:–-]|\b(?:shall|that|means|includes|to|of|the following))\s*$")
+_DEFINITION_TEXT = re.compile(
+    r"^(?:\(\w+\)\s*)?(?:in\s+th(?:is|ese)\s+[\w\s]{1,30}?,\s*)?(?:the\s+(?:term|expression)s?\s+)?[\"“‘'][^\"”’']{1,80}[\"”’']\s*,?\s*"
+    r"(?:means|includes|has the (?:same )?meaning|shall mean|refers to|does not include)",
+    re.I,
+)
+_DEFINITION_TITLE = re.compile(r"\b(?:interpretation|definitions?)\b", re.I)
+_INSTRUMENT_TITLE = re.compile(r"\b(?:Rules|Regulations?|Act|Code|Order)\b.*\b\d{4}\b", re.I)
+_BRACKETED = re.compile(r"\[(?P<title>[^\]]{1,100})\]")
+_TERMINAL = ".;:,—–-"
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+# Heading levels: keyword headings rank by the order they first appear (a US code puts
+# Chapter above Part, a UK instrument Part above Chapter); unnamed headings rank below.
+_CAPS_LEVEL = 100
+_TITLE_LEVEL = 101
+_FORMAT_LEVEL = 50
+
+
+@dataclass
+class _Line:
+    kind: str  # "heading", "section", "item", "para"
+    text: str = ""
+    heading_kind: str = ""
+    family: str = ""  # "§", "Article", "" (bare number), "bullet", ...
+    label: str = ""
+    title: str = ""
+    items: list[str] = field(default_factory=list)
+    title_had_period: bool = False  # "12. Searches." may be a title or a short sentence
+
+
+def build_provisions(blocks: list[Block]) -> list[Provision]:
+    """Split Blocks into Provisions with citation labels, heading paths and parent links."""
+    lines = [_classify(block) for block in blocks]
+    _promote_titles(lines)
+    _mark_toc(lines)
+    builder = _Builder()
+    for block, line in zip(blocks, lines):
+        if line.kind != "skip":
+            builder.add(block, line)
+    return builder.provisions
+
+
+# --- classifying one block ----------------------------------------------------------
+
+
+def _classify(block: Block) -> _Line:
+    text = " ".join(f"{block.number or ''} {block.text}".split())
+    if not text or _GAP.fullmatch(text):
+        return _Line("skip")
+    heading = _HEADING_WORD.match(text)
+    if block.heading_level is not None:
+        # Word styles section titles ("§ 4042. Duties ...") as headings too; the number wins.
+        section = None if heading else _section(text)
+        return section or _Line("heading", text, heading_kind=f"h{block.heading_level}")
+    if heading and _is_title(text, 25):
+        return _Line("heading", text, heading_kind=heading.group("word").lower())
+    section = _section(text)
+    if section:
+        return section
+    items, rest = _leading_items(text)
+    if items:
+        return _Line("item", rest, items=items)
+    if _is_caps_heading(text):
+        return _Line("heading", text, heading_kind="caps")
+    bracketed = _BRACKETED.fullmatch(text)
+    if bracketed and _is_title(bracketed.group("title"), 8):
+        return _Line("heading", bracketed.group("title"), heading_kind="title")
+    bullet = _BULLET_HEADING.fullmatch(text)
+    if bullet and _is_title(bullet.group("title"), 10):
+        return _Line("heading", bullet.group("title"), heading_kind="title")
+    return _Line("para", text)
+
+
+def _section(text: str) -> _Line | None:
+    match = _SECTION_SIGN.match(text)
+    if match:
+        rest = text[match.end():]
+        if text.startswith("[") and not match.group("close"):
+            rest = rest.removesuffix("]").rstrip()
+        return _section_line("§", f"§ {match.group('num')}", rest)
+    match = _SECTION_WORD.match(text)
+    if match and not text[match.end():match.end() + 1].islower():
+        family = _WORD_FAMILY[match.group("word").lower()]
+        return _section_line(family, f"{family} {match.group('num')}", text[match.end():])
+    match = _BULLET_RULE.fullmatch(text)
+    if match:
+        return _section_line("bullet", "", match.group("rest"), title=match.group("title"))
+    match = _SECTION_DOTTED.match(text)
+    if match:
+        return _section_line("", match.group("num"), text[match.end():])
+    match = _SECTION_BARE.match(text)
+    # Without a full stop only a title may follow the number ("53 Penalties ... may impose").
+    if match and _is_short_line(text[match.end():], 15):
+        return _Line("section", "", family="", label=match.group("num"), title=text[match.end():])
+    return None
+
+
+_WORD_FAMILY = {
+    "section": "Section", "sec.": "Section", "s.": "Section",
+    "article": "Article", "art.": "Article",
+    "rule": "Rule",
+    "regulation": "Regulation", "reg.": "Regulation",
+    "clause": "Clause", "cl.": "Clause",
+}
+
+
+def _section_line(family: str, label: str, rest: str, title: str = "") -> _Line:
+    rest = rest.strip()
+    items, body = _leading_items(rest)
+    if not items and not title:
+        title, body = _split_title(rest)
+        items, body = _leading_items(body)
+    line = _Line("section", body, family=family, label=label, title=title, items=items)
+    line.title_had_period = bool(title) and not body and rest.endswith(".")
+    return line
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """Separate a section's title from the text that follows it on the same line."""
+    match = _TITLE_THEN_ITEM.fullmatch(rest)
+    if match and _is_title(match.group("title"), 20):
+        return match.group("title"), match.group("rest")
+    if _is_title(rest, 20) or (rest.endswith(".") and _is_title(rest.rstrip(" ."), 12)):
+        return rest.rstrip(" ."), ""
+    match = _TITLE_THEN_TEXT.fullmatch(rest)
+    if match and _is_title(match.group("title"), 10):
+        return match.group("title"), match.group("rest")
+    return "", rest
+
+
+def _leading_items(text: str) -> tuple[list[str], str]:
+    items = []
+    pos = 0
+    while match := _ITEM.match(text, pos):
+        token = match.group(1)
+        if _styles(token) == ():
+            break
+        items.append(token)
+        pos = match.end()
+    if items and pos < len(text) and not text[pos].isspace() and text[pos] not in "—–-":
+        return [], text  # "(a)bc" is not an item number
+    return items, text[pos:].lstrip(" —–-")
+
+
+def _is_title(text: str, max_words: int) -> bool:
+    """A title is short, unpunctuated at the end and has no verb in it."""
+    text = text.strip()
+    if not text or text[-1] in _TERMINAL or len(text.split()) > max_words:
+        return False
+    return not _VERB.search(text)
+
+
+def _is_short_line(text: str, max_words: int) -> bool:
+    text = text.strip()
+    return bool(text) and text[-1] not in _TERMINAL and len(text.split()) <= max_words
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 1
+        and all(c.isupper() for c in letters)
+        and len(text.split()) <= 25
+        and text[-1] not in ";:,"
+    )
+
+
+def _promote_titles(lines: list[_Line]) -> None:
+    """Read a short title-case paragraph that stands before a section as its heading,
+    and a title-only section followed by a section of another kind ("Article 5.
+    Classification" before "§ 1058.") as a heading above it."""
+    following = None
+    for line in reversed(lines):
+        if line.kind == "skip":
+            continue
+        if (
+            line.kind == "para"
+            and following is not None
+            and following.kind in ("section", "heading")
+            and _is_title(line.text, 14)
+            and line.text[0].isupper()
+        ):
+            line.kind, line.heading_kind = "heading", "title"
+        elif (
+            line.kind == "section"
+            and line.family not in ("", "§", "bullet")
+            and line.title
+            and not line.text
+            and not line.items
+            and following is not None
+            and following.kind == "section"
+            and following.family != line.family
+        ):
+            line.kind, line.heading_kind = "heading", line.family.lower()
+            line.text = f"{line.label} {line.title}"
+        following = line
+
+
+def _mark_toc(lines: list[_Line]) -> None:
+    """A run of numbered titles with no text between them is a table of contents; the
+    last title of a run is an entry too unless text or items of its own follow it."""
+    entries = {
+        i for i, line in enumerate(lines)
+        if line.kind == "section" and line.title and not line.text and not line.items
+    }
+    toc: set[int] = set()
+    for i in sorted(entries):
+        nxt = _next_content(lines, i)
+        if nxt in entries:
+            toc.add(i)
+        elif i - 1 in toc or _previous_content(lines, i) in toc:
+            if nxt is None or lines[nxt].kind not in ("item", "para"):
+                toc.add(i)
+    for i in toc:
+        lines[i].kind = "toc"
+    for i in entries - toc:
+        line = lines[i]
+        nxt = _next_content(lines, i)
+        if line.title_had_period and (nxt is None or lines[nxt].kind not in ("item", "para")):
+            # Nothing of its own follows, so "13. Women receive care." was the text.
+            line.text, line.title = f"{line.title}.", ""
+
+
+def _previous_content(lines: list[_Line], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if lines[j].kind not in ("heading", "skip"):
+            return j
+    return None
+
+
+def _next_content(lines: list[_Line], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if lines[j].kind not in ("heading", "skip"):
+            return j
+    return None
+
+
+# --- numbering styles ---------------------------------------------------------------
+
+
+def _styles(token: str) -> tuple[str, ...]:
+    """The numbering styles a token could belong to, most likely first."""
+    if token[0].isdigit():
+        return ("decimal",)
+    lower = token.islower()
+    styles = []
+    if _roman_value(token.lower()):
+        styles.append("roman" if lower else "ROMAN")
+    if len(token) == 1:
+        styles.insert(0 if token.lower() not in "ivx" else len(styles), "alpha" if lower else "ALPHA")
+    elif len(set(token)) == 1 and not _roman_value(token.lower()):
+        styles.append("alpha2" if lower else "ALPHA2")
+    return tuple(styles)
+
+
+def _roman_value(token: str) -> int:
+    total = 0
+    for i, ch in enumerate(token):
+        value = _ROMAN_VALUES.get(ch)
+        if value is None:
+            return 0
+        nxt = _ROMAN_VALUES.get(token[i + 1], 0) if i + 1 < len(token) else 0
+        total += -value if value < nxt else value
+    return total if total > 0 and _to_roman(total) == token else 0
+
+
+def _to_roman(value: int) -> str:
+    out = []
+    for number, numeral in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
+                            (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out.append(numeral)
+            value -= number
+    return "".join(out)
+
+
+def _first(style: str) -> str:
+    return {"decimal": "1", "alpha": "a", "ALPHA": "A", "roman": "i", "ROMAN": "I",
+            "alpha2": "aa", "ALPHA2": "AA"}[style]
+
+
+def _next(style: str, token: str) -> str:
+    if style == "decimal":
+        return str(int(re.match(r"\d+", token).group()) + 1)
+    if style in ("roman", "ROMAN"):
+        following = _to_roman(_roman_value(token.lower()) + 1)
+        return following if style == "roman" else following.upper()
+    letter = chr(ord(token[0]) + 1)
+    return letter * len(token)
+
+
+# --- assembling provisions ------------------------------------------------------------
+
+
+@dataclass
+class _Level:
+    style: str
+    token: str
+    index: int  # provision holding this item's text (or its latest lead-in)
+    label: str
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.provisions: list[Provision] = []
+        self._path: list[tuple[int, str]] = []  # (level, heading text)
+        self._keyword_levels: dict[str, int] = {}
+        self._title_used = False
+        self._section_label = ""
+        self._section_title = ""
+        self._section_index: int | None = None
+        self._definitions = False
+        self._stack: list[_Level] = []
+        self._bullet_count = 0
+
+    def add(self, block: Block, line: _Line) -> None:
+        if line.kind == "heading":
+            self._heading(line)
+        elif line.kind == "toc":
+            self._emit(block, line.label, line.title, None, kind="toc", headings=self._headings(""))
+        elif line.kind == "section":
+            self._section(block, line)
+        elif line.kind == "item":
+            self._items(block, line.items, line.text)
+        else:
+            self._paragraph(block, line.text)
+
+    # headings
+
+    def _heading(self, line: _Line) -> None:
+        level = self._heading_level(line.heading_kind)
+        if line.heading_kind in ("caps", "title") and _INSTRUMENT_TITLE.search(line.text):
+            level = -1  # the title of a new instrument starts a fresh heading path
+        self._path = [(lvl, text) for lvl, text in self._path if lvl < level]
+        self._path.append((level, line.text))
+        self._title_used = False
+        self._section_index = None
+        self._section_label = self._section_title = ""
+        self._stack = []
+        self._definitions = False
+        if _INSTRUMENT_TITLE.search(line.text):
+            self._bullet_count = 0  # a new instrument restarts its rule numbers
+
+    def _heading_level(self, kind: str) -> int:
+        if kind == "caps":
+            return _CAPS_LEVEL
+        if kind == "title":
+            return _TITLE_LEVEL
+        if kind in ("schedule", "appendix", "annex"):
+            return 0  # back matter stands beside the Parts, never inside one
+        if kind[0] == "h" and kind[1:].isdigit():
+            return _FORMAT_LEVEL + int(kind[1:])
+        return self._keyword_levels.setdefault(kind, len(self._keyword_levels))
+
+    def _headings(self, title: str) -> tuple[str, ...]:
+        path = tuple(text for _, text in self._path)
+        return path + (title,) if title else path
+
+    # sections and items
+
+    def _section(self, block: Block, line: _Line) -> None:
+        if self._path and self._path[-1][0] == _TITLE_LEVEL and self._title_used:
+            self._path.pop()  # that cross-heading named the previous section, not this one
+        self._title_used = True
+        label, title = line.label, line.title
+        if line.family == "bullet":
+            self._bullet_count += 1
+            label = str(self._bullet_count)
+        self._section_label, self._section_title = label, title
+        last_title = self._path[-1][1] if self._path else ""
+        self._definitions = bool(_DEFINITION_TITLE.search(title or last_title))
+        self._stack = []
+        text = "" if line.items else line.text
+        self._section_index = self._emit(block, label, text, None)
+        if line.items:
+            self._items(block, line.items, line.text)
+
+    def _items(self, block: Block, tokens: list[str], text: str) -> None:
+        for n, token in enumerate(tokens):
+            depth = self._place(token)
+            parent = self._stack[depth - 1].index if depth else self._section_index
+            prefix = self._stack[depth - 1].label if depth else self._section_label
+            label = f"{prefix}({token})"
+            body = text if n == len(tokens) - 1 else ""
+            index = self._emit(block, label, body, parent)
+            style = self._chosen_style
+            del self._stack[depth:]
+            self._stack.append(_Level(style, token, index, label))
+
+    def _place(self, token: str) -> int:
+        """Return the stack depth the item goes to, setting self._chosen_style."""
+        styles = _styles(token)
+        stack = self._stack
+        top = stack[-1] if stack else None
+        if top and len(token) == 2 and token[0] == top.token and top.style in ("alpha", "ALPHA"):
+            self._chosen_style = top.style  # "(aa)" inserted after "(a)"
+            return len(stack) - 1
+        fresh = [s for s in styles if token == _first(s) and all(lvl.style != s for lvl in stack)]
+        for depth in range(len(stack) - 1, -1, -1):
+            level = stack[depth]
+            if level.style in styles and token == _next(level.style, level.token):
+                lead_in = _LEAD_IN_END.search(self.provisions[level.index].text)
+                if fresh and depth == len(stack) - 1 and lead_in:
+                    break  # "(h) the following—" then "(i)": a roman child, not letter i
+                self._chosen_style = level.style
+                return depth
+        if fresh:
+            self._chosen_style = fresh[0]
+            return len(stack)
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth].style in styles:
+                self._chosen_style = stack[depth].style
+                return depth
+        self._chosen_style = styles[0]
+        return len(stack)
+
+    def _paragraph(self, block: Block, text: str) -> None:
+        """Unnumbered text continues the current provision: it fills an empty one, joins a
+        bare caption, or becomes a provision with the same label that later items hang on."""
+        if self._stack:
+            holder = self._stack[-1]
+        elif self._section_index is not None:
+            holder = _Level("", "", self._section_index, self._section_label)
+        else:
+            self._emit(block, "", text, None)
+            return
+        current = self.provisions[holder.index]
+        if not current.text:
+            current.text = text
+            self._refresh_kind(current)
+        elif _is_caption(current.text) and not self._has_children(holder.index):
+            current.text = f"{current.text} {text}"
+            self._refresh_kind(current)
+        else:
+            holder.index = self._emit(block, holder.label, text, current.parent)
+            if not self._stack:
+                self._section_index = holder.index
+
+    def _has_children(self, index: int) -> bool:
+        return any(p.parent == index for p in self.provisions[index + 1:])
+
+    # output
+
+    def _emit(self, block: Block, label: str, text: str, parent: int | None,
+              kind: str = "body", headings: tuple[str, ...] | None = None) -> int:
+        index = len(self.provisions)
+        provision = Provision(
+            label=label,
+            text=text,
+            headings=headings if headings is not None else self._headings(self._section_title),
+            page=block.ref.page,
+            line=block.ref.line,
+            ref=block.ref,
+            parent=parent,
+            changed=block.changed,
+            index=index,
+            kind=kind,
+        )
+        if kind == "body":
+            self._refresh_kind(provision)
+        self.provisions.append(provision)
+        return index
+
+    def _refresh_kind(self, provision: Provision) -> None:
+        if self._definitions or _DEFINITION_TEXT.search(provision.text):
+            provision.kind = "definition"
+
+
+def _is_caption(text: str) -> bool:
+    return len(text.split()) <= 10 and not _VERB.search(text) and text[-1:] not in ";:,—–"

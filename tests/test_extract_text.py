@@ -1,0 +1,113 @@
+"""The plain-text reader: header skipping, paragraph joining, pages, encodings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter.errors import EmptyDocumentError, UnsupportedFormatError
+from linter.extract import read_document
+from linter.extract.text import read_blocks
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus-real" / "docs"
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "doc.txt") -> Path:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def test_metadata_header_is_skipped_and_lines_are_counted_from_the_file_top(tmp_path):
+    path = write(tmp_path, "# source: somewhere\n# title: Test Rules\n\n1. Women are held apart from men.\n")
+    blocks, pages = read_blocks(path)
+    assert [b.text for b in blocks] == ["1. Women are held apart from men."]
+    assert blocks[0].ref.line == 4
+    assert blocks[0].ref.page is None
+    assert pages is None
+
+
+def test_markdown_headings_in_the_body_are_headings(tmp_path):
+    path = write(tmp_path, "# Detention Rules\n\nIntro text.\n\n## Part 3\n\n12. Visits are allowed.\n")
+    blocks, _ = read_blocks(path)
+    assert [(b.text, b.heading_level) for b in blocks] == [
+        ("Detention Rules", 1), ("Intro text.", None), ("Part 3", 2), ("12. Visits are allowed.", None),
+    ]
+
+
+def test_wrapped_lines_join_and_numbers_start_new_blocks(tmp_path):
+    path = write(
+        tmp_path,
+        "5. A search must be\ncarried out with decency.\n(a) by an officer\nof the same sex;\n"
+        "§ 6 Next section\nArticle 7 Another\n\nLast paragraph\nspans two lines.\n",
+    )
+    blocks, _ = read_blocks(path)
+    assert [b.text for b in blocks] == [
+        "5. A search must be carried out with decency.",
+        "(a) by an officer of the same sex;",
+        "§ 6 Next section",
+        "Article 7 Another",
+        "Last paragraph spans two lines.",
+    ]
+    assert [b.ref.line for b in blocks] == [1, 3, 5, 6, 8]
+
+
+def test_form_feeds_count_pages(tmp_path):
+    path = write(tmp_path, "1. First page text.\n\f2. Second page text.\nmore\n\n\f\n3. Third page.\n")
+    blocks, pages = read_blocks(path)
+    assert pages == 3
+    assert [(b.text, b.ref.page) for b in blocks] == [
+        ("1. First page text.", 1), ("2. Second page text. more", 2), ("3. Third page.", 3),
+    ]
+
+
+def test_utf8_bom_utf16_and_cp1252_decode(tmp_path):
+    text = "1. The officer’s duty — care.\n"
+    for name, data in [
+        ("bom.txt", "\ufeff".encode() + text.encode("utf-8")),
+        ("u16.txt", text.encode("utf-16")),
+        ("cp.txt", text.encode("cp1252")),
+    ]:
+        blocks, _ = read_blocks(write(tmp_path, data, name))
+        assert blocks[0].text == "1. The officer’s duty — care.", name
+
+
+def test_undecodable_text_is_unsupported(tmp_path):
+    # 0x81 is undefined in Windows-1252 and invalid as a UTF-8 start byte.
+    path = write(tmp_path, b"1. Rules \x81\x81 here.\n")
+    with pytest.raises(UnsupportedFormatError):
+        read_blocks(path)
+
+
+def test_binary_file_is_unsupported(tmp_path):
+    path = write(tmp_path, b"1. text\x00\x00\x01\x02 binary")
+    with pytest.raises(UnsupportedFormatError):
+        read_blocks(path)
+
+
+def test_whitespace_only_file_is_empty(tmp_path):
+    path = write(tmp_path, "# source: x\n\n   \n\n")
+    with pytest.raises(EmptyDocumentError):
+        read_blocks(path)
+
+
+def test_read_document_end_to_end(tmp_path):
+    path = write(tmp_path, "# title: t\n\nSearches\n\n7.—(1) Women are searched by women.\n")
+    document = read_document(path)
+    assert document.format == "text"
+    assert [(p.label, p.line) for p in document.provisions] == [("7", 5), ("7(1)", 5)]
+    assert document.provisions[1].headings == ("Searches",)
+
+
+def test_real_corpus_header_is_skipped():
+    path = CORPUS / "10_idaho-20-902.txt"
+    if not path.exists():
+        pytest.skip("real corpus not available")
+    blocks, pages = read_blocks(path)
+    assert pages is None
+    assert blocks[0].text.startswith("20-902. Restrictions on restraint")
+    assert all(not b.text.startswith("# ") for b in blocks)
