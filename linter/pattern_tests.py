@@ -38,7 +38,7 @@ def example_document(text: str) -> Document:
 
 def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool) -> tuple[bool, str]:
     evaluator = Evaluator.for_document(example_document(text), patterns, build_pipeline())
-    for unit in evaluator.units:
+    for unit in evaluator.candidates(check.condition):
         m = evaluator.match(check, unit, lenient)
         if m is not None:
             if check.unless and evaluator.holds_anywhere(check.unless, check.unless_stance):

@@ -223,7 +223,8 @@ def _row(top: float, text: str, x0: float = 72.0) -> Segment:
 
 
 def test_page_numbers_and_repeated_margin_lines_go_but_repeated_body_lines_stay() -> None:
-    bodies = ["Searches shall respect dignity.", "Visits shall not be restricted.", "Restraints are forbidden."]
+    bodies = ["Searches shall respect dignity.", "Visits shall not be restricted.",
+              "Restraints are forbidden."]
     footers = ["- 1 -", "p. 2", "3"]
     pages = [
         PageText(number, 600, 800, [
@@ -272,7 +273,8 @@ def test_real_regulation_matches_reference_text(name: str) -> None:
     blocks, pages = read_blocks(docs / f"{name}.pdf")
     elapsed = time.perf_counter() - started
     text = " ".join(b.text for b in blocks)
-    ratio = difflib.SequenceMatcher(None, _reference_words(docs / f"{name}.txt"), text.split(), autojunk=False).ratio()
+    reference = _reference_words(docs / f"{name}.txt")
+    ratio = difflib.SequenceMatcher(None, reference, text.split(), autojunk=False).ratio()
     furniture = _margin_runs(docs / f"{name}.pdf")
     surviving = sorted(run for run in furniture if run in text)
     page_numbers = re.findall(r"\bPage \d+(?: of \d+)?\b", text)

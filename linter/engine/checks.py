@@ -54,6 +54,15 @@ class Evaluator:
         self.negative_openers = negative_openers
         self.provisions = [u.provision for u in units]
         self._by_index = {u.provision.index: u for u in units}
+        # Concept -> units having it in their own words or lead-in: a check only visits the
+        # units that contain its act, which keeps 70 rules over a long law fast.
+        self._local: dict[int, set[str]] = {}
+        self._units_with: dict[str, list[Unit]] = {}
+        for unit in units:
+            local = unit.own_concepts().union(*(lead.own_concepts() for lead in unit.lead_ins))
+            self._local[unit.provision.index] = local
+            for concept in local:
+                self._units_with.setdefault(concept, []).append(unit)
 
     @classmethod
     def for_document(cls, document: Document, patterns: PatternSet, nlp) -> "Evaluator":
@@ -160,9 +169,14 @@ class Evaluator:
             return WEAK
         return None
 
+    def candidates(self, cond: Condition) -> list[Unit]:
+        """Units that contain the act of `cond`, in document order."""
+        found = {u.provision.index: u for c in cond.action for u in self._units_with.get(c, ())}
+        return [found[i] for i in sorted(found)]
+
     def holds_anywhere(self, cond: Condition, stances: tuple[str, ...]) -> Unit | None:
         """The first unit where `cond` holds with one of `stances` (any stance if empty)."""
-        for unit in self.units:
+        for unit in self.candidates(cond):
             found = self._condition_holds(unit, cond)
             if found is None:
                 continue

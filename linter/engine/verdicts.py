@@ -49,7 +49,7 @@ def _first_matches(evaluator: Evaluator, patterns: RulePatterns, kind: str, leni
     found: dict[str, list[Match]] = {}
     checks = patterns.conflicts if kind == "conflict" else patterns.elements
     for check in checks:
-        for unit in evaluator.units:
+        for unit in evaluator.candidates(check.condition):
             m = evaluator.match(check, unit, lenient)
             if m is not None:
                 found.setdefault(check.id, []).append(m)

@@ -60,7 +60,9 @@ def _open(path: Path) -> pypdfium2.PdfDocument:
     if code == pdfium_c.FPDF_ERR_PASSWORD:
         raise EncryptedDocumentError(name, "is password-protected; save an unprotected copy and lint that")
     if code == pdfium_c.FPDF_ERR_SECURITY:
-        raise EncryptedDocumentError(name, "is encrypted with an unsupported security handler; save an unprotected copy")
+        raise EncryptedDocumentError(
+            name, "is encrypted with an unsupported security handler; save an unprotected copy"
+        )
     reason = _LOAD_ERRORS.get(code, "unknown error")
     raise CorruptDocumentError(name, f"damaged or truncated PDF (pdfium: {reason})")
 

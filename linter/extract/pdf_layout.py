@@ -57,7 +57,8 @@ _BARE_HEADING = re.compile(
     r"(?:part|chapter|article|section|rule|schedule|title|division)\s+[#ivxlc]+\.?", re.IGNORECASE
 )
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+     "\ufb05": "st", "\ufb06": "st"}
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
