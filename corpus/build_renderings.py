@@ -443,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"stale: {name}", file=sys.stderr)
         return 1 if stale else 0
     for path in build_all(args.out):
-        print(f"{path.relative_to(args.out.parent) if path.is_relative_to(args.out.parent) else path}  {path.stat().st_size} bytes")
+        print(f"{path.name}  {path.stat().st_size} bytes")
     return 0
 
 

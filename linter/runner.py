@@ -1,22 +1,43 @@
 """Lint many paths: expand directories, read each file, check it, collect unreadable ones.
 
-One bad file never stops the others; it becomes an entry in `errors` and makes the run
-exit 3 when nothing worse is found.
+One bad file never stops the others; it becomes an entry in `errors`, the others are
+still reported, and the run exits 3 (an unreadable input wins over findings, so CI
+never passes silently over a document it could not check).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from linter import __version__
 from linter.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, MissingFileError
-from linter.findings import SEVERITY, DocumentResult
+from linter.findings import SEVERITY, DocumentResult, RuleResult
+from linter.model import Document
 
 SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text")
 
 FAIL_ON = {"conflict": 3, "partial": 2, "gap": 1, "never": 99}
+
+# Verdicts a report lists as findings, worst first.
+FINDING_VERDICTS = ("conflict", "partial", "gap")
+
+# Show a progress bar only for runs long enough to leave a terminal silent for a while.
+_PROGRESS_MIN_FILES = 5
+_PROGRESS_MIN_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """What to check in one file: scopes (empty means the policy default) and rule numbers (None means all)."""
+
+    scope: tuple[str, ...] = ()
+    rules: frozenset[int] | None = None
 
 
 @dataclass
@@ -35,20 +56,35 @@ class Run:
     errors: list[RunError] = field(default_factory=list)
     policy_name: str = ""
     policy_rules: int = 0
+    # The parsed documents, by path: reporters that annotate or locate clauses need them.
+    sources: dict[str, Document] = field(default_factory=dict)
+    # Set when a baseline was applied: {"path", "suppressed", "unmatched": [entries]}.
+    baseline: dict | None = None
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "tool": {"name": "bangkok-lint", "version": __version__},
             "policy": {"name": self.policy_name, "rules": self.policy_rules},
             "documents": [d.to_json() for d in self.documents],
             "errors": [e.to_json() for e in self.errors],
         }
+        if self.baseline is not None:
+            out["baseline"] = self.baseline
+        return out
 
     def exit_code(self, fail_on: str) -> int:
+        if self.errors:
+            return EXIT_INPUT
         threshold = FAIL_ON[fail_on]
         if any(SEVERITY[r.verdict] >= threshold for d in self.documents for r in d.rules):
             return EXIT_FINDINGS
-        return EXIT_INPUT if self.errors else EXIT_OK
+        return EXIT_OK
+
+
+def findings(doc: DocumentResult) -> list[RuleResult]:
+    """The document's conflicts, then partials, then gaps; by rule number within each."""
+    shown = [r for r in doc.rules if r.verdict in FINDING_VERDICTS]
+    return sorted(shown, key=lambda r: (-SEVERITY[r.verdict], r.rule))
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
@@ -63,26 +99,82 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def lint_file(path: str, scope: Iterable[str] | None) -> DocumentResult:
-    from linter.engine import check_document
-    from linter.extract import read_document
+def lint_paths(
+    paths: Iterable[str],
+    scope: Iterable[str] | None = None,
+    *,
+    settings_for: Callable[[str], FileSettings] | None = None,
+    jobs: int = 1,
+    progress: bool = False,
+) -> Run:
+    """Lint every file under `paths`, in input order.
 
-    return check_document(read_document(path), scope)
-
-
-def lint_paths(paths: Iterable[str], scope: Iterable[str] | None = None) -> Run:
+    `settings_for(path)` gives per-file scope and rule selection (config overrides); without
+    it every file uses `scope` and all rules. `jobs` > 1 lints files in that many processes.
+    """
     from linter.engine import resolve_scope
     from linter.policy import load_policy
 
     policy = load_policy()
-    resolve_scope(policy, scope)  # a bad scope is a usage error before any file is read
-    run = Run(policy_name=policy.short_name, policy_rules=len(policy.rules))
     files = expand_paths(paths)
+    default = FileSettings(tuple(scope or ()))
+    tasks = [(path, settings_for(path) if settings_for else default) for path in files]
+    for _, settings in [(None, default), *tasks]:
+        resolve_scope(policy, settings.scope)  # a bad scope is a usage error before any file is read
+    run = Run(policy_name=policy.short_name, policy_rules=len(policy.rules))
     if not files:
         run.errors.append(RunError(", ".join(paths), MissingFileError.code, "no supported documents found"))
-    for path in files:
-        try:
-            run.documents.append(lint_file(path, scope))
-        except InputError as exc:
-            run.errors.append(RunError(path, exc.code, exc.message))
+    for path, outcome in zip(files, _outcomes(tasks, jobs, progress and _long_run(files))):
+        if isinstance(outcome, RunError):
+            run.errors.append(outcome)
+        else:
+            result, document = outcome
+            run.documents.append(result)
+            run.sources[path] = document
     return run
+
+
+def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) -> Iterator:
+    if jobs > 1 and len(tasks) > 1:
+        # spawn: a forked child would inherit the parent's half-built spaCy state; each
+        # worker builds its own pipeline. map() keeps results in input order.
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn")) as pool:
+            yield from _with_progress(pool.map(_lint_task, tasks), len(tasks), progress)
+    else:
+        yield from _with_progress(map(_lint_task, tasks), len(tasks), progress)
+
+
+def _lint_task(task: tuple[str, FileSettings]) -> tuple[DocumentResult, Document] | RunError:
+    from linter.engine import check_document
+    from linter.extract import read_document
+
+    path, settings = task
+    try:
+        document = read_document(path)
+    except InputError as exc:
+        return RunError(path, exc.code, exc.message)
+    result = check_document(document, settings.scope)
+    if settings.rules is not None:
+        result.rules = [r for r in result.rules if r.rule in settings.rules]
+    return result, document
+
+
+def _with_progress(items: Iterable, total: int, progress: bool) -> Iterator:
+    if not progress:
+        yield from items
+        return
+    import click
+
+    with click.progressbar(length=total, label="Checking", file=sys.stderr) as bar:
+        for item in items:
+            bar.update(1)
+            yield item
+
+
+def _long_run(files: list[str]) -> bool:
+    """A bar only helps on an interactive terminal, for many files or large ones; never in CI logs."""
+    if os.environ.get("CI") or not sys.stderr.isatty():
+        return False
+    if len(files) >= _PROGRESS_MIN_FILES:
+        return True
+    return sum(os.path.getsize(f) for f in files if os.path.isfile(f)) >= _PROGRESS_MIN_BYTES

@@ -470,9 +470,11 @@ class _Builder:
         current = self.provisions[holder.index]
         if not current.text:
             current.text = text
+            current.changed = current.changed or block.changed
             self._refresh_kind(current)
         elif _is_caption(current.text) and not self._has_children(holder.index):
             current.text = f"{current.text} {text}"
+            current.changed = current.changed or block.changed
             self._refresh_kind(current)
         else:
             holder.index = self._emit(block, holder.label, text, current.parent)

@@ -20,7 +20,7 @@ from linter.engine.crossref import ExceptionLink, descendants, find_exception_li
 from linter.model import Document, Provision
 
 _DEFINITION = re.compile(
-    r"^\W*[\"“‘'](?P<term>[^\"”’']{2,60})[\"”’']\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|shall include|refers to|has the meaning)\b",
+    r"[\"“‘'](?P<term>[^\"”’'“]{2,60})[\"”’']\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|shall include|refers to|has the meaning)\b",
     re.IGNORECASE,
 )
 
@@ -43,13 +43,13 @@ def _definitions(units: list[Unit]) -> dict[str, set[str]]:
     """Defined term -> concepts named in its definition ('"restraint" means handcuffs ...')."""
     defined: dict[str, set[str]] = {}
     for unit in units:
-        m = _DEFINITION.match(unit.provision.text)
-        if not m:
-            continue
-        body_start = len(unit.provision.text[: m.end()].split())
-        concepts = {h.concept for h in unit.doc._.concepts if h.start >= body_start - 1}
-        if concepts:
-            defined[m.group("term").strip().lower()] = concepts
+        text = unit.provision.text
+        found = list(_DEFINITION.finditer(text))
+        for i, m in enumerate(found):
+            body_end = found[i + 1].start() if i + 1 < len(found) else len(text)
+            concepts = {h.concept for h in unit.doc._.concepts if m.end() <= unit.doc[h.start].idx < body_end}
+            if concepts:
+                defined[m.group("term").strip().lower()] = concepts
     return defined
 
 

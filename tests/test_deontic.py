@@ -1,0 +1,52 @@
+"""The deontic analysis: the stance a clause takes toward the act it governs."""
+
+import pytest
+
+from linter.nlp.deontic import stance_at
+from linter.nlp.pipeline import build_pipeline
+from linter.patterns import load_patterns
+
+
+def _stance(text: str, act: str) -> str:
+    nlp = build_pipeline()
+    doc = nlp(text)
+    token = next(t.i for t in doc if t.lower_ == act)
+    stance = stance_at(doc, token, load_patterns().deontic.negative_openers)
+    return stance.kind if stance else "none"
+
+
+@pytest.mark.parametrize(
+    "text, act, expected",
+    [
+        ("Restraints shall not be used on a woman in labour.", "restraints", "prohibition"),
+        ("No prisoner shall be restrained during labour.", "restrained", "prohibition"),
+        ("Under no circumstances shall restraints be used.", "restraints", "prohibition"),
+        ("Handcuffs shall never be applied to a woman giving birth.", "handcuffs", "prohibition"),
+        ("The use of restraints on pregnant women is prohibited.", "restraints", "prohibition"),
+        ("Restraints may not be used on a pregnant prisoner.", "restraints", "prohibition"),
+        ("Restraints shall not be used unless the governor so directs.", "restraints", "excepted-prohibition"),
+        ("Restraints shall not be used on a woman in labour except where she is violent.", "restraints", "excepted-prohibition"),
+        ("Restraints may be used where a prisoner attempts to escape.", "restraints", "permission"),
+        ("It shall be lawful for the Superintendent to put a prisoner in fetters.", "fetters", "permission"),
+        ("Restraints shall be used only where necessary to prevent escape.", "restraints", "permission"),
+        ("The governor shall provide sanitary towels to every woman.", "towels", "obligation"),
+        ("A woman prisoner is entitled to sanitary towels free of charge.", "towels", "obligation"),
+        ("Sanitary towels shall, where practicable, be provided free of charge.", "towels", "qualified-obligation"),
+        ("Efforts should be made to provide sanitary towels.", "towels", "qualified-obligation"),
+        ("Sanitary towels are supplied on request.", "towels", "none"),
+    ],
+)
+def test_stance(text, act, expected):
+    assert _stance(text, act) == expected
+
+
+def test_stance_follows_the_clause_of_the_act():
+    # Two clauses with opposite stances: each act takes its own clause's stance.
+    text = "Restraints may be used on any prisoner who attempts escape; handcuffs shall not be used on a woman in labour."
+    assert _stance(text, "restraints") == "permission"
+    assert _stance(text, "handcuffs") == "prohibition"
+
+
+def test_proviso_in_next_sentence_re_permits():
+    text = "A woman in labour shall not be restrained. Provided that the officer in charge may apply handcuffs where she is violent."
+    assert _stance(text, "restrained") == "excepted-prohibition"

@@ -1,0 +1,87 @@
+"""The engine end to end on small hand-written regulations (rules 22 and 24 are the lead's reference patterns)."""
+
+from pathlib import Path
+
+import pytest
+
+from linter.engine import check_document, resolve_scope
+from linter.errors import UsageError
+from linter.extract import read_document
+from linter.policy import load_policy
+
+
+def _verdicts(tmp_path: Path, text: str, scope=("all",)):
+    path = tmp_path / "regulation.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_document(read_document(path), scope)
+    return {r.rule: r for r in result.rules}
+
+
+def test_lead_in_carries_the_prohibition_to_its_items(tmp_path):
+    r = _verdicts(tmp_path, "14. A prisoner shall not be restrained—\n\n(a) while she is in labour; or\n\n(b) during post-natal recovery.\n")[24]
+    assert r.verdict == "covered"
+    assert r.evidence[0].label == "14(a)"
+
+
+def test_far_exception_makes_a_conflict_and_cites_both_clauses(tmp_path):
+    text = (
+        "12.—(1) Restraints shall not be used on a woman during labour or childbirth.\n\n"
+        "(2) Notwithstanding paragraph (1), an officer may apply handcuffs where the governor so directs.\n"
+    )
+    r = _verdicts(tmp_path, text)[24]
+    assert r.verdict == "conflict"
+    cited = {(e.relation, e.label) for e in r.evidence}
+    assert ("conflicts", "12(2)") in cited
+    assert ("conflicts", "12(1)") in cited  # the ban is re-permitted by (2), so it is part of the conflict
+
+
+def test_exception_about_another_act_does_not_re_permit(tmp_path):
+    text = (
+        "4322. Pregnant prisoners\n\n"
+        "(a) Except as provided in subsection (b), a pregnant woman shall not be held in restrictive housing "
+        "or be restrained during labor or delivery.\n\n"
+        "(b) The prohibition under subsection (a) relating to restrictive housing shall not apply if the Director "
+        "determines that restrictive housing is required.\n"
+    )
+    verdicts = _verdicts(tmp_path, text)
+    assert verdicts[24].verdict == "covered"
+    assert verdicts[22].verdict == "conflict"
+
+
+def test_definition_widens_a_term(tmp_path):
+    text = (
+        "2. In these Rules, \"confinement period\" means labour, childbirth and the six weeks after birth.\n\n"
+        "9. A prisoner shall not be handcuffed during her confinement period.\n"
+    )
+    r = _verdicts(tmp_path, text)[24]
+    assert r.verdict == "covered"
+    assert any("definition" in m for e in r.evidence for m in e.matched)
+
+
+def test_general_restraint_power_is_silent_for_rule_24(tmp_path):
+    r = _verdicts(tmp_path, "30. The governor may order a prisoner to be put in handcuffs to prevent escape or injury.\n")[24]
+    assert r.verdict == "gap"
+
+
+def test_punishment_list_without_exemption_conflicts_with_rule_22(tmp_path):
+    text = "55. The governor may impose any of the following punishments:\n\n(a) a caution;\n\n(b) cellular confinement for up to 14 days.\n"
+    r = _verdicts(tmp_path, text)[22]
+    assert r.verdict == "conflict"
+    assert r.evidence[0].label == "55(b)"
+    assert "cellular confinement" in r.evidence[0].matched
+
+
+def test_findings_section_is_not_operative(tmp_path):
+    text = "Findings\n\n1. Solitary confinement as a punishment harms pregnant women and all prisoners.\n"
+    assert _verdicts(tmp_path, text)[22].verdict == "gap"
+
+
+def test_default_scope_marks_non_custodial_rules_not_applicable(tmp_path):
+    verdicts = _verdicts(tmp_path, "1. Prisoners shall be fed.\n", scope=None)
+    assert verdicts[60].verdict == "not-applicable"
+    assert verdicts[24].verdict != "not-applicable"
+
+
+def test_unknown_scope_is_a_usage_error():
+    with pytest.raises(UsageError, match="unknown scope"):
+        resolve_scope(load_policy(), ["prisons"])
