@@ -228,4 +228,4 @@ def load_patterns_from(root: Path) -> PatternSet:
 
 @lru_cache(maxsize=4)
 def load_patterns() -> PatternSet:
-    return load_patterns_from(Path(str(data_path("patterns"))))
+    return load_patterns_from(data_path("patterns"))

@@ -1,0 +1,35 @@
+"""Report formats. Each format is one module exposing `render(run, options) -> str`;
+adding a format means adding a module and one entry in `FORMATS`."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from linter.runner import Run
+
+FORMATS = {
+    "text": "linter.report.text",
+    "json": "linter.report.json_report",
+    "sarif": "linter.report.sarif",
+    "markdown": "linter.report.markdown",
+    "html": "linter.report.html",
+    "csv": "linter.report.csv_report",
+    "docx": "linter.report.docx_comments",
+}
+
+SARIF_LEVELS = {"conflict": "error", "partial": "warning", "gap": "note"}
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    color: bool = False
+    quiet: bool = False
+    # Where the report goes; the docx format writes annotated copies there instead of printing.
+    output: str | None = None
+    levels: dict[str, str] = field(default_factory=lambda: dict(SARIF_LEVELS))
+
+
+def render(fmt: str, run: Run, options: ReportOptions) -> str:
+    # Imported on demand so a text run never loads python-docx or the HTML templates.
+    return importlib.import_module(FORMATS[fmt]).render(run, options)

@@ -1,28 +1,43 @@
-"""Compiler-style text report: one finding per line, grouped by file, worst first."""
+"""Compiler-style text report: one finding per line, grouped by file, conflicts first.
+
+Each conflict and partial is followed by the rule's own words; gaps are listed after
+them and a summary line closes each file. Colour only when the caller asks (a terminal).
+"""
 
 from __future__ import annotations
 
-from linter.findings import SEVERITY
-from linter.runner import Run
+import textwrap
 
-_SHOWN = ("conflict", "partial", "gap")
+import click
+
+from linter.policy import load_policy
+from linter.report import ReportOptions
+from linter.report.cite import place
+from linter.runner import Run, findings
+
+_COLOURS = {"conflict": "red", "partial": "yellow", "gap": "cyan"}
 
 
-def render_text(run: Run) -> str:
+def render(run: Run, options: ReportOptions) -> str:
+    policy = load_policy()
     out = []
     for doc in run.documents:
-        findings = sorted((r for r in doc.rules if r.verdict in _SHOWN), key=lambda r: (-SEVERITY[r.verdict], r.rule))
-        for r in findings:
+        for r in findings(doc):
             ev = next((e for e in r.evidence if e.relation == "conflicts"), r.evidence[0] if r.evidence else None)
-            where = f"{ev.label}" + (f" (p. {ev.page})" if ev.page else f" (line {ev.line})" if ev.line else "") if ev else "-"
-            line = f"{doc.path}:{where}: {r.verdict} {r.code} {r.message}"
-            if ev and r.verdict != "gap":
-                line += f" \u2014 \u201c{ev.quote}\u201d"
-            out.append(line)
-        s = doc.summary()
-        out.append(
-            f"{doc.path}: {s['conflict']} conflict, {s['partial']} partial, {s['gap']} gap, {s['covered']} covered, {s['not-applicable']} not applicable"
-        )
+            verdict = click.style(r.verdict, fg=_COLOURS[r.verdict], bold=True) if options.color else r.verdict
+            if ev is None:
+                out.append(f"{doc.path}: {verdict} {r.code} {r.title}: {r.message}")
+                continue
+            out.append(f"{doc.path}:{place(ev)}: {verdict} {r.code} {r.message} \u2014 \u201c{ev.quote}\u201d")
+            if not options.quiet:
+                words = textwrap.shorten(" ".join(policy.rule(r.rule).text.split()), 300, placeholder=" \u2026")
+                out.append(f"    {r.citation}: {words}")
+        if not options.quiet:
+            s = doc.summary()
+            out.append(
+                f"{doc.path}: {s['conflict']} conflict, {s['partial']} partial, {s['gap']} gap, "
+                f"{s['covered']} covered, {s['not-applicable']} not applicable"
+            )
     for err in run.errors:
         out.append(f"{err.path}: error [{err.code}] {err.message}")
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" if out else ""
