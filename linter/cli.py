@@ -1,4 +1,4 @@
-"""Command line: `bangkok-lint check|extract|rules|test-patterns ...`.
+"""Command line: `bangkok-lint check|diff|init|extract|rules|test-patterns|eval ...`.
 
 Heavy libraries (spaCy, pdfplumber, python-docx) are imported inside the commands that
 need them, so `bangkok-lint --version` starts fast. Every BangkokLintError is caught here
@@ -8,12 +8,15 @@ and printed as one line; exit codes are those of linter.errors.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
 
 from linter import __version__
-from linter.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE, BangkokLintError, InputError, UsageError
+from linter.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_USAGE, BangkokLintError, InputError, UsageError
+from linter.report import FORMATS as REPORT_FORMATS  # light: renderers are imported on use
+from linter.runner import FAIL_ON
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -103,22 +106,141 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
     sys.exit(1 if failures or problems else 0)
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(REPORT_FORMATS)), help="Report format (default: text, or the config's).")
+@click.option("-o", "--output", type=click.Path(dir_okay=True), help="Write the report to FILE (docx: a file or folder for the annotated copies).")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), help="Exit 1 on findings at least this severe (default: conflict).")
 @click.option("--scope", "scope", multiple=True, help="Rule scope(s) to check, or 'all'. Default: prison-administration.")
-def check(paths: tuple[str, ...], fmt: str, scope: tuple[str, ...]) -> None:
-    """Check documents against the Bangkok Rules."""
+@click.option("--select", multiple=True, help="Only these rules: numbers or ranges, e.g. 22-24,BR57.")
+@click.option("--ignore", multiple=True, help="Skip these rules: numbers or ranges.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Config file (default: found walking up from here).")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Accepted findings to leave out (JSON from --write-baseline).")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE, keeping existing reasons, and exit.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in N parallel processes.")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only: no rule text, no summary lines.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+def check(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: str | None,
+    fail_on: str | None,
+    scope: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    jobs: int,
+    quiet: bool,
+    color: bool | None,
+) -> None:
+    """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
+    from pathlib import Path
+
+    from linter.config import find_config, load_config, parse_rules
+    from linter.report import ReportOptions, render
     from linter.runner import lint_paths
 
-    run = lint_paths(paths, scope)
-    if fmt == "json":
-        click.echo(json.dumps(run.to_json(), indent=2, ensure_ascii=False))
-    else:
-        from linter.report.text import render_text
+    config = load_config(Path(config_file) if config_file else find_config())
+    chosen_scope = scope or config.scope
+    chosen_select = parse_rules(",".join(select), "--select") if select else config.select
+    chosen_ignore = parse_rules(",".join(ignore), "--ignore") if ignore else config.ignore
+    fmt = fmt or config.format or "text"
+    fail_on = fail_on or config.fail_on or "conflict"
+    if fmt == "docx" and write_baseline is None:
+        _check_docx_inputs(paths)
 
-        click.echo(render_text(run), nl=False)
-    sys.exit(run.exit_code("conflict"))
+    run = lint_paths(
+        paths,
+        chosen_scope,
+        settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore),
+        jobs=jobs,
+        progress=True,
+    )
+    if write_baseline:
+        sys.exit(_write_baseline(run, Path(write_baseline)))
+    baseline_path = Path(baseline) if baseline else config.baseline
+    if baseline_path:
+        _apply_baseline(run, baseline_path)
+
+    if color is None:
+        color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = render(fmt, run, ReportOptions(color=color, quiet=quiet, output=output))
+    if output and fmt != "docx":
+        Path(output).write_text(report, encoding="utf-8")
+    else:
+        click.echo(report, nl=False, color=color)
+    sys.exit(run.exit_code(fail_on))
+
+
+def _check_docx_inputs(paths: tuple[str, ...]) -> None:
+    from linter.runner import expand_paths
+
+    others = [p for p in expand_paths(paths) if not p.lower().endswith(".docx")]
+    if others:
+        raise UsageError(f"--format docx annotates Word files only; not a .docx: {', '.join(others)}")
+
+
+def _write_baseline(run, path) -> int:
+    from linter.baseline import entries_for, load_baseline, write_baseline
+
+    reasons = {e.fingerprint: e.reason for e in load_baseline(path, require_reasons=False)} if path.exists() else {}
+    entries = entries_for(run, reasons)
+    write_baseline(path, entries)
+    todo = sum(1 for e in entries if not e.reason.strip())
+    click.echo(f"bangkok-lint: wrote {len(entries)} findings to {path}" + (f"; {todo} need a reason" if todo else ""), err=True)
+    for err in run.errors:
+        click.echo(f"bangkok-lint: {err.path}: error [{err.code}] {err.message}", err=True)
+    return EXIT_INPUT if run.errors else EXIT_OK
+
+
+def _apply_baseline(run, path) -> None:
+    from linter.baseline import apply_baseline, load_baseline
+
+    apply_baseline(run, load_baseline(path), path)
+    for entry in run.baseline["unmatched"]:
+        click.echo(
+            f"bangkok-lint: {path}: baseline entry {entry['rule']} {entry['verdict']} in {entry['path']} "
+            f"matches no finding any more (fingerprint {entry['fingerprint']})",
+            err=True,
+        )
+
+
+@main.command("diff", epilog="\b\nExit codes: 0 no new conflict; 1 NEW introduces a conflict; 2 usage error; 3 a file could not be read.")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--scope", "scope", multiple=True, help="Rule scope(s) to check, or 'all'.")
+def diff_command(old: str, new: str, fmt: str, scope: tuple[str, ...]) -> None:
+    """What an amendment changes: rules newly in conflict, conflicts resolved, rules newly covered or silent."""
+    from linter.diff import diff_documents, render_diff
+    from linter.runner import lint_paths
+
+    run = lint_paths([old, new], scope)
+    for err in run.errors:
+        click.echo(f"bangkok-lint: {err.path}: error [{err.code}] {err.message}", err=True)
+    if run.errors:
+        sys.exit(EXIT_INPUT)
+    changes = diff_documents(run.documents[0], run.documents[1])
+    click.echo(json.dumps(changes.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else render_diff(changes), nl=fmt == "json")
+    sys.exit(EXIT_FINDINGS if changes.new_conflicts else EXIT_OK)
+
+
+@main.command()
+@click.option("--path", "target", type=click.Path(dir_okay=False), default="bangkok-lint.toml", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(target: str, force: bool) -> None:
+    """Write a commented bangkok-lint.toml to start from."""
+    from pathlib import Path
+
+    from linter.config import INIT_TEMPLATE
+
+    path = Path(target)
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists (use --force to overwrite)")
+    path.write_text(INIT_TEMPLATE, encoding="utf-8")
+    click.echo(f"wrote {path}")
 
 
 @main.command("eval")

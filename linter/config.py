@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.errors import ConfigError
+from linter.report import FORMATS
 from linter.runner import FAIL_ON, FileSettings
 
 CONFIG_NAME = "bangkok-lint.toml"
-FORMATS = ("text", "json", "sarif", "markdown", "html", "csv", "docx")
 _RULE_COUNT = 70  # the Bangkok Rules; config is parsed before any policy pack is loaded
 
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from linter import __version__
@@ -136,6 +134,9 @@ def lint_paths(
 
 def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) -> Iterator:
     if jobs > 1 and len(tasks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
         # spawn: a forked child would inherit the parent's half-built spaCy state; each
         # worker builds its own pipeline. map() keeps results in input order.
         with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn")) as pool:

@@ -1,0 +1,51 @@
+"""The self-assessment and action-plan worksheet of Bangkok Rules trainings, as CSV.
+
+One row per rule and document; the responsible authority and timeline columns are left
+empty for the prison administration to fill in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from linter.report import ReportOptions
+from linter.report.cite import place, suggestion
+from linter.runner import Run
+
+COLUMNS = (
+    "document",
+    "rule",
+    "title",
+    "verdict",
+    "section",
+    "quote",
+    "missing elements",
+    "suggested action",
+    "responsible authority",
+    "timeline",
+)
+
+
+def render(run: Run, options: ReportOptions) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for doc in run.documents:
+        for r in doc.rules:
+            cited = [e for e in r.evidence if e.relation == "conflicts"] or r.evidence
+            writer.writerow(
+                [
+                    doc.path,
+                    r.code,
+                    r.title,
+                    r.verdict,
+                    "; ".join(place(e) for e in cited),
+                    " | ".join(e.quote for e in cited),
+                    "; ".join(r.missing),
+                    suggestion(r),
+                    "",
+                    "",
+                ]
+            )
+    return buffer.getvalue()
