@@ -92,14 +92,16 @@ class Evaluator:
         if action is None:
             return None
         matched = [action[2]]
+        others = []
         for group in cond.all[1:]:
             found = next((f for c in group if (f := self._locate(unit, c, allow_context=True))), None)
             if found is None:
                 return None
             matched.append(found[2])
+            others.append(found)
         if any(self._locate(unit, c, allow_context=True) for c in cond.none):
             return None
-        return action, matched
+        return action, matched, others
 
     # -- stance --------------------------------------------------------------------------
 
@@ -150,12 +152,24 @@ class Evaluator:
         found = self._condition_holds(unit, check.condition)
         if found is None:
             return None
-        (where, hit, _), matched = found
+        (where, hit, _), matched, others = found
         stance = self._stance(unit, where, hit)
+        if self._exempted(unit, stance, others):
+            # "may be placed in segregation unless she is pregnant": the exception protects
+            # the very people the check is about, so the clause forbids the act for them.
+            stance = Stance("prohibition", stance.markers + ("exemption",))
         strength = self._strength(check, stance, lenient)
         if strength is None:
             return None
         return Match(check, unit, stance, strength, tuple(matched), hit if where is unit else None)
+
+    @staticmethod
+    def _exempted(unit: Unit, stance: Stance, others: list) -> bool:
+        if not stance.exception_at or stance.kind not in ("permission", "excepted-prohibition", "obligation"):
+            return False
+        first_exception = min(stance.exception_at)
+        own = [hit for where, hit, _ in others if where is unit and hit is not None]
+        return bool(own) and all(unit.doc[h.start].idx > first_exception for h in own)
 
     def _strength(self, check: Check, stance: Stance, lenient: bool) -> str | None:
         if check.kind == "conflict":
@@ -180,7 +194,7 @@ class Evaluator:
             found = self._condition_holds(unit, cond)
             if found is None:
                 continue
-            (where, hit, _), _ = found
+            (where, hit, _), _, _ = found
             if not stances or self._stance(unit, where, hit).kind in stances:
                 return unit
         return None

@@ -165,12 +165,12 @@ def stance_of_clause(doc: Doc, ci: int, token: int | None, negative_openers: tup
             # "Restraints shall be used only where necessary": allowed in those cases.
             conditional = [m for m in clause.markers if m.category == "condition" and m.text != "only for"]
             if conditional:
-                return Stance("permission", tuple(words), True, qualified)
+                return Stance("permission", tuple(words), True, qualified, exception_at)
         kind = "qualified-obligation" if qualified else "obligation"
-        return Stance(kind, tuple(words), excepted, qualified)
+        return Stance(kind, tuple(words), excepted, qualified, exception_at)
     if category == "aspiration":
-        return Stance("qualified-obligation", tuple(words), excepted, True)
-    return Stance("permission", tuple(words), excepted, qualified)
+        return Stance("qualified-obligation", tuple(words), excepted, True, exception_at)
+    return Stance("permission", tuple(words), excepted, qualified, exception_at)
 
 
 def stance_at(doc: Doc, token: int, negative_openers: tuple[str, ...]) -> Stance | None:

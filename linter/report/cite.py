@@ -21,7 +21,7 @@ def paragraph_of(ev: Evidence, source: Document | None) -> int | None:
 
 def suggestion(result: RuleResult) -> str:
     """A direction for the drafter; the rule's own text says what the provision must achieve."""
-    conflicting = [e.label for e in result.evidence if e.relation == "conflicts"]
+    conflicting = [_named(e.label) for e in result.evidence if e.relation == "conflicts"]
     if result.verdict == "conflict":
         return f"Amend or repeal {', '.join(dict.fromkeys(conflicting))} so that it no longer contradicts {result.citation}."
     if result.verdict == "partial":
@@ -29,3 +29,8 @@ def suggestion(result: RuleResult) -> str:
     if result.verdict == "gap":
         return f"Add a provision implementing {result.citation} ({result.title})."
     return ""
+
+
+def _named(label: str) -> str:
+    # A bare number reads as a count in a sentence; "provision 12(3)" does not.
+    return f"provision {label}" if label[:1].isdigit() or label[:1] == "(" else label

@@ -35,7 +35,8 @@ def render(run: Run, options: ReportOptions) -> str:
         for r in doc.rules:
             cited = [e for e in r.evidence if e.relation == "conflicts"] or r.evidence
             writer.writerow(
-                [
+                _cell(value)
+                for value in [
                     doc.path,
                     r.code,
                     r.title,
@@ -49,3 +50,8 @@ def render(run: Run, options: ReportOptions) -> str:
                 ]
             )
     return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    # A spreadsheet runs a cell starting with = + - @ as a formula; document text must stay text.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
