@@ -154,7 +154,7 @@ class Evaluator:
             return None
         (where, hit, _), matched, others = found
         stance = self._stance(unit, where, hit)
-        if self._exempted(unit, stance, others):
+        if self._exempted(unit, stance, hit if where is unit else None, others):
             # "may be placed in segregation unless she is pregnant": the exception protects
             # the very people the check is about, so the clause forbids the act for them.
             stance = Stance("prohibition", stance.markers + ("exemption",))
@@ -164,12 +164,22 @@ class Evaluator:
         return Match(check, unit, stance, strength, tuple(matched), hit if where is unit else None)
 
     @staticmethod
-    def _exempted(unit: Unit, stance: Stance, others: list) -> bool:
-        if not stance.exception_at or stance.kind not in ("permission", "excepted-prohibition", "obligation"):
+    def _exempted(unit: Unit, stance: Stance, action: ConceptHit | None, others: list) -> bool:
+        """Do the provision's own words put the check's people inside an exception ("unless she is pregnant")?"""
+        if stance.kind not in ("permission", "excepted-prohibition", "obligation", "statement"):
             return False
-        first_exception = min(stance.exception_at)
         own = [hit for where, hit, _ in others if where is unit and hit is not None]
-        return bool(own) and all(unit.doc[h.start].idx > first_exception for h in own)
+        for clause in unit.doc._.clauses:
+            exceptions = [m.start for m in clause.markers if m.category in ("exception", "condition")]
+            if not exceptions:
+                continue
+            first = min(exceptions)
+            if action is not None and clause.start <= action.start < clause.end and action.start > first:
+                return True  # "loss of privileges other than family visits"
+            hits = [h for h in own if clause.start <= h.start < clause.end]
+            if hits and all(h.start > first for h in hits):
+                return True  # "may be segregated unless she is pregnant"
+        return False
 
     def _strength(self, check: Check, stance: Stance, lenient: bool) -> str | None:
         if check.kind == "conflict":

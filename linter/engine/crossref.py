@@ -25,6 +25,11 @@ _BACKWARD = re.compile(  # the provision containing the phrase is an exception t
     + _UNIT + r"\s*" + _REF,
     re.IGNORECASE,
 )
+_MENTION = re.compile(  # the provision containing the phrase is about what the one it names provides
+    r"\b(?:referred to|mentioned|specified|described|listed|set out|imposed)\s+(?:in|under)\s+"
+    + _UNIT + r"\s*" + _REF + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b)?",
+    re.IGNORECASE,
+)
 _PREFIX = re.compile(r"^(?:§+\s*|(?:article|art\.|section|sec\.|s\.|rule|regulation|reg\.|paragraph|para\.)\s+)", re.IGNORECASE)
 
 
@@ -79,6 +84,24 @@ def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
                 qualified, exception = (p.index, target) if forward else (target, p.index)
                 links.append(ExceptionLink(qualified, exception, p.index, m.span(), m.group(0)))
     return links
+
+
+def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:
+    """(citing, cited) pairs for "the sanction referred to in paragraph (1) letter d" style references."""
+    pairs = []
+    for p in provisions:
+        if p.kind == "toc":
+            continue
+        for m in _MENTION.finditer(p.text):
+            parts = m.group("parts") or ""
+            letter = f"({m.group('letter')})" if m.group("letter") else ""
+            # Fall back to the paragraph when its lettered points were not split out.
+            target = _resolve(m.group("num"), parts + letter, p, provisions) if letter else None
+            if target is None:
+                target = _resolve(m.group("num"), parts, p, provisions)
+            if target is not None and target != p.index:
+                pairs.append((p.index, target))
+    return pairs
 
 
 def descendants(provisions: list[Provision], index: int) -> list[int]:

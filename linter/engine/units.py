@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from linter.engine.crossref import ExceptionLink, descendants, find_exception_links
+from linter.engine.crossref import ExceptionLink, descendants, find_exception_links, find_mentions
 from linter.model import Document, Provision
 
 _DEFINITION = re.compile(
@@ -75,6 +75,11 @@ def build_units(document: Document, nlp: Language, non_operative_headings: tuple
     _add_heading_context(units, nlp)
     _add_definition_context(units, nlp)
     _add_exception_context(units, provisions, by_index)
+    for citing, cited in find_mentions(provisions):
+        if citing in by_index and cited in by_index:
+            # "The sanction referred to in paragraph (1)(d) shall not be imposed on ...": the
+            # cited provision's words are read as if they stood in the citing one.
+            by_index[citing].lead_ins.append(by_index[cited])
     return [u for u in units if _operative(u.provision, non_operative_headings)]
 
 

@@ -1,0 +1,119 @@
+"""Text, JSON, Markdown, HTML and CSV reports: content, ordering and escaping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+
+# Clause 1 conflicts with Rule 24; clause 2 implements Rule 22; Rule 23 is a gap.
+DRAFT = """Prison Rules 2024
+
+1. Instruments of restraint may be used on a pregnant prisoner during labour where the governor considers it necessary.
+
+2. A woman prisoner shall not be placed in close confinement or disciplinary segregation while pregnant or breastfeeding.
+"""
+# A regulation that quotes markup in the very clause the report cites.
+SCRIPT_DRAFT = 'Prison Rules\n\n1. Instruments of restraint may be used on a pregnant prisoner during labour <script>alert("x")</script>.\n'
+
+
+@pytest.fixture
+def draft(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    return tmp_path
+
+
+def report(fmt: str, *extra: str) -> str:
+    result = CliRunner().invoke(main, ["check", "draft.txt", "--select", "22-24", "--format", fmt, *extra])
+    assert result.exit_code == 1, result.output
+    return result.output
+
+
+def test_text_is_compiler_style_conflicts_first_then_gaps_then_summary(draft):
+    lines = report("text").splitlines()
+    assert lines[0] == (
+        "draft.txt:1 (line 3): conflict BR24 restraints permitted during labour, birth or immediately after birth (1)"
+        " \u2014 \u201cInstruments of restraint may be used on a pregnant prisoner during labour where the governor considers it necessary.\u201d"
+    )
+    assert lines[1] == (
+        "    Bangkok Rule 24: Instruments of restraint shall never be used on women during labour, during birth and immediately after birth."
+    )
+    assert lines[2].startswith("draft.txt: gap BR23 No prohibition of family contact")
+    assert lines[3] == "draft.txt: 1 conflict, 0 partial, 1 gap, 1 covered, 0 not applicable"
+    assert len(lines) == 4
+
+
+def test_json_keeps_the_documented_contract(draft):
+    data = json.loads(report("json"))
+    assert set(data) == {"tool", "policy", "documents", "errors"}
+    doc = data["documents"][0]
+    assert {"path", "format", "scope", "rules", "summary"} <= set(doc)
+    br24 = next(r for r in doc["rules"] if r["rule"] == 24)
+    assert {"rule", "verdict", "title", "citation", "message", "missing", "evidence"} <= set(br24)
+    ev = br24["evidence"][0]
+    assert (ev["relation"], ev["label"], ev["page"], ev["line"]) == ("conflicts", "1", None, 3)
+    assert {"relation", "label", "page", "line", "quote"} <= set(ev)
+    assert doc["summary"] == {"covered": 1, "partial": 0, "gap": 1, "conflict": 1, "not-applicable": 0}
+
+
+def test_markdown_has_summary_chart_and_one_entry_per_rule_in_order(draft):
+    text = report("markdown")
+    assert "| conflict | 1 |" in text and "| covered | 1 |" in text
+    # One section, three applicable rules: 1 covered of 3 is 33%.
+    assert "| I. Rules of general application | 1 | 0 | 1 | 1 |" in text and "33%" in text
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert [h.split()[1] for h in headings] == ["BR22", "BR23", "BR24"]
+    assert "> Instruments of restraint shall never be used on women during labour" in text
+    assert "**Suggested direction:** Amend or repeal provision 1 so that it no longer contradicts Bangkok Rule 24." in text
+
+
+def test_html_is_self_contained_and_escapes_document_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.txt").write_text(SCRIPT_DRAFT, encoding="utf-8")
+    html = CliRunner().invoke(main, ["check", "draft.txt", "--select", "24", "--format", "html"]).output
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "http://" not in html and "https://" not in html.split("<footer>")[0].split("</style>")[0]
+    assert "@media print" in html
+    assert 'class="track"' in html  # the coverage chart
+
+
+def test_html_renders_in_headless_chromium(draft):
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        pytest.skip("no headless Chromium installed")
+    (draft / "draft.txt").write_text(SCRIPT_DRAFT, encoding="utf-8")
+    (draft / "report.html").write_text(report("html"), encoding="utf-8")
+    dom = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", (draft / "report.html").as_uri()],
+        capture_output=True, text=True, timeout=60, check=True,
+    ).stdout
+    assert "<script" not in dom  # the quoted script stayed text and nothing was injected
+    assert '&lt;script&gt;alert("x")&lt;/script&gt;' in dom
+    assert "BR24 No restraints during labour" in dom
+
+
+def test_csv_worksheet_has_one_row_per_rule_with_empty_plan_columns(draft):
+    rows = list(csv.DictReader(io.StringIO(report("csv"))))
+    assert [r["rule"] for r in rows] == ["BR22", "BR23", "BR24"]
+    br24 = rows[2]
+    assert br24["verdict"] == "conflict"
+    assert br24["section"] == "1 (line 3)"
+    assert br24["quote"].startswith("Instruments of restraint may be used")
+    assert br24["responsible authority"] == br24["timeline"] == ""
+    assert rows[1]["suggested action"].startswith("Add a provision implementing Bangkok Rule 23")
+
+
+def test_csv_neutralises_formulas(tmp_path, monkeypatch):
+    from linter.report.csv_report import _cell
+
+    assert _cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _cell("Rule 24") == "Rule 24"
