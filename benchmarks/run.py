@@ -120,7 +120,10 @@ def measure(inputs: dict, runs: int) -> Figures:
         command = [*_cli(), "check", "--scope", *SCOPE, *options, str(inputs["batch"])]
         key = options[1] if options else "1"
         figures.batch_s[key] = median(_timed_command(command) for _ in range(runs))
+    one_file = sorted(inputs["batch"].glob("*.txt"))[0]
+    figures.single_file_s = median(_timed_command([*_cli(), "check", "--scope", *SCOPE, str(one_file)]) for _ in range(runs))
     figures.batch_files = sum(1 for _ in inputs["batch"].iterdir())
+    figures.load_average = os.getloadavg()[0]
     return figures
 
 

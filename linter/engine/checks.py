@@ -108,7 +108,10 @@ class Evaluator:
     def _stance(self, unit: Unit, where: Unit, hit: ConceptHit) -> Stance:
         openers = self.negative_openers
         if where is unit:
-            stance = stance_at(unit.doc, hit.start, openers)
+            # A caption ("Placement in segregated housing units.") states nothing: take the
+            # first mention of the act that stands in a clause with a modal.
+            same = [h.start for h in unit.doc._.concepts if h.concept == hit.concept and h.start >= hit.start]
+            stance = next((s for start in same if (s := stance_at(unit.doc, start, openers))), None)
         else:
             stance = doc_stance(unit.doc, openers) or stance_at(where.doc, hit.start, openers)
         if stance is None:
