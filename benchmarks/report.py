@@ -53,9 +53,10 @@ class Figures:
     @property
     def jobs2_net_speedup(self) -> float | None:
         """The speed-up with one process start-up taken off both runs: the linting throughput alone."""
-        if "2" not in self.batch_s:
+        one, two = (self.batch_s.get(j, 0.0) - self.single_file_s for j in ("1", "2"))
+        if one <= 0 or two <= 0:  # no --jobs, or noise larger than the work: no meaningful figure
             return None
-        return (self.batch_s["1"] - self.single_file_s) / (self.batch_s["2"] - self.single_file_s)
+        return one / two
 
     def to_json(self) -> dict:
         out = asdict(self)
@@ -96,7 +97,8 @@ def render_table(f: Figures) -> str:
         rows.append(("batch, check --jobs 2", f"{f.batch_s['2']:.2f} s", "", ""))
         rows.append(_check("jobs-2 speed-up", f.jobs2_speedup, "x", ">=", TARGETS["jobs2_speedup"], "{:.2f}"))
         rows.append(("check of 1 small file (start-up)", f"{f.single_file_s:.2f} s", "", ""))
-        rows.append(("jobs-2 speed-up net of start-up", f"{f.jobs2_net_speedup:.2f}x", "", ""))
+        net = f.jobs2_net_speedup
+        rows.append(("jobs-2 speed-up net of start-up", "n/a" if net is None else f"{net:.2f}x", "", ""))
 
     width = max(len(r[0]) for r in rows)
     lines = [

@@ -18,6 +18,7 @@ from linter.nlp.deontic import Stance, doc_stance, stance_at
 from linter.patterns import Check, Concept, Condition, PatternSet
 
 FULL, WEAK = "full", "weak"
+_CARVE_OUT = ("except", "unless", "other than", "save", "excluding")
 
 # For an element: which stances implement it fully, and which only partly.
 _ELEMENT_STANCES = {
@@ -173,7 +174,9 @@ class Evaluator:
             return False
         own = [hit for where, hit, _ in others if where is unit and hit is not None]
         for clause in unit.doc._.clauses:
-            exceptions = [m.start for m in clause.markers if m.category in ("exception", "condition")]
+            # Only words that carve people or acts out ("unless", "other than") exempt them;
+            # "in an emergency" or "where necessary" are conditions of the permission itself.
+            exceptions = [m.start for m in clause.markers if m.category == "exception" and m.text.startswith(_CARVE_OUT)]
             if not exceptions:
                 continue
             first = min(exceptions)

@@ -38,6 +38,8 @@ def render(run: Run, options: ReportOptions) -> str:
                 f"{doc.path}: {s['conflict']} conflict, {s['partial']} partial, {s['gap']} gap, "
                 f"{s['covered']} covered, {s['not-applicable']} not applicable"
             )
+    if run.baseline and run.baseline["suppressed"] and not options.quiet:
+        out.append(f"{run.baseline['path']}: {run.baseline['suppressed']} accepted findings not shown")
     for err in run.errors:
         out.append(f"{err.path}: error [{err.code}] {err.message}")
     return "\n".join(out) + "\n" if out else ""
