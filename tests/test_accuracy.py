@@ -38,5 +38,5 @@ def test_real_corpus_accuracy_floor():
     assert m["evidence_accuracy"] >= REAL_FLOORS["evidence"]
 
 
-CORPUS_FLOORS = {"conflict_precision": 0.70, "conflict_recall": 0.70, "addressed_f1": 0.60}
-REAL_FLOORS = {"conflict_precision": 0.90, "conflict_recall": 0.80, "addressed_f1": 0.55, "evidence": 0.85}
+CORPUS_FLOORS = {"conflict_precision": 0.72, "conflict_recall": 0.75, "addressed_f1": 0.75}
+REAL_FLOORS = {"conflict_precision": 0.90, "conflict_recall": 0.85, "addressed_f1": 0.85, "evidence": 0.80}
