@@ -115,7 +115,7 @@ def measure(inputs: dict, runs: int) -> Figures:
     figures.peak_rss_mb = _peak_rss_mb(pdf)
     figures.cold_start_s = median(_timed_command([*_cli(), "--version"]) for _ in range(5))
     figures.jobs_supported = "--jobs" in _run([*_cli(), "check", "--help"]).stdout
-    jobs_options = ([["--jobs", "1"], ["--jobs", "2"]]) if figures.jobs_supported else [[]]
+    jobs_options = [["--jobs", "1"], ["--jobs", "2"]] if figures.jobs_supported else [[]]
     for options in jobs_options:
         command = [*_cli(), "check", "--scope", *SCOPE, *options, str(inputs["batch"])]
         key = options[1] if options else "1"
@@ -199,20 +199,22 @@ def _machine() -> str:
 
 
 def profile_pdf_lint(pdf: Path) -> None:
-    import cProfile
-    import pstats
-
     from linter.engine import check_document
     from linter.extract import read_document
 
-    for stage, call in (("extraction", lambda: read_document(pdf)), ("nlp+matching", None)):
-        if call is None:
-            document = read_document(pdf)
-            call = lambda: check_document(document, SCOPE)  # noqa: E731
-        profiler = cProfile.Profile()
-        profiler.runcall(call)
-        print(f"\n== cProfile: {stage} of {pdf.name} (top 25 by own time) ==")
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+    document = _profiled(f"extraction of {pdf.name}", lambda: read_document(pdf))
+    _profiled(f"NLP + matching of {pdf.name}", lambda: check_document(document, SCOPE))
+
+
+def _profiled(stage: str, fn):
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    result = profiler.runcall(fn)
+    print(f"\n== cProfile: {stage} (top 25 by own time) ==")
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+    return result
 
 
 if __name__ == "__main__":
