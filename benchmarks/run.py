@@ -38,12 +38,18 @@ GENERATOR_VERSION = 1
 FULL = {"words": 100_000, "batch": 50}
 QUICK = {"words": 8_000, "batch": 6}
 
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so a child of this
+# (by then large) process would report the parent's peak; VmHWM starts afresh at exec.
 _PEAK_MEMORY_CHILD = """
-import resource, sys
+import re, resource, sys
 from linter.engine import check_document
 from linter.extract import read_document
 check_document(read_document(sys.argv[1]), {scope!r})
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:
+    with open("/proc/self/status") as status:
+        print(re.search(r"VmHWM:\\s*(\\d+) kB", status.read()).group(1))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
