@@ -110,7 +110,7 @@ def lint_paths(
     `settings_for(path)` gives per-file scope and rule selection (config overrides); without
     it every file uses `scope` and all rules. `jobs` > 1 lints files in that many processes.
     """
-    from linter.engine import resolve_scope
+    from linter.policy import resolve_scope
     from linter.policy import load_policy
 
     policy = load_policy()

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.engine import check_document, resolve_scope
+from linter.engine import check_document
+from linter.policy import resolve_scope
 from linter.errors import UsageError
 from linter.extract import read_document
 from linter.policy import load_policy

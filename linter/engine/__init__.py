@@ -6,23 +6,11 @@ from collections.abc import Iterable
 
 from linter.engine.checks import Evaluator
 from linter.engine.verdicts import judge_rule
-from linter.errors import UsageError
 from linter.findings import DocumentResult, RuleResult
 from linter.model import Document
 from linter.nlp.pipeline import build_pipeline
 from linter.patterns import PatternSet, load_patterns
-from linter.policy import Policy, load_policy
-
-
-def resolve_scope(policy: Policy, scope: Iterable[str] | None) -> tuple[str, ...]:
-    """The scopes to check: the policy default, every scope for "all", or the named ones."""
-    chosen = tuple(scope or ()) or tuple(policy.default_scope)
-    if "all" in chosen:
-        return tuple(policy.scopes)
-    unknown = [s for s in chosen if s not in policy.scopes]
-    if unknown:
-        raise UsageError(f"unknown scope {', '.join(unknown)}; choose from all, {', '.join(policy.scopes)}")
-    return chosen
+from linter.policy import Policy, load_policy, resolve_scope
 
 
 def check_document(

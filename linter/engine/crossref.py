@@ -9,6 +9,7 @@ subsection (a) shall not apply". Each such phrase links a *qualified* provision 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from linter.model import Provision
@@ -44,6 +45,7 @@ class ExceptionLink:
     phrase: str
 
 
+@lru_cache(maxsize=100_000)
 def _core(label: str) -> str:
     return _PREFIX.sub("", label).replace(" ", "")
 
