@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from linter.errors import ConfigError
@@ -33,14 +33,7 @@ class Entry:
     reason: str
 
     def to_json(self) -> dict:
-        return {
-            "fingerprint": self.fingerprint,
-            "rule": self.rule,
-            "verdict": self.verdict,
-            "path": self.path,
-            "clause": self.clause,
-            "reason": self.reason,
-        }
+        return asdict(self)
 
 
 def normalise(text: str) -> str:

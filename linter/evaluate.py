@@ -7,13 +7,13 @@ per (document, rule): `gap` and `not-applicable` count as silent.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from linter.baseline import normalise
 from linter.errors import UsageError
 from linter.findings import DocumentResult
 
@@ -106,16 +106,12 @@ def _expected(labels: list[Label]) -> str:
     return "conflict" if "conflict" in kinds else "partial" if "partial" in kinds else "covered"
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
 def _evidence_matches(result_quotes: list[tuple[str, str]], labels: list[Label]) -> bool:
     """Does some cited clause overlap a labelled evidence quote (either contains the other)?"""
     for _, quote in result_quotes:
-        q = _norm(quote.rstrip("\u2026"))
+        q = normalise(quote.rstrip("\u2026"))
         for lab in labels:
-            e = _norm(lab.evidence)
+            e = normalise(lab.evidence)
             if e and q and (e[:80] in q or q[:80] in e):
                 return True
     return False
