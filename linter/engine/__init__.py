@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from linter.engine.checks import Evaluator
 from linter.engine.verdicts import judge_rule
 from linter.findings import DocumentResult, RuleResult
+from linter.gc_pause import gc_paused
 from linter.model import Document
 from linter.nlp.pipeline import build_pipeline
 from linter.patterns import PatternSet, load_patterns
@@ -23,6 +24,14 @@ def check_document(
     policy = policy or load_policy()
     patterns = patterns or load_patterns()
     scopes = resolve_scope(policy, scope)
+    with gc_paused():
+        results = _judge_rules(document, policy, patterns, patterns_dir, scopes)
+    return DocumentResult(document.path, document.format, list(scopes), results, document.pages)
+
+
+def _judge_rules(
+    document: Document, policy: Policy, patterns: PatternSet, patterns_dir: str, scopes: tuple[str, ...]
+) -> list[RuleResult]:
     evaluator = Evaluator.for_document(document, patterns, build_pipeline(patterns_dir))
     results: list[RuleResult] = []
     for rule in policy.rules:
@@ -39,4 +48,4 @@ def check_document(
             )
             continue
         results.append(judge_rule(rule, patterns.rules.get(rule.number), evaluator, rule.code))
-    return DocumentResult(document.path, document.format, list(scopes), results, document.pages)
+    return results

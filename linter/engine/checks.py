@@ -49,10 +49,9 @@ class Match:
 class Evaluator:
     """Evaluates checks over the units of one document."""
 
-    def __init__(self, units: list[Unit], concepts: dict[str, Concept], negative_openers: tuple[str, ...]) -> None:
+    def __init__(self, units: list[Unit], concepts: dict[str, Concept]) -> None:
         self.units = units
         self.concepts = concepts
-        self.negative_openers = negative_openers
         self.provisions = [u.provision for u in units]
         self._by_index = {u.provision.index: u for u in units}
         # Concept -> units having it in their own words or lead-in: a check only visits the
@@ -68,18 +67,18 @@ class Evaluator:
     @classmethod
     def for_document(cls, document: Document, patterns: PatternSet, nlp) -> "Evaluator":
         units = build_units(document, nlp, patterns.deontic.non_operative_headings)
-        return cls(units, patterns.concepts, patterns.deontic.negative_openers)
+        return cls(units, patterns.concepts)
 
     # -- locating concepts -------------------------------------------------------------
 
     def _locate(self, unit: Unit, concept: str, allow_context: bool) -> tuple[Unit, ConceptHit | None, str] | None:
-        for hit in unit.doc._.concepts:
-            if hit.concept == concept:
-                return unit, hit, hit.text
+        hit = unit.first_hit.get(concept)
+        if hit is not None:
+            return unit, hit, hit.text
         for lead in unit.lead_ins:
-            for hit in lead.doc._.concepts:
-                if hit.concept == concept:
-                    return lead, hit, f"{hit.text} (lead-in {lead.provision.label})"
+            hit = lead.first_hit.get(concept)
+            if hit is not None:
+                return lead, hit, f"{hit.text} (lead-in {lead.provision.label})"
         if allow_context and concept in unit.context:
             return unit, None, f"{concept} ({unit.context[concept]})"
         return None
@@ -107,16 +106,15 @@ class Evaluator:
     # -- stance --------------------------------------------------------------------------
 
     def _stance(self, unit: Unit, where: Unit, hit: ConceptHit) -> Stance:
-        openers = self.negative_openers
         if where is unit:
             # A caption ("Placement in segregated housing units.") states nothing: take the
             # first mention of the act that stands in a clause with a modal.
-            same = [h.start for h in unit.doc._.concepts if h.concept == hit.concept and h.start >= hit.start]
-            stance = next((s for start in same if (s := stance_at(unit.doc, start, openers))), None)
+            same = [h.start for h in unit.hits if h.concept == hit.concept and h.start >= hit.start]
+            stance = next((s for start in same if (s := stance_at(unit.clauses, start))), None)
         else:
-            stance = doc_stance(unit.doc, openers) or stance_at(where.doc, hit.start, openers)
+            stance = doc_stance(unit.clauses) or stance_at(where.clauses, hit.start)
         if stance is None:
-            stance = next((s for lead in unit.lead_ins if (s := doc_stance(lead.doc, openers))), None)
+            stance = next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)
         stance = stance or Stance("statement")
         return self._apply_exception_links(unit, stance, hit.concept)
 
@@ -134,7 +132,7 @@ class Evaluator:
         return Stance("prohibition", stance.markers, False, stance.qualified)
 
     def _actions(self, unit: Unit) -> set[str]:
-        return {h.concept for h in unit.doc._.concepts if self.concepts[h.concept].kind == "action"}
+        return {c for c in unit.first_hit if self.concepts[c].kind == "action"}
 
     def _repermits(self, link: ExceptionLink, qualified: Unit, action: str) -> bool:
         """Does the exception provision of `link` allow again the act `action` that `qualified` forbids?
@@ -173,7 +171,7 @@ class Evaluator:
         if stance.kind not in ("permission", "excepted-prohibition", "obligation", "statement"):
             return False
         own = [hit for where, hit, _ in others if where is unit and hit is not None]
-        for clause in unit.doc._.clauses:
+        for clause in unit.clauses:
             # Only words that carve people or acts out ("unless", "other than") exempt them;
             # "in an emergency" or "where necessary" are conditions of the permission itself.
             exceptions = [m.start for m in clause.markers if m.category == "exception" and m.text.startswith(_CARVE_OUT)]

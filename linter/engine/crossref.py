@@ -9,7 +9,6 @@ subsection (a) shall not apply". Each such phrase links a *qualified* provision 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 
 from linter.model import Provision
@@ -45,42 +44,57 @@ class ExceptionLink:
     phrase: str
 
 
-@lru_cache(maxsize=100_000)
 def _core(label: str) -> str:
     return _PREFIX.sub("", label).replace(" ", "")
 
 
-def _resolve(num: str | None, parts: str, here: Provision, provisions: list[Provision]) -> int | None:
-    parts = re.sub(r"\s+", "", parts or "")
-    if num:
-        target = num + parts
-        for p in provisions:
-            if _core(p.label) == target:
-                return p.index
-        return None
-    if not parts:
-        return None
-    # A bare "(2)" or "(b)(1)" is relative: the provision with that ending whose stem is
-    # the longest shared prefix of the citing provision's label.
-    here_core = _core(here.label)
-    best, best_len = None, -1
-    for p in provisions:
-        core = _core(p.label)
-        if core.endswith(parts):
-            stem = core[: -len(parts)]
-            if here_core.startswith(stem) and len(stem) > best_len and p.index != here.index:
-                best, best_len = p.index, len(stem)
-    return best
+_LAST_PART = re.compile(r"\([^()]*\)$")
+
+
+class _Labels:
+    """Find provisions by the label a cross-reference cites."""
+
+    def __init__(self, provisions: list[Provision]) -> None:
+        self.cores = [_core(p.label) for p in provisions]
+        self.exact: dict[str, int] = {}
+        # Last "(x)" of a label -> provisions ending so: where a bare "(2)" can point.
+        self.by_last_part: dict[str, list[int]] = {}
+        for p, core in zip(provisions, self.cores):
+            self.exact.setdefault(core, p.index)
+            last = _LAST_PART.search(core)
+            if last:
+                self.by_last_part.setdefault(last.group(0), []).append(p.index)
+        self.position = {p.index: i for i, p in enumerate(provisions)}
+
+    def resolve(self, num: str | None, parts: str, here: Provision) -> int | None:
+        parts = re.sub(r"\s+", "", parts or "")
+        if num:
+            return self.exact.get(num + parts)
+        if not parts:
+            return None
+        # A bare "(2)" or "(b)(1)" is relative: the provision with that ending whose stem is
+        # the longest shared prefix of the citing provision's label.
+        here_core = self.cores[self.position[here.index]]
+        last = _LAST_PART.search(parts)
+        best, best_len = None, -1
+        for index in self.by_last_part.get(last.group(0), ()) if last else ():
+            core = self.cores[self.position[index]]
+            if core.endswith(parts):
+                stem = core[: -len(parts)]
+                if here_core.startswith(stem) and len(stem) > best_len and index != here.index:
+                    best, best_len = index, len(stem)
+        return best
 
 
 def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
+    labels = _Labels(provisions)
     links = []
     for p in provisions:
         if p.kind == "toc":
             continue
         for regex, forward in ((_FORWARD, True), (_BACKWARD, False)):
             for m in regex.finditer(p.text):
-                target = _resolve(m.group("num"), m.group("parts"), p, provisions)
+                target = labels.resolve(m.group("num"), m.group("parts"), p)
                 if target is None or target == p.index:
                     continue
                 qualified, exception = (p.index, target) if forward else (target, p.index)
@@ -90,6 +104,7 @@ def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
 
 def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:
     """(citing, cited) pairs for "the sanction referred to in paragraph (1) letter d" style references."""
+    labels = _Labels(provisions)
     pairs = []
     for p in provisions:
         if p.kind == "toc":
@@ -98,9 +113,9 @@ def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:
             parts = m.group("parts") or ""
             letter = f"({m.group('letter')})" if m.group("letter") else ""
             # Fall back to the paragraph when its lettered points were not split out.
-            target = _resolve(m.group("num"), parts + letter, p, provisions) if letter else None
+            target = labels.resolve(m.group("num"), parts + letter, p) if letter else None
             if target is None:
-                target = _resolve(m.group("num"), parts, p, provisions)
+                target = labels.resolve(m.group("num"), parts, p)
             if target is not None and target != p.index:
                 pairs.append((p.index, target))
     return pairs

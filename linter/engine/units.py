@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 
 from linter.engine.crossref import ExceptionLink, descendants, find_exception_links, find_mentions
 from linter.model import Document, Provision
+from linter.nlp.concepts import ConceptHit
+from linter.nlp.deontic import Clause
 
 _DEFINITION = re.compile(
     r"[\"“‘'](?P<term>[^\"”’'“]{2,60})[\"”’']\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|shall include|refers to|has the meaning)\b",
@@ -25,7 +27,7 @@ _DEFINITION = re.compile(
 )
 
 
-@dataclass
+@dataclass(eq=False)
 class Unit:
     """A provision ready for rule checks: its parsed text plus inherited concepts."""
 
@@ -35,8 +37,16 @@ class Unit:
     context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
     links: list[ExceptionLink] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Read once: the checks consult these thousands of times, and `doc._` is slow.
+        self.hits: tuple[ConceptHit, ...] = self.doc._.concepts
+        self.clauses: tuple[Clause, ...] = self.doc._.clauses
+        self.first_hit: dict[str, ConceptHit] = {}
+        for hit in self.hits:
+            self.first_hit.setdefault(hit.concept, hit)
+
     def own_concepts(self) -> set[str]:
-        return {h.concept for h in self.doc._.concepts}
+        return set(self.first_hit)
 
 
 def _definitions(units: list[Unit]) -> dict[str, set[str]]:
@@ -47,7 +57,7 @@ def _definitions(units: list[Unit]) -> dict[str, set[str]]:
         found = list(_DEFINITION.finditer(text))
         for i, m in enumerate(found):
             body_end = found[i + 1].start() if i + 1 < len(found) else len(text)
-            concepts = {h.concept for h in unit.doc._.concepts if m.end() <= unit.doc[h.start].idx < body_end}
+            concepts = {h.concept for h in unit.hits if m.end() <= h.idx < body_end}
             if concepts:
                 defined[m.group("term").strip().lower()] = concepts
     return defined

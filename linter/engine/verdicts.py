@@ -23,7 +23,7 @@ def _quote(match: Match) -> str:
         return text
     doc = match.unit.doc
     anchor = match.action.start if match.action else 0
-    clause = next((c for c in doc._.clauses if c.start <= anchor < c.end), None)
+    clause = next((c for c in match.unit.clauses if c.start <= anchor < c.end), None)
     if clause is None:
         return text[:_QUOTE_LIMIT] + "\u2026"
     span = doc[clause.start : clause.end].text

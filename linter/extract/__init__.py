@@ -11,6 +11,7 @@ from pathlib import Path
 
 from linter.errors import EmptyDocumentError, MissingFileError
 from linter.extract.sniff import sniff_format
+from linter.gc_pause import gc_paused
 from linter.model import Block, Document
 
 Reader = Callable[[Path], tuple[list[Block], int | None]]
@@ -35,10 +36,11 @@ def read_document(path: str | Path) -> Document:
     if path.is_dir():
         raise MissingFileError(str(path), "is a directory, not a document")
     fmt = sniff_format(path)
-    blocks, pages = _reader(fmt)(path)
     from linter.structure import build_provisions
 
-    provisions = build_provisions(blocks)
+    with gc_paused():
+        blocks, pages = _reader(fmt)(path)
+        provisions = build_provisions(blocks)
     if not provisions:
         raise EmptyDocumentError(str(path), "contains no text")
     return Document(path=str(path), format=fmt, pages=pages, provisions=provisions)

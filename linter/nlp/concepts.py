@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -25,6 +26,7 @@ class ConceptHit:
     start: int
     end: int
     text: str
+    idx: int  # character offset in the provision
 
 
 class ConceptTagger:
@@ -49,9 +51,20 @@ class ConceptTagger:
                 excluded.setdefault(label[: -len(_EXCLUDE_SUFFIX)], []).append((start, end))
             else:
                 hits.append((label, start, end))
-        doc._.concepts = tuple(
-            ConceptHit(label, start, end, doc[start:end].text)
+        kept = [
+            (label, start, end)
             for label, start, end in sorted(hits, key=lambda h: h[1])
             if not any(s < end and start < e for s, e in excluded.get(label, ()))
+        ]
+        # Text and offsets from one array: a Span per hit (or doc.text) costs more than the matching.
+        rows = doc.to_array([ORTH, SPACY, IDX]).tolist() if kept else []
+        doc._.concepts = tuple(
+            ConceptHit(label, start, end, _span_text(strings, rows[start:end]), rows[start][2]) for label, start, end in kept
         )
         return doc
+
+
+def _span_text(strings, rows: list[list[int]]) -> str:
+    """The text of consecutive tokens, as spaCy joins them: each followed by its space."""
+    last = len(rows) - 1
+    return "".join(strings[orth] + (" " if space and i < last else "") for i, (orth, space, _) in enumerate(rows))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_PUNCT, IS_TITLE, LIKE_NUM, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -23,6 +24,9 @@ MODAL_CATEGORIES = ("prohibition", "obligation", "permission", "aspiration", "di
 _ABBREVIATIONS = frozenset(
     "s ss no nos art arts sec secs para paras reg regs r rr cl u.s.c c.f.r e.g i.e etc viz ch pt sch cf vol p pp st mr mrs ms dr".split()
 )
+_CLAUSE_ENDS = (";", ":")
+_SENTENCE_ENDS = (".", "?", "!")
+_OPENING_MARKS = ("(", "\u201c", '"')
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Marker:
     start: int
     end: int
     text: str
+    idx: int  # character offset in the provision
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,8 @@ class Clause:
     start: int
     end: int
     markers: tuple[Marker, ...]
+    # Opens with a negative word of `negative_openers` ("No prisoner shall ...").
+    negative_opening: bool = False
 
     def has(self, category: str) -> bool:
         return any(m.category == category for m in self.markers)
@@ -61,70 +68,87 @@ class Stance:
     exception_at: tuple[int, ...] = ()
 
 
-def _clause_bounds(doc: Doc) -> list[tuple[int, int]]:
-    bounds = []
-    start = 0
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        text = tok.text
-        end_here = text in (";", ":") or (
-            text in (".", "?", "!")
-            and i + 1 < n
-            and (doc[i + 1].is_title or doc[i + 1].text in ("(", "\u201c", '"'))
-            and (i == 0 or doc[i - 1].lower_.rstrip(".") not in _ABBREVIATIONS)
-            and not (i > 0 and doc[i - 1].like_num and i + 1 < n and doc[i + 1].like_num)
-        )
-        if end_here:
-            bounds.append((start, i + 1))
-            start = i + 1
-    if start < n:
-        bounds.append((start, n))
-    return bounds
-
-
 class DeonticTagger:
     """spaCy component: sets `doc._.clauses` (tuple of Clause)."""
 
     def __init__(self, nlp: Language, deontic: Deontic) -> None:
-        self.deontic = deontic
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for category, phrases in deontic.markers.items():
             self.matcher.add(category, list(nlp.tokenizer.pipe(phrases)))
+        strings = nlp.vocab.strings
+        self._clause_ends = {strings.add(s) for s in _CLAUSE_ENDS}
+        self._sentence_ends = {strings.add(s) for s in _SENTENCE_ENDS}
+        self._openings = {strings.add(s) for s in _OPENING_MARKS}
+        self._abbreviations = {strings.add(a + dot) for a in _ABBREVIATIONS for dot in ("", ".")}
+        self._negative_openers = {strings.add(w) for w in deontic.negative_openers}
         if not Doc.has_extension("clauses"):
             Doc.set_extension("clauses", default=())
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans(self.matcher(doc, as_spans=True))
         markers = sorted(
-            (Marker(doc.vocab.strings[s.label], s.start, s.end, s.text.lower()) for s in spans),
+            (Marker(doc.vocab.strings[s.label], s.start, s.end, s.text.lower(), s.start_char) for s in spans),
             key=lambda m: m.start,
         )
+        # Token attributes as plain integers: reading them from Token objects costs more
+        # than everything else this component does.
+        rows = doc.to_array([ORTH, LOWER, IS_TITLE, LIKE_NUM, IS_PUNCT]).tolist()
         clauses = []
         k = 0
-        for start, end in _clause_bounds(doc):
+        for start, end in self._bounds(rows):
             mine = []
             while k < len(markers) and markers[k].start < end:
                 mine.append(markers[k])
                 k += 1
-            clauses.append(Clause(start, end, tuple(mine)))
+            clauses.append(Clause(start, end, tuple(mine), self._opens_negative(doc, rows, start, end)))
         doc._.clauses = tuple(clauses)
         return doc
 
+    def _bounds(self, rows: list[list[int]]) -> list[tuple[int, int]]:
+        bounds = []
+        start = 0
+        n = len(rows)
+        for i, (orth, _, _, _, _) in enumerate(rows):
+            if orth in self._clause_ends or (orth in self._sentence_ends and self._ends_sentence(rows, i)):
+                bounds.append((start, i + 1))
+                start = i + 1
+        if start < n:
+            bounds.append((start, n))
+        return bounds
 
-def clause_index(doc: Doc, token: int) -> int:
-    for i, clause in enumerate(doc._.clauses):
+    def _ends_sentence(self, rows: list[list[int]], i: int) -> bool:
+        if i + 1 >= len(rows):
+            return False
+        following = rows[i + 1]
+        if not (following[2] or following[0] in self._openings):
+            return False
+        if i == 0:
+            return True
+        previous = rows[i - 1]
+        if previous[1] in self._abbreviations:
+            return False
+        return not (previous[3] and following[3])  # "3.4" split by the tokenizer is one number
+
+    def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int) -> bool:
+        # Skip list numbering and punctuation at the start: "(b) No prisoner shall ..."
+        i = start
+        while i < end and (rows[i][4] or rows[i][3] or self._is_item_label(doc, rows, i)):
+            i += 1
+        return i < end and rows[i][1] in self._negative_openers
+
+    @staticmethod
+    def _is_item_label(doc: Doc, rows: list[list[int]], i: int) -> bool:
+        if i + 1 >= len(rows) or doc.vocab.strings[rows[i + 1][0]] != ")":
+            return False
+        text = doc.vocab.strings[rows[i][0]]
+        return len(text) <= 4 and text.strip("()").isalpha()
+
+
+def clause_index(clauses: tuple[Clause, ...], token: int) -> int:
+    for i, clause in enumerate(clauses):
         if clause.start <= token < clause.end:
             return i
-    return len(doc._.clauses) - 1
-
-
-def _opens_with(doc: Doc, clause: Clause, words: tuple[str, ...]) -> bool:
-    # Skip list numbering and punctuation at the start: "(b) No prisoner shall ..."
-    for tok in doc[clause.start : clause.end]:
-        if tok.is_punct or tok.like_num or (len(tok.text) <= 4 and tok.text.strip("()").isalpha() and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"):
-            continue
-        return tok.lower_ in words
-    return False
+    return len(clauses) - 1
 
 
 def _starts_with_exception(clause: Clause) -> bool:
@@ -132,9 +156,8 @@ def _starts_with_exception(clause: Clause) -> bool:
     return first is not None and first.category in ("exception", "condition") and first.start <= clause.start + 2
 
 
-def stance_of_clause(doc: Doc, ci: int, token: int | None, negative_openers: tuple[str, ...]) -> Stance | None:
+def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) -> Stance | None:
     """Stance of clause `ci` toward the act at `token`, or None when the clause has no modal."""
-    clauses = doc._.clauses
     clause = clauses[ci]
     modals = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
     if not modals:
@@ -144,17 +167,13 @@ def stance_of_clause(doc: Doc, ci: int, token: int | None, negative_openers: tup
     words = [m.text for m in clause.markers]
     category = nearest.category
     # "No prisoner shall ...", "Under no circumstances shall ...": the negation governs the modal.
-    negated = _opens_with(doc, clause, negative_openers) or any(
-        m.category == "prohibition" and m.start < nearest.start for m in modals
-    )
+    negated = clause.negative_opening or any(m.category == "prohibition" and m.start < nearest.start for m in modals)
     if category == "obligation" and negated:
         category = "prohibition"
     if category == "disapplication":
         return Stance("permission", tuple(words), excepted=True)
     provisos = [c for c in clauses[ci + 1 :] if _starts_with_exception(c) and c.has("permission")]
-    exception_at = tuple(
-        doc[m.start].idx for c in (clause, *provisos) for m in c.markers if m.category in ("exception", "condition")
-    )
+    exception_at = tuple(m.idx for c in (clause, *provisos) for m in c.markers if m.category in ("exception", "condition"))
     excepted = bool(exception_at)
     qualified = clause.has("qualifier")
     if category == "prohibition":
@@ -173,15 +192,15 @@ def stance_of_clause(doc: Doc, ci: int, token: int | None, negative_openers: tup
     return Stance("permission", tuple(words), excepted, qualified, exception_at)
 
 
-def stance_at(doc: Doc, token: int, negative_openers: tuple[str, ...]) -> Stance | None:
+def stance_at(clauses: tuple[Clause, ...], token: int) -> Stance | None:
     """Stance toward the act at `token`; None when its clause states no duty, ban or permission."""
-    return stance_of_clause(doc, clause_index(doc, token), token, negative_openers)
+    return stance_of_clause(clauses, clause_index(clauses, token), token)
 
 
-def doc_stance(doc: Doc, negative_openers: tuple[str, ...]) -> Stance | None:
+def doc_stance(clauses: tuple[Clause, ...]) -> Stance | None:
     """Stance of a lead-in (the last clause with a modal), for sub-items that have none."""
-    for ci in range(len(doc._.clauses) - 1, -1, -1):
-        stance = stance_of_clause(doc, ci, None, negative_openers)
+    for ci in range(len(clauses) - 1, -1, -1):
+        stance = stance_of_clause(clauses, ci, None)
         if stance is not None:
             return stance
     return None
