@@ -33,6 +33,10 @@ def _stance(text: str, act: str) -> str:
         ("Sanitary towels shall, where practicable, be provided free of charge.", "towels", "qualified-obligation"),
         ("Efforts should be made to provide sanitary towels.", "towels", "qualified-obligation"),
         ("Sanitary towels are supplied on request.", "towels", "none"),
+        ("No inmate shall be permitted a visit during the first month.", "visit", "prohibition"),
+        ("No prisoner may be restrained while in labour.", "restrained", "prohibition"),
+        ("A prisoner shall not be punished twice, but may be warned.", "warned", "permission"),
+        ("Paragraph (3) does not apply where the search cannot reasonably be delayed.", "search", "permission"),
     ],
 )
 def test_stance(text, act, expected):

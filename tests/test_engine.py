@@ -49,6 +49,16 @@ def test_exception_about_another_act_does_not_re_permit(tmp_path):
     assert verdicts[22].verdict == "conflict"
 
 
+def test_provision_switched_off_by_a_later_paragraph_conflicts(tmp_path):
+    text = (
+        "31.—(1) Only a female officer shall search a woman prisoner, and a male officer shall not be present at such a search.\n\n"
+        "(2) Paragraph (1) does not apply where the officer in charge considers that the search is urgent.\n"
+    )
+    r = _verdicts(tmp_path, text)[19]
+    assert r.verdict == "conflict"
+    assert ("conflicts", "31(2)") in {(e.relation, e.label) for e in r.evidence}
+
+
 def test_definition_widens_a_term(tmp_path):
     text = (
         "2. In these Rules, \"confinement period\" means labour, childbirth and the six weeks after birth.\n\n"

@@ -2,8 +2,8 @@
 
 Laws put exceptions far from the rule they qualify: "Except as provided in subsection (b)",
 "Subject to paragraph (2)", "Notwithstanding regulation 12", "the prohibition under
-subsection (a) shall not apply". Each such phrase links a *qualified* provision to an
-*exception* provision; the engine reads the two together.
+subsection (a) shall not apply", "Paragraph (3) does not apply where". Each such phrase
+links a *qualified* provision to an *exception* provision; the engine reads the two together.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ _FORWARD = re.compile(  # the provision containing the phrase is qualified by th
 _BACKWARD = re.compile(  # the provision containing the phrase is an exception to the one it names
     r"\b(?P<kw>notwithstanding|despite|(?:prohibition|requirement|restriction)s?\s+(?:under|in|of))\s+(?:anything in\s+)?(?:the\s+)?"
     + _UNIT + r"\s*" + _REF,
+    re.IGNORECASE,
+)
+_DISAPPLYING = re.compile(  # also an exception to the one it names: "Paragraph (3) does not apply where ..."
+    r"\b(?P<kw>" + _UNIT + r")\s*" + _REF + r"\s*(?:shall|does|do|is|are|will)\s+not\s+apply\b",
     re.IGNORECASE,
 )
 _MENTION = re.compile(  # the provision containing the phrase is about what the one it names provides
@@ -92,7 +96,7 @@ def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
     for p in provisions:
         if p.kind == "toc":
             continue
-        for regex, forward in ((_FORWARD, True), (_BACKWARD, False)):
+        for regex, forward in ((_FORWARD, True), (_BACKWARD, False), (_DISAPPLYING, False)):
             for m in regex.finditer(p.text):
                 target = labels.resolve(m.group("num"), m.group("parts"), p)
                 if target is None or target == p.index:

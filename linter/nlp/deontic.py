@@ -170,6 +170,8 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     negated = clause.negative_opening or any(m.category == "prohibition" and m.start < nearest.start for m in modals)
     if category == "obligation" and negated:
         category = "prohibition"
+    elif category == "permission" and clause.negative_opening:
+        category = "prohibition"  # "No inmate shall be permitted a visit", "No prisoner may be ..."
     if category == "disapplication":
         return Stance("permission", tuple(words), excepted=True)
     provisos = [c for c in clauses[ci + 1 :] if _starts_with_exception(c) and c.has("permission")]
