@@ -2,7 +2,7 @@
 
 import pytest
 
-from linter.nlp.deontic import stance_at
+from linter.nlp.deontic import doc_stance, stance_at
 from linter.nlp.pipeline import build_pipeline
 
 
@@ -53,3 +53,8 @@ def test_stance_follows_the_clause_of_the_act():
 def test_proviso_in_next_sentence_re_permits():
     text = "A woman in labour shall not be restrained. Provided that the officer in charge may apply handcuffs where she is violent."
     assert _stance(text, "restrained") == "excepted-prohibition"
+
+
+def test_lead_in_takes_the_modal_its_items_continue():
+    doc = build_pipeline()("Every prisoner shall attend an education programme, and such programmes may\u2014")
+    assert doc_stance(doc._.clauses).kind == "permission"

@@ -162,7 +162,9 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     modals = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
     if not modals:
         return None
-    anchor = token if token is not None and clause.start <= token < clause.end else clause.start
+    # Without an act, the modal nearest the end governs: a lead-in's items continue it there
+    # ("Prisoners shall attend programmes, and such programmes may—").
+    anchor = token if token is not None and clause.start <= token < clause.end else clause.end - 1
     nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), MODAL_CATEGORIES.index(m.category)))
     words = [m.text for m in clause.markers]
     category = nearest.category
