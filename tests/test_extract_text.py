@@ -111,3 +111,23 @@ def test_real_corpus_header_is_skipped():
     assert pages is None
     assert blocks[0].text.startswith("20-902. Restrictions on restraint")
     assert all(not b.text.startswith("# ") for b in blocks)
+
+
+def test_table_rows_are_read_one_by_one_without_the_rule_line(tmp_path):
+    path = write(
+        tmp_path,
+        "Search levels\n\n"
+        "| Search | Who may carry it out |\n"
+        "|---|:---:|\n"
+        "| Rub-down | One female officer |\n"
+        "Body scan | Any trained officer\n"
+        "This sentence is not a table.\n",
+    )
+    blocks, _ = read_blocks(path)
+    assert [(b.text, b.ref.line) for b in blocks] == [
+        ("Search levels", 1),
+        ("Search | Who may carry it out", 3),
+        ("Rub-down | One female officer", 5),
+        ("Body scan | Any trained officer", 6),
+        ("This sentence is not a table.", 7),
+    ]

@@ -32,6 +32,10 @@ _NEW_BLOCK = re.compile(
     re.VERBOSE,
 )
 _MD_HEADING = re.compile(r"(#{1,6})\s+(.*\S)")
+# A Markdown or plain pipe table: each row is read on its own, as a Word table's cells are,
+# so a header row's "may" does not lend its stance to every row below it.
+_TABLE_ROW = re.compile(r"\|.*\||.+\s\|\s.+")
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|?)+")
 _METADATA_LINE = re.compile(r"# [\w-]+:\s")
 _BINARY_PROBE = 8192
 
@@ -138,7 +142,12 @@ class _ParagraphBuilder:
         heading = _MD_HEADING.fullmatch(text)
         if heading:
             self.flush()
-            self._append(heading.group(2), number, len(heading.group(1)))
+            self._append(heading.group(2), number, len(heading.group(1)), self.form_feeds + 1)
+            return
+        if _TABLE_ROW.fullmatch(text):
+            self.flush()
+            if not _TABLE_RULE.fullmatch(text):
+                self._append(text.strip("| "), number, None, self.form_feeds + 1)
             return
         if self._parts and _NEW_BLOCK.match(text):
             self.flush()
@@ -149,9 +158,8 @@ class _ParagraphBuilder:
 
     def flush(self) -> None:
         if self._parts:
-            self._append(" ".join(self._parts), self._first_line, None)
+            self._append(" ".join(self._parts), self._first_line, None, self._page)
             self._parts = []
 
-    def _append(self, text: str, line: int, level: int | None) -> None:
-        page = self.form_feeds + 1 if level is not None else self._page
+    def _append(self, text: str, line: int, level: int | None, page: int) -> None:
         self.blocks.append(Block(text=text, ref=SourceRef(page=page, line=line), heading_level=level))
