@@ -32,6 +32,8 @@ _SECTION_WORD = re.compile(
     r"(?=$|[\s.:—–(-])\.?\s*[—–-]*\s*"
 )
 _SECTION_DOTTED = re.compile(r"(?P<num>\d+[A-Z]?(?:[.\-]\d+[A-Za-z]?)*)\.(?=$|\s|[—–(-])\s*[—–-]*\s*")
+# "3.8 A full search ..." (service instructions, standing orders): decimal paragraph numbers.
+_SECTION_DECIMAL = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})+)\s+(?=[A-Z(“\"])")
 # "12 Title" (Australia, New Zealand): no full stop, so only a short title may follow.
 _SECTION_BARE = re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?=[A-Z])")
 _BULLET_RULE = re.compile(r"[-–•]\s+(?P<title>.+?)\s*\.\s*[-–—]+\s*(?P<rest>.*)")
@@ -128,7 +130,7 @@ def _section(text: str) -> _Line | None:
     match = _BULLET_RULE.fullmatch(text)
     if match:
         return _section_line("bullet", "", match.group("rest"), title=match.group("title"))
-    match = _SECTION_DOTTED.match(text)
+    match = _SECTION_DOTTED.match(text) or _SECTION_DECIMAL.match(text)
     if match:
         return _section_line("", match.group("num"), text[match.end():])
     match = _SECTION_BARE.match(text)

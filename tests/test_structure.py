@@ -583,3 +583,17 @@ def test_real_corpus_toc_entries():
     toc = [p for p in provisions if p.kind == "toc"]
     assert len(toc) >= 40
     assert all(p.kind != "toc" for p in provisions if "(" in p.label)
+
+
+def test_decimal_paragraph_numbers_of_an_instruction():
+    provisions = parse(
+        "Occasions for full searching\n\n"
+        "3.8 A full search may be carried out only:\n\n"
+        "(a) on reception; or\n\n"
+        "(b) on reasonable suspicion.\n\n"
+        "3.9 Full searches must not be routine.\n\n"
+        "1.5 million pounds were spent on scanners."
+    )
+    assert labels(provisions)[:4] == ["3.8", "3.8(a)", "3.8(b)", "3.9"]
+    assert by_label(provisions, "3.8(b)").parent == by_label(provisions, "3.8").index
+    assert "1.5 million" in provisions[-1].text and provisions[-1].label == "3.9"
