@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, IS_TITLE, IS_UPPER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -18,6 +18,11 @@ from spacy.tokens import Doc
 from linter.patterns import Concept
 
 _EXCLUDE_SUFFIX = "!exclude"
+# A capitalised run ending in one of these words is the name of a law ("the End Solitary
+# Confinement Act", "the Mental Health Act 1983"): citing it says nothing about its subject.
+_STATUTE_WORDS = frozenset({"Act", "Code", "Ordinance"})
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "with", "to", "&"})
+_STATUTE_NAME_SPAN = 10  # tokens after a hit within which the name must end
 
 
 @dataclass(frozen=True)
@@ -57,14 +62,28 @@ class ConceptTagger:
             if not any(s < end and start < e for s, e in excluded.get(label, ()))
         ]
         # Text and offsets from one array: a Span per hit (or doc.text) costs more than the matching.
-        rows = doc.to_array([ORTH, SPACY, IDX]).tolist() if kept else []
+        rows = doc.to_array([ORTH, SPACY, IDX, IS_TITLE, IS_UPPER]).tolist() if kept else []
         doc._.concepts = tuple(
-            ConceptHit(label, start, end, _span_text(strings, rows[start:end]), rows[start][2]) for label, start, end in kept
+            ConceptHit(label, start, end, _span_text(strings, rows[start:end]), rows[start][2])
+            for label, start, end in kept
+            if not _in_statute_name(strings, rows, start, end)
         )
         return doc
+
+
+def _in_statute_name(strings, rows: list[list[int]], start: int, end: int) -> bool:
+    if not all(row[3] or row[4] for row in rows[start:end]):
+        return False
+    for row in rows[end : end + _STATUTE_NAME_SPAN]:
+        word = strings[row[0]]
+        if word in _STATUTE_WORDS:
+            return True
+        if not (row[3] or row[4] or word in _NAME_JOINERS):
+            return False
+    return False
 
 
 def _span_text(strings, rows: list[list[int]]) -> str:
     """The text of consecutive tokens, as spaCy joins them: each followed by its space."""
     last = len(rows) - 1
-    return "".join(strings[orth] + (" " if space and i < last else "") for i, (orth, space, _) in enumerate(rows))
+    return "".join(strings[row[0]] + (" " if row[1] and i < last else "") for i, row in enumerate(rows))
