@@ -166,7 +166,7 @@ def check(
 
     if color is None:
         color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = render(fmt, run, ReportOptions(color=color, quiet=quiet, output=output))
+    report = render(fmt, run, ReportOptions(color=color, quiet=quiet, output=output, levels=config.sarif_levels))
     if output and fmt != "docx":
         Path(output).write_text(report, encoding="utf-8")
     else:

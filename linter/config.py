@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.errors import ConfigError
-from linter.report import FORMATS
+from linter.report import FORMATS, SARIF_LEVELS
 from linter.runner import FAIL_ON, FileSettings
 
 CONFIG_NAME = "bangkok-lint.toml"
@@ -38,6 +38,8 @@ class Config:
     fail_on: str | None = None
     baseline: Path | None = None
     format: str | None = None
+    # Verdict -> SARIF level ("error", "warning", "note", "none"), over the defaults.
+    sarif_levels: dict[str, str] = field(default_factory=lambda: dict(SARIF_LEVELS))
     overrides: tuple[Override, ...] = field(default_factory=tuple)
 
     @property
@@ -116,7 +118,7 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("bangkok-lint", {})
     where = str(path)
-    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "overrides"), where)
+    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides"), where)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: key 'fail-on': {fail_on!r} is not one of {', '.join(FAIL_ON)}")
@@ -134,8 +136,22 @@ def load_config(path: Path | None) -> Config:
         fail_on=fail_on,
         baseline=path.parent / baseline if baseline else None,
         format=fmt,
+        sarif_levels=_sarif_levels(data.get("sarif-levels", {}), f"{where}: key 'sarif-levels'"),
         overrides=_overrides(data.get("overrides", []), where),
     )
+
+
+_SARIF_LEVEL_NAMES = ("error", "warning", "note", "none")
+
+
+def _sarif_levels(value: object, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table like {{ partial = \"note\" }}, not {value!r}")
+    _no_unknown(value, tuple(SARIF_LEVELS), where)
+    for verdict, level in value.items():
+        if level not in _SARIF_LEVEL_NAMES:
+            raise ConfigError(f"{where}: {verdict} = {level!r} is not one of {', '.join(_SARIF_LEVEL_NAMES)}")
+    return {**SARIF_LEVELS, **value}
 
 
 def _overrides(data: object, where: str) -> tuple[Override, ...]:
@@ -215,6 +231,12 @@ fail-on = "conflict"
 
 # Default report format: text, json, sarif, markdown, html, csv or docx.
 # format = "text"
+
+# SARIF level of each verdict (error, warning, note or none), e.g. for code scanning.
+# [sarif-levels]
+# conflict = "error"
+# partial = "warning"
+# gap = "note"
 
 # Per-path settings; the first matching entry applies. Globs are relative to this file.
 # [[overrides]]

@@ -46,6 +46,8 @@ def test_own_file_wins_and_pyproject_without_section_is_passed_over(tmp_path):
         ("scope = 3\n", "'scope'"),
         ('[[overrides]]\nscope = ["pretrial"]\n', "'paths'"),
         ('[[overrides]]\npaths = ["a*"]\ncolour = 1\n', "'colour'"),
+        ('[sarif-levels]\npartial = "info"\n', "'sarif-levels'"),
+        ('[sarif-levels]\nsilent = "note"\n', "'sarif-levels'"),
     ],
 )
 def test_bad_keys_and_values_name_the_key(tmp_path, text, key):
@@ -96,3 +98,13 @@ def test_per_path_override_changes_scope(tmp_path, monkeypatch):
     sentencing = next(d for d in docs if d["path"].endswith("sentencing-act.txt"))
     # Rule 24 addresses prison administration, so it is not checked against a sentencing law.
     assert next(r for r in sentencing["rules"] if r["rule"] == 24)["verdict"] == "not-applicable"
+
+
+def test_sarif_levels_from_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text(DRAFT)
+    (tmp_path / "bangkok-lint.toml").write_text('select = ["24"]\n[sarif-levels]\nconflict = "warning"\n')
+    result = CliRunner().invoke(main, ["check", "d.txt", "--format", "sarif"])
+    run = json.loads(result.output)["runs"][0]
+    assert [(r["ruleId"], r["level"]) for r in run["results"]] == [("BR24", "warning")]
+    assert all(rule["defaultConfiguration"]["level"] == "warning" for rule in run["tool"]["driver"]["rules"])
