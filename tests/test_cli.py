@@ -141,3 +141,18 @@ def test_pre_commit_hook_runs_check():
     assert hook["entry"].split()[:2] == ["bangkok-lint", "check"]
     pattern = re.compile(hook["files"])
     assert pattern.search("laws/draft.docx") and pattern.search("rules.pdf") and not pattern.search("setup.py")
+
+
+def test_progress_bar_goes_to_stderr_on_a_terminal_and_never_in_ci(drafts, monkeypatch, capsys):
+    from linter import runner
+
+    files = [str(drafts / "bad.txt"), str(drafts / "good.txt")]
+    monkeypatch.setattr(runner, "_PROGRESS_MIN_FILES", 2)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(runner.sys.stderr, "isatty", lambda: True)
+    run = runner.lint_paths(files, ["all"], progress=True)
+    assert [d.path for d in run.documents] == files
+    assert "Checking" in capsys.readouterr().err
+    monkeypatch.setenv("CI", "true")
+    runner.lint_paths(files, ["all"], progress=True)
+    assert "Checking" not in capsys.readouterr().err
