@@ -82,6 +82,15 @@ def test_punishment_list_without_exemption_conflicts_with_rule_22(tmp_path):
     assert "cellular confinement" in r.evidence[0].matched
 
 
+def test_a_definition_alone_addresses_no_rule(tmp_path):
+    text = (
+        "3. Interpretation\n\n"
+        "(1) In this Act, \"woman\" means a woman or girl held in a facility, whether on remand or under sentence.\n\n"
+        "4. Every woman shall be given a copy of the facility rules on admission.\n"
+    )
+    assert _verdicts(tmp_path, text)[56].verdict == "gap"
+
+
 def test_findings_section_is_not_operative(tmp_path):
     text = "Findings\n\n1. Solitary confinement as a punishment harms pregnant women and all prisoners.\n"
     assert _verdicts(tmp_path, text)[22].verdict == "gap"

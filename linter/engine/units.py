@@ -64,7 +64,8 @@ def _definitions(units: list[Unit]) -> dict[str, set[str]]:
 
 
 def _operative(provision: Provision, non_operative: tuple[str, ...]) -> bool:
-    if provision.kind == "toc":
+    # A definition obliges no one: it lends its meaning to the provisions that use the term.
+    if provision.kind in ("toc", "definition"):
         return False
     return not any(h.strip(" .:").lower() in non_operative for h in provision.headings)
 
