@@ -69,39 +69,55 @@ def _open(path: Path) -> pypdfium2.PdfDocument:
 
 def _read_page(document: pypdfium2.PdfDocument, index: int, name: str) -> PageText:
     # Each page and text page is closed at once so memory stays bounded on huge files.
+    # Raw calls: the helpers' page objects (finalizers, links to their parents) add about
+    # 5% to the load of a page and its text. A failure is worded as the helpers word it.
     try:
-        page = document[index]
+        page = pdfium_c.FPDF_LoadPage(document, index)
+        if not page:
+            raise pypdfium2.PdfiumError("Failed to load page.")
         try:
-            left, bottom, right, top = page.get_bbox()
-            textpage = page.get_textpage()
+            box = pdfium_c.FS_RECTF()
+            if not pdfium_c.FPDF_GetPageBoundingBox(page, box):
+                raise pypdfium2.PdfiumError("Failed to get page bounding box.")
+            textpage = pdfium_c.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pypdfium2.PdfiumError("Failed to load text page.")
             try:
-                segments = _segments(textpage, left, top)
+                segments = _segments(textpage, box.left, box.top)
             finally:
-                textpage.close()
+                pdfium_c.FPDFText_ClosePage(textpage)
         finally:
-            page.close()
+            pdfium_c.FPDF_ClosePage(page)
     except pypdfium2.PdfiumError as exc:
         raise CorruptDocumentError(name, f"damaged PDF: page {index + 1} cannot be read ({exc})") from exc
-    return PageText(number=index + 1, width=right - left, height=top - bottom, segments=segments)
+    width, height = box.right - box.left, box.top - box.bottom
+    return PageText(number=index + 1, width=width, height=height, segments=segments)
 
 
-def _segments(textpage: pypdfium2.PdfTextPage, left: float, top: float) -> list[Segment]:
+def _segments(textpage: pdfium_c.FPDF_TEXTPAGE, left: float, top: float) -> list[Segment]:
     """Text runs of the page with boxes in top-left-origin points."""
     # The raw calls with one reused buffer take half the time of the helpers, which size
-    # and allocate a buffer for every run; this loop is most of the reading time.
+    # and allocate a buffer for every run; after pdfium's page loading this loop is most
+    # of the reading time, nearly all of it inside FPDFText_GetBoundedText.
     x0, y0, x1, y1 = (ctypes.c_double() for _ in range(4))
     size = _RUN_BUFFER
     buffer = (ctypes.c_ushort * size)()
+    octets = memoryview(buffer).cast("B")
+    count = pdfium_c.FPDFText_CountRects(textpage, 0, -1)
+    if count < 0:
+        raise pypdfium2.PdfiumError("Failed to count rectangles.")
     segments = []
-    for index in range(textpage.count_rects()):
+    for index in range(count):
         pdfium_c.FPDFText_GetRect(textpage, index, x0, y1, x1, y0)
         box = (x0.value, y1.value, x1.value, y0.value)
         written = pdfium_c.FPDFText_GetBoundedText(textpage, *box, buffer, size)
         if written >= size:
             size = pdfium_c.FPDFText_GetBoundedText(textpage, *box, None, 0) + 1
             buffer = (ctypes.c_ushort * size)()
+            octets = memoryview(buffer).cast("B")
             written = pdfium_c.FPDFText_GetBoundedText(textpage, *box, buffer, size)
-        text = clean_text(bytes(memoryview(buffer)[: max(0, written)]).decode("utf-16-le", "ignore"))
+        # The count includes the terminating NUL, which is not text.
+        text = clean_text(str(octets[: 2 * written], "utf-16-le", "ignore").rstrip("\x00"))
         if text:
-            segments.append(Segment(x0.value - left, top - y1.value, x1.value - left, top - y0.value, text))
+            segments.append(Segment(box[0] - left, top - box[1], box[2] - left, top - box[3], text))
     return segments

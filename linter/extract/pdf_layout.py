@@ -11,6 +11,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import attrgetter
 from statistics import median
 from typing import NamedTuple
 
@@ -61,6 +63,18 @@ _LIGATURES = str.maketrans(
      "\ufb05": "st", "\ufb06": "st"}
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LIGATURE_CHARS = re.compile(r"[\ufb00-\ufb06]")
+_DIGITS = re.compile(r"\d+")
+_BY_TOP = attrgetter("top")
+_BY_X0 = attrgetter("x0")
+
+
+class _Row(NamedTuple):
+    """Runs sharing a text line, left to right, with the line's highest top and lowest bottom."""
+
+    top: float
+    bottom: float
+    segments: list[Segment]
 
 
 def clean_text(raw: str) -> str:
@@ -69,6 +83,8 @@ def clean_text(raw: str) -> str:
     pdfium reports a hyphen it saw at a line break as U+0002; it becomes a plain "-" so
     the paragraph builder decides whether the word was split or a compound.
     """
+    if _is_clean(raw):
+        return raw
     text = raw.translate(_LIGATURES).replace("\x02", "-")
     if text.rstrip().endswith("\xad"):
         text = text.rstrip()[:-1] + "-"
@@ -76,39 +92,66 @@ def clean_text(raw: str) -> str:
     return " ".join(text.split())
 
 
+def _is_clean(raw: str) -> bool:
+    """Whether clean_text would return `raw` unchanged, as it does for most runs.
+
+    Every character it rewrites (controls, soft hyphen, whitespace other than a space)
+    is unprintable, except the ligatures; the string methods are a few times cheaper
+    than a regular expression over the run.
+    """
+    return (
+        raw.isprintable()
+        and not (raw.startswith(" ") or raw.endswith(" ") or "  " in raw)
+        and (raw.isascii() or not _LIGATURE_CHARS.search(raw))
+    )
+
+
 def layout_pages(pages: list[PageText]) -> list[Line]:
     """Body lines of all pages in reading order, running headers and footers removed."""
     page_rows = [_group_rows(page.segments) for page in pages]
-    running = _running_keys(pages, page_rows)
+    band_keys = [_band_keys(rows, page) for page, rows in zip(pages, page_rows)]
+    running = _running_keys(band_keys)
     lines: list[Line] = []
-    for page, rows in zip(pages, page_rows):
-        body = [seg for row in _strip_furniture(rows, page, running) for seg in row]
+    for page, rows, keys in zip(pages, page_rows, band_keys):
+        body = [seg for row in _strip_furniture(rows, page, keys, running) for seg in row.segments]
         lines.extend(_page_lines(page, body))
     return lines
 
 
-def _group_rows(segments: list[Segment]) -> list[list[Segment]]:
+def _group_rows(segments: list[Segment]) -> list[_Row]:
     """Segments sharing a text line (vertical overlap), top to bottom, each row left to right."""
-    rows: list[list[Segment]] = []
+    rows: list[_Row] = []
+    row: list[Segment] = []
     row_top = row_bottom = 0.0
-    for seg in sorted(segments, key=lambda s: s.top):
-        if rows and _overlaps(seg.top, seg.bottom, row_top, row_bottom):
-            rows[-1].append(seg)
-            row_bottom = max(row_bottom, seg.bottom)
+    # Taken top first, so a row's first run has its highest top.
+    for seg in sorted(segments, key=_BY_TOP):
+        if row and _overlaps(seg.top, seg.bottom, row_top, row_bottom):
+            row.append(seg)
+            if seg.bottom > row_bottom:
+                row_bottom = seg.bottom
         else:
-            rows.append([seg])
+            if row:
+                rows.append(_Row(row_top, row_bottom, row))
+            row = [seg]
             row_top, row_bottom = seg.top, seg.bottom
-    for row in rows:
-        row.sort(key=lambda s: s.x0)
+    if row:
+        rows.append(_Row(row_top, row_bottom, row))
+    for full in rows:
+        if len(full.segments) > 1:
+            full.segments.sort(key=_BY_X0)
     return rows
 
 
 def _overlaps(top: float, bottom: float, row_top: float, row_bottom: float) -> bool:
-    overlap = min(bottom, row_bottom) - max(top, row_top)
-    return overlap >= 0.5 * min(bottom - top, row_bottom - row_top)
+    # Conditional expressions rather than min()/max(): this runs once per run of text.
+    overlap = (bottom if bottom <= row_bottom else row_bottom) - (top if top >= row_top else row_top)
+    height, row_height = bottom - top, row_bottom - row_top
+    return overlap >= 0.5 * (height if height <= row_height else row_height)
 
 
 def _row_text(row: list[Segment]) -> str:
+    if len(row) == 1:
+        return row[0].text
     parts = [row[0].text]
     for prev, seg in zip(row, row[1:]):
         # Runs closer than a fraction of a space are pieces of one word (a font change).
@@ -119,61 +162,75 @@ def _row_text(row: list[Segment]) -> str:
     return "".join(parts)
 
 
-def _in_top_band(row: list[Segment], page: PageText) -> bool:
-    return min(s.top for s in row) < _MARGIN_BAND * page.height
+def _in_top_band(row: _Row, page: PageText) -> bool:
+    return row.top < _MARGIN_BAND * page.height
 
 
-def _in_bottom_band(row: list[Segment], page: PageText) -> bool:
-    return max(s.bottom for s in row) > (1 - _MARGIN_BAND) * page.height
+def _in_bottom_band(row: _Row, page: PageText) -> bool:
+    return row.bottom > (1 - _MARGIN_BAND) * page.height
 
 
-def _furniture_key(row: list[Segment]) -> str:
-    return re.sub(r"\d+", "#", _row_text(row).lower())
+def _band_keys(rows: list[_Row], page: PageText) -> dict[int, str]:
+    """Furniture keys (text lowercased, digits masked) of the page's margin-band rows, by row index."""
+    return {
+        index: _DIGITS.sub("#", _row_text(row.segments).lower())
+        for index, row in enumerate(rows)
+        if _in_top_band(row, page) or _in_bottom_band(row, page)
+    }
 
 
-def _running_keys(pages: list[PageText], page_rows: list[list[list[Segment]]]) -> set[str]:
-    """Texts (digits masked) of margin-band lines repeated on enough pages to be running headers."""
+def _running_keys(band_keys: list[dict[int, str]]) -> set[str]:
+    """Keys of margin-band lines repeated on enough pages to be running headers."""
     counts: Counter[str] = Counter()
-    for page, rows in zip(pages, page_rows):
-        counts.update(
-            {_furniture_key(row) for row in rows if _in_top_band(row, page) or _in_bottom_band(row, page)}
-        )
-    needed = max(2, math.ceil(_REPEAT_SHARE * len(pages)))
+    for keys in band_keys:
+        counts.update(set(keys.values()))
+    needed = max(2, math.ceil(_REPEAT_SHARE * len(band_keys)))
     return {key for key, count in counts.items() if count >= needed and not _BARE_HEADING.fullmatch(key)}
 
 
-def _strip_furniture(rows: list[list[Segment]], page: PageText, running: set[str]) -> list[list[Segment]]:
+def _strip_furniture(
+    rows: list[_Row], page: PageText, keys: dict[int, str], running: set[str]
+) -> list[_Row]:
     """Rows without the headers and footers at the page's top and bottom edges.
 
     Only the outermost rows are stripped, stopping at the first body row, so a body line
     that happens to repeat ("[...]") survives.
     """
     start, end = 0, len(rows)
-    while start < end and _in_top_band(rows[start], page) and _is_furniture(rows[start], running):
+    while (
+        start < end
+        and _in_top_band(rows[start], page)
+        and _is_furniture(rows[start], keys[start], running)
+    ):
         start += 1
-    while end > start and _in_bottom_band(rows[end - 1], page) and _is_furniture(rows[end - 1], running):
+    while (
+        end > start
+        and _in_bottom_band(rows[end - 1], page)
+        and _is_furniture(rows[end - 1], keys[end - 1], running)
+    ):
         end -= 1
     return rows[start:end]
 
 
-def _is_furniture(row: list[Segment], running: set[str]) -> bool:
-    return _furniture_key(row) in running or bool(_PAGE_NUMBER.fullmatch(_row_text(row)))
+def _is_furniture(row: _Row, key: str, running: set[str]) -> bool:
+    return key in running or bool(_PAGE_NUMBER.fullmatch(_row_text(row.segments)))
 
 
 def _page_lines(page: PageText, segments: list[Segment]) -> list[Line]:
     lines = []
     for column, stream in enumerate(_columns(segments, page.width)):
         for row in _group_rows(stream):
+            segs = row.segments
             lines.append(
                 Line(
                     page=page.number,
                     number=len(lines) + 1,
                     stream=(page.number, column),
-                    x0=min(s.x0 for s in row),
-                    top=min(s.top for s in row),
-                    x1=max(s.x1 for s in row),
-                    bottom=max(s.bottom for s in row),
-                    text=_row_text(row),
+                    x0=segs[0].x0,
+                    top=row.top,
+                    x1=segs[0].x1 if len(segs) == 1 else max(s.x1 for s in segs),
+                    bottom=row.bottom,
+                    text=_row_text(segs),
                 )
             )
     return lines
@@ -190,7 +247,7 @@ def _columns(segments: list[Segment], width: float) -> list[list[Segment]]:
     streams: list[list[Segment]] = []
     left: list[Segment] = []
     right: list[Segment] = []
-    for seg in sorted(segments, key=lambda s: s.top):
+    for seg in sorted(segments, key=_BY_TOP):
         if seg.x1 <= start + 1:
             left.append(seg)
         elif seg.x0 >= end - 1:
@@ -212,20 +269,23 @@ def _find_gutter(segments: list[Segment], width: float) -> tuple[float, float] |
     """
     if len(segments) < 6:
         return None
+    limit = 0.1 * len(segments)
+    low, high = int(0.25 * width), int(0.75 * width)
+    # Runs across the whole middle half cover every candidate gutter position, so when
+    # they alone exceed the limit (any page of full-width prose) there is no gutter.
+    if sum(1 for seg in segments if int(seg.x0) <= low and math.ceil(seg.x1) > high) > limit:
+        return None
     size = int(width) + 2
     diff = [0] * (size + 1)
     for seg in segments:
-        diff[min(size, max(0, int(seg.x0)))] += 1
-        diff[min(size, max(0, math.ceil(seg.x1)))] -= 1
-    coverage = []
-    running = 0
-    for step in diff:
-        running += step
-        coverage.append(running)
-    limit = 0.1 * len(segments)
+        # Clamped to the page by comparisons: min() and max() calls cost twice as much here.
+        first, last = int(seg.x0), math.ceil(seg.x1)
+        diff[first if 0 <= first <= size else (0 if first < 0 else size)] += 1
+        diff[last if 0 <= last <= size else (0 if last < 0 else size)] -= 1
+    coverage = list(accumulate(diff))
     best: tuple[int, int] | None = None
     run_start = None
-    for x in range(int(0.25 * width), int(0.75 * width) + 1):
+    for x in range(low, high + 1):
         if coverage[x] <= limit:
             run_start = x if run_start is None else run_start
             if best is None or x + 1 - run_start > best[1] - best[0]:

@@ -30,6 +30,9 @@ _REFERENCE_END = re.compile(
     r"|schedules?|divisions?)$|§$|\)\s+(?:and|or|to|through)$",
     re.IGNORECASE,
 )
+# The last letter of every _REFERENCE_END alternative: a line ending otherwise (most end in
+# punctuation) cannot match it, and the check is far cheaper than searching the whole line.
+_REFERENCE_LAST = re.compile(r"[hsenmtrdo§]$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*$")
 _HYPHENATED_END = re.compile(r"(\w+)-$")
 _FIRST_WORD = re.compile(r"\w+")
@@ -95,7 +98,7 @@ class _Layout:
 
     def _is_short(self, prev: Line, line: Line) -> bool:
         """Whether `prev` stopped early: the first word of `line` would have fitted after it."""
-        if _HYPHENATED_END.search(prev.text[-40:]):
+        if prev.text.endswith(("-", "-\n")) and _HYPHENATED_END.search(prev.text[-40:]):
             return False  # a word broken across the lines; the break is where it fitted
         first = line.text.split(" ", 1)[0]
         char_width = (line.x1 - line.x0) / max(1, len(line.text))
@@ -105,7 +108,7 @@ class _Layout:
 
 def _opens_provision(text: str, prev_text: str) -> bool:
     if _NUMBER_START.match(text):
-        return not _REFERENCE_END.search(prev_text)
+        return not (_REFERENCE_LAST.search(prev_text[-2:]) and _REFERENCE_END.search(prev_text))
     match = _LABEL_START.match(text)
     if not match:
         return False
@@ -158,9 +161,9 @@ def _block(paragraph: list[Line], vocabulary: _Vocabulary) -> Block:
     first = paragraph[0]
     on_first_page = [line for line in paragraph if line.page == first.page]
     bbox = (
-        min(line.x0 for line in on_first_page),
-        min(line.top for line in on_first_page),
-        max(line.x1 for line in on_first_page),
-        max(line.bottom for line in on_first_page),
+        min([line.x0 for line in on_first_page]),
+        min([line.top for line in on_first_page]),
+        max([line.x1 for line in on_first_page]),
+        max([line.bottom for line in on_first_page]),
     )
     return Block(text=text, ref=SourceRef(page=first.page, line=first.number, bbox=bbox))
