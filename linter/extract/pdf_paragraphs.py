@@ -128,7 +128,9 @@ class _Vocabulary:
         if self._words is None:
             text = "\n".join(line.text for line in self._lines).lower()
             self._words = set(re.findall(r"\w+", text))
-            self._compounds = set(re.findall(r"\w+-\w+", text))
+            # A compound lies within one line, so only lines with a hyphen are searched.
+            hyphenated = "\n".join(part for part in text.split("\n") if "-" in part)
+            self._compounds = set(re.findall(r"\w+-\w+", hyphenated))
         head, tail = head.lower(), tail.lower()
         if head + tail in self._words:
             return False
