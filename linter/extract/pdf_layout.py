@@ -226,7 +226,7 @@ def _page_lines(page: PageText, segments: list[Segment]) -> list[Line]:
                     page=page.number,
                     number=len(lines) + 1,
                     stream=(page.number, column),
-                    x0=segs[0].x0,
+                    x0=segs[0].x0,  # rows run left to right
                     top=row.top,
                     x1=segs[0].x1 if len(segs) == 1 else max(s.x1 for s in segs),
                     bottom=row.bottom,
