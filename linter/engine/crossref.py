@@ -34,6 +34,13 @@ _MENTION = re.compile(  # the provision containing the phrase is about what the 
     + _UNIT + r"\s*" + _REF + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b)?",
     re.IGNORECASE,
 )
+# Each pattern, whether the provision saying it is the qualified one, and words one of
+# which the phrase must contain.
+_LINK_PATTERNS = (
+    (_FORWARD, True, ("except", "subject to", "save as", "other than")),
+    (_BACKWARD, False, ("notwithstanding", "despite", "prohibition", "requirement", "restriction")),
+    (_DISAPPLYING, False, ("apply",)),
+)
 _PREFIX = re.compile(r"^(?:§+\s*|(?:article|art\.|section|sec\.|s\.|rule|regulation|reg\.|paragraph|para\.)\s+)", re.IGNORECASE)
 
 
@@ -96,7 +103,10 @@ def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
     for p in provisions:
         if p.kind == "toc":
             continue
-        for regex, forward in ((_FORWARD, True), (_BACKWARD, False), (_DISAPPLYING, False)):
+        lowered = p.text.lower()
+        for regex, forward, words in _LINK_PATTERNS:
+            if not any(w in lowered for w in words):
+                continue  # a substring test is far cheaper than running the regex
             for m in regex.finditer(p.text):
                 target = labels.resolve(m.group("num"), m.group("parts"), p)
                 if target is None or target == p.index:
