@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IS_PUNCT, IS_TITLE, LIKE_NUM, LOWER, ORTH
+from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from linter.patterns import Deontic
 
@@ -85,14 +84,14 @@ class DeonticTagger:
             Doc.set_extension("clauses", default=())
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = filter_spans(self.matcher(doc, as_spans=True))
-        markers = sorted(
-            (Marker(doc.vocab.strings[s.label], s.start, s.end, s.text.lower(), s.start_char) for s in spans),
-            key=lambda m: m.start,
-        )
-        # Token attributes as plain integers: reading them from Token objects costs more
-        # than everything else this component does.
-        rows = doc.to_array([ORTH, LOWER, IS_TITLE, LIKE_NUM, IS_PUNCT]).tolist()
+        # Token attributes as plain integers: reading them from Token or Span objects costs
+        # more than everything else this component does.
+        rows = doc.to_array([ORTH, LOWER, IS_TITLE, LIKE_NUM, IS_PUNCT, SPACY, IDX]).tolist()
+        strings = doc.vocab.strings
+        markers = [
+            Marker(strings[label], start, end, _lower_text(strings, rows, start, end), rows[start][6])
+            for label, start, end in _longest_first(self.matcher(doc))
+        ]
         clauses = []
         k = 0
         for start, end in self._bounds(rows):
@@ -108,7 +107,8 @@ class DeonticTagger:
         bounds = []
         start = 0
         n = len(rows)
-        for i, (orth, _, _, _, _) in enumerate(rows):
+        for i, row in enumerate(rows):
+            orth = row[0]
             if orth in self._clause_ends or (orth in self._sentence_ends and self._ends_sentence(rows, i)):
                 bounds.append((start, i + 1))
                 start = i + 1
@@ -142,6 +142,22 @@ class DeonticTagger:
             return False
         text = doc.vocab.strings[rows[i][0]]
         return len(text) <= 4 and text.strip("()").isalpha()
+
+
+def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Non-overlapping matches in text order, a longer one winning ("shall not" over "shall")."""
+    taken: set[int] = set()
+    kept = []
+    for label, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if not taken.intersection(range(start, end)):
+            kept.append((label, start, end))
+            taken.update(range(start, end))
+    return sorted(kept, key=lambda m: m[1])
+
+
+def _lower_text(strings, rows: list[list[int]], start: int, end: int) -> str:
+    last = end - 1
+    return "".join(strings[rows[i][1]] + (" " if rows[i][5] and i < last else "") for i in range(start, end))
 
 
 def clause_index(clauses: tuple[Clause, ...], token: int) -> int:
