@@ -137,14 +137,15 @@ def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) 
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        formats = {Path(path).suffix.lower() for path, _ in tasks}
         # map() keeps results in input order.
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **_pool_start()) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **_pool_start(formats)) as pool:
             yield from _with_progress(pool.map(_lint_task, tasks), len(tasks), progress)
     else:
         yield from _with_progress(map(_lint_task, tasks), len(tasks), progress)
 
 
-def _pool_start() -> dict:
+def _pool_start(suffixes: set[str]) -> dict:
     """How workers start: forked from a parent that has everything loaded, where that is safe.
 
     Loading spaCy, the patterns and the pipeline takes longer than linting a short law, so
@@ -155,18 +156,16 @@ def _pool_start() -> dict:
     from multiprocessing import get_context
 
     if sys.platform != "linux":
-        return {"mp_context": get_context("spawn"), "initializer": _load_everything}
-    _load_everything()
+        return {"mp_context": get_context("spawn"), "initializer": _load_everything, "initargs": (suffixes,)}
+    _load_everything(suffixes)
     # Objects that exist now are never collected in the workers, so the collector does
     # not touch (and copy) the memory the workers share with this process.
     gc.freeze()
     return {"mp_context": get_context("fork")}
 
 
-def _load_everything() -> None:
-    """Import the readers and load what every check uses (each is cached once loaded)."""
-    import linter.extract.docx  # noqa: F401
-    import linter.extract.pdf  # noqa: F401
+def _load_everything(suffixes: set[str]) -> None:
+    """Load what every check uses (each is cached once loaded) and the readers the files need."""
     from linter.nlp.pipeline import build_pipeline
     from linter.patterns import load_patterns
     from linter.policy import load_policy
@@ -174,6 +173,11 @@ def _load_everything() -> None:
     load_policy()
     load_patterns()
     build_pipeline()
+    # A reader's library takes a tenth of a second to import: only those that will be used.
+    if ".pdf" in suffixes:
+        import linter.extract.pdf  # noqa: F401
+    if ".docx" in suffixes:
+        import linter.extract.docx  # noqa: F401
 
 
 def _lint_task(task: tuple[str, FileSettings]) -> tuple[DocumentResult, Document] | RunError:
