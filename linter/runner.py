@@ -137,9 +137,9 @@ def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) 
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        formats = {Path(path).suffix.lower() for path, _ in tasks}
+        suffixes = {Path(path).suffix.lower() for path, _ in tasks}
         # map() keeps results in input order.
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **_pool_start(formats)) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **_pool_start(suffixes)) as pool:
             yield from _with_progress(pool.map(_lint_task, tasks), len(tasks), progress)
     else:
         yield from _with_progress(map(_lint_task, tasks), len(tasks), progress)

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from linter.nlp.token_rows import span_text
 from linter.patterns import Concept
 
 _EXCLUDE_SUFFIX = "!exclude"
@@ -64,7 +65,7 @@ class ConceptTagger:
         # Text and offsets from one array: a Span per hit (or doc.text) costs more than the matching.
         rows = doc.to_array([ORTH, SPACY, IDX, IS_TITLE, IS_UPPER]).tolist() if kept else []
         doc._.concepts = tuple(
-            ConceptHit(label, start, end, _span_text(strings, rows[start:end]), rows[start][2])
+            ConceptHit(label, start, end, span_text(strings, rows, start, end, word=0, space=1), rows[start][2])
             for label, start, end in kept
             if not _in_statute_name(strings, rows, start, end)
         )
@@ -81,9 +82,3 @@ def _in_statute_name(strings, rows: list[list[int]], start: int, end: int) -> bo
         if not (row[3] or row[4] or word in _NAME_JOINERS):
             return False
     return False
-
-
-def _span_text(strings, rows: list[list[int]]) -> str:
-    """The text of consecutive tokens, as spaCy joins them: each followed by its space."""
-    last = len(rows) - 1
-    return "".join(strings[row[0]] + (" " if row[1] and i < last else "") for i, row in enumerate(rows))

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from linter.nlp.token_rows import span_text
 from linter.patterns import Deontic
 
 MODAL_CATEGORIES = ("prohibition", "obligation", "permission", "aspiration", "disapplication")
@@ -89,7 +90,7 @@ class DeonticTagger:
         rows = doc.to_array([ORTH, LOWER, IS_TITLE, LIKE_NUM, IS_PUNCT, SPACY, IDX]).tolist()
         strings = doc.vocab.strings
         markers = [
-            Marker(strings[label], start, end, _lower_text(strings, rows, start, end), rows[start][6])
+            Marker(strings[label], start, end, span_text(strings, rows, start, end, word=1, space=5), rows[start][6])
             for label, start, end in _longest_first(self.matcher(doc))
         ]
         clauses = []
@@ -153,11 +154,6 @@ def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, 
             kept.append((label, start, end))
             taken.update(range(start, end))
     return sorted(kept, key=lambda m: m[1])
-
-
-def _lower_text(strings, rows: list[list[int]], start: int, end: int) -> str:
-    last = end - 1
-    return "".join(strings[rows[i][1]] + (" " if rows[i][5] and i < last else "") for i in range(start, end))
 
 
 def clause_index(clauses: tuple[Clause, ...], token: int) -> int:
