@@ -63,7 +63,7 @@ _LAST_PART = re.compile(r"\([^()]*\)$")
 
 
 class _Labels:
-    """Find provisions by the label a cross-reference cites."""
+    """Find provisions by the label a cross-reference cites (a provision's index is its position)."""
 
     def __init__(self, provisions: list[Provision]) -> None:
         self.cores = [_core(p.label) for p in provisions]
@@ -75,7 +75,6 @@ class _Labels:
             last = _LAST_PART.search(core)
             if last:
                 self.by_last_part.setdefault(last.group(0), []).append(p.index)
-        self.position = {p.index: i for i, p in enumerate(provisions)}
 
     def resolve(self, num: str | None, parts: str, here: Provision) -> int | None:
         parts = re.sub(r"\s+", "", parts or "")
@@ -85,11 +84,11 @@ class _Labels:
             return None
         # A bare "(2)" or "(b)(1)" is relative: the provision with that ending whose stem is
         # the longest shared prefix of the citing provision's label.
-        here_core = self.cores[self.position[here.index]]
+        here_core = self.cores[here.index]
         last = _LAST_PART.search(parts)
         best, best_len = None, -1
         for index in self.by_last_part.get(last.group(0), ()) if last else ():
-            core = self.cores[self.position[index]]
+            core = self.cores[index]
             if core.endswith(parts):
                 stem = core[: -len(parts)]
                 if here_core.startswith(stem) and len(stem) > best_len and index != here.index:
