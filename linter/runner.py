@@ -13,11 +13,15 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, MissingFileError
-from linter.findings import SEVERITY, DocumentResult, RuleResult
+from linter.findings import SEVERITY, DocumentResult, Finding, RuleResult
 from linter.model import Document
+
+if TYPE_CHECKING:
+    from linter.discover import Selection
 
 SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text")
 
@@ -86,16 +90,16 @@ def findings(doc: DocumentResult) -> list[RuleResult]:
     return sorted(shown, key=lambda r: (-SEVERITY[r.verdict], r.rule))
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given; directories walked recursively for supported documents, in sorted order."""
-    out = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out += sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            out.append(raw)
-    return out
+def clause_findings(doc: DocumentResult) -> list[Finding]:
+    """The document's findings one per clause, in the order of `findings`."""
+    return [f for r in findings(doc) for f in r.findings()]
+
+
+def expand_paths(paths: Iterable[str], selection: Selection | None = None) -> list[str]:
+    """Files as given; directories walked recursively for documents (linter.discover says which)."""
+    from linter.discover import discover
+
+    return discover(paths, selection).files
 
 
 def lint_paths(
@@ -105,23 +109,27 @@ def lint_paths(
     settings_for: Callable[[str], FileSettings] | None = None,
     jobs: int = 1,
     progress: bool = False,
+    selection: Selection | None = None,
 ) -> Run:
     """Lint every file under `paths`, in input order.
 
     `settings_for(path)` gives per-file scope and rule selection (config overrides); without
     it every file uses `scope` and all rules. `jobs` > 1 lints files in that many processes.
+    `selection` says which files a folder walk keeps (default: linter.discover's).
     """
+    from linter.discover import discover
     from linter.policy import resolve_scope
     from linter.policy import load_policy
 
     policy = load_policy()
-    files = expand_paths(paths)
+    found = discover(paths, selection)
+    files = found.files
     default = FileSettings(tuple(scope or ()))
     tasks = [(path, settings_for(path) if settings_for else default) for path in files]
     for _, settings in [(None, default), *tasks]:
         resolve_scope(policy, settings.scope)  # a bad scope is a usage error before any file is read
     run = Run(policy_name=policy.short_name, policy_rules=len(policy.rules))
-    if not files:
+    if not files and not found.skipped_named:  # files the hook passed but excludes drop are not an error
         run.errors.append(RunError(", ".join(paths), MissingFileError.code, "no supported documents found"))
     for path, outcome in zip(files, _outcomes(tasks, jobs, progress and _long_run(files))):
         if isinstance(outcome, RunError):

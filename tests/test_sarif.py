@@ -60,8 +60,13 @@ def test_conflict_result_points_at_the_clause(draft):
     assert location["logicalLocations"][0]["name"] == "1"
 
 
-def test_every_result_has_a_start_line_and_gaps_point_at_line_1(draft):
+def test_gaps_are_left_out_unless_asked_for(draft):
     results = sarif("laws", "--select", "22-24")["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["BR24"]
+
+
+def test_every_result_has_a_start_line_and_gaps_point_at_line_1(draft):
+    results = sarif("laws", "--select", "22-24", "--show", "gap")["runs"][0]["results"]
     assert {r["ruleId"]: r["level"] for r in results} == {"BR24": "error", "BR22": "note", "BR23": "note"}
     for r in results:
         if r["level"] == "note":

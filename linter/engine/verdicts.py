@@ -42,6 +42,8 @@ def _evidence(match: Match, relation: str) -> Evidence:
         check=match.check.id,
         matched=match.matched,
         why=match.why,
+        paragraph=p.ref.paragraph,
+        message=f"{match.check.message or match.check.description} ({p.label})",
     )
 
 
