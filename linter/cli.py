@@ -75,12 +75,20 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("number", required=False, type=int)
-def rules(number: int | None) -> None:
-    """List the rules, or explain rule NUMBER: its text, checks and examples."""
-    from linter.explain import explain_rule, list_rules
+@click.argument("selection", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True, help="markdown: the rule page kept in docs/rules/.")
+def rules(selection: str | None, fmt: str) -> None:
+    """List the rules, or explain the rules SELECTION names (24, BR24, 22-24, BR22-BR24): text, checks, examples."""
+    from linter.config import parse_rules
+    from linter.explain import explain_rule, list_rules, rule_markdown
 
-    click.echo(explain_rule(number) if number is not None else list_rules())
+    if selection is None:
+        if fmt == "markdown":
+            raise UsageError("--format markdown writes one rule's page: name the rule, e.g. `bangkok-lint rules 24 --format markdown`")
+        click.echo(list_rules(), nl=False)
+        return
+    explain = rule_markdown if fmt == "markdown" else explain_rule
+    click.echo("\n".join(explain(n) for n in parse_rules(selection, "rules")), nl=False)
 
 
 @main.command("test-patterns")
