@@ -133,7 +133,7 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
 @click.option("--extend-exclude", multiple=True, help="Globs to leave out in addition to the excluded ones.")
 @click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line too (for pre-commit).")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Leave out files .gitignore ignores (default: yes).")
-@click.option("--show", type=click.Choice(SHOW_LEVELS), help="Least severe verdict SARIF and -q list (default: partial; 'fail-on': only what can fail the run).")
+@click.option("--show", type=click.Choice(SHOW_LEVELS), help="Least severe verdict the text and SARIF reports list (default: gap in text, partial in -q and SARIF; 'fail-on': only what can fail the run).")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -193,6 +193,7 @@ def check(
     options = ReportOptions(color=color, quiet=quiet, output=output, levels=config.sarif_levels, show=show)
     report = render(fmt, run, options)
     if output and fmt != "docx":
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(report, encoding="utf-8")
     else:
         click.echo(report, nl=False, color=color)
