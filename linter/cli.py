@@ -187,7 +187,8 @@ def check(
 
     if color is None:
         color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    show = show or config.show
+    # Whatever can fail the run is listed: --fail-on gap brings the gaps back by default.
+    show = show or config.show or ("gap" if fail_on == "gap" else None)
     if show == "fail-on":
         show = fail_on if fail_on in FINDING_VERDICTS else "none"
     options = ReportOptions(color=color, quiet=quiet, output=output, levels=config.sarif_levels, show=show)

@@ -6,6 +6,7 @@ import textwrap
 
 from pathlib import Path
 
+from linter.own_outputs import GENERATOR
 from linter.patterns import Check, Condition, RulePatterns, load_patterns
 from linter.policy import load_policy
 
@@ -80,7 +81,9 @@ def rule_markdown(number: int) -> str:
     policy, patterns = load_policy(), load_patterns()
     rule = policy.rule(number)
     rp = patterns.rules.get(number)
-    out = [f"# {rule.code} {rp.name if rp else ''}".rstrip(), "", f"**{rule.citation}: {rule.title}**", ""]
+    # The marker keeps a folder walk from linting the pages (they quote conflicting clauses);
+    # it carries no version, so a release does not make every page stale.
+    out = [f"<!-- generator: {GENERATOR} rules -->", f"# {rule.code} {rp.name if rp else ''}".rstrip(), "", f"**{rule.citation}: {rule.title}**", ""]
     out += [f"{rule.section_path}  ", f"Norm: {rule.norm}. Scope: {', '.join(rule.scope)}."]
     if rule.supplements:
         out[-1] += f" Supplements {rule.supplements}."

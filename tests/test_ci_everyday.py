@@ -44,6 +44,11 @@ def test_show_sets_the_least_severe_verdict_listed(folder):
     assert " gap " not in check("directive.txt", "--select", "22-24", "--show", "conflict").output
 
 
+def test_what_can_fail_the_run_is_always_listed(folder):
+    result = check("directive.txt", "--select", "22-24", "-q", "--fail-on", "gap")
+    assert verdicts(result.output) == ["conflict", "gap", "gap"]
+
+
 def test_show_fail_on_lists_only_what_can_fail_the_run(folder):
     gap_run = check("directive.txt", "--select", "22-24", "-q", "--show", "fail-on", "--fail-on", "gap")
     assert verdicts(gap_run.output) == ["conflict", "gap", "gap"]

@@ -28,12 +28,19 @@ def test_pages_are_up_to_date_with_the_rule_data():
 
 def test_a_page_explains_the_rule_from_its_data():
     page = rules("24", "--format", "markdown").output
-    assert page.startswith("# BR24 restraint-during-childbirth\n")
+    assert page.startswith("<!-- generator: bangkok-lint rules -->\n# BR24 restraint-during-childbirth\n")
     assert "> Instruments of restraint shall never be used on women during labour, during birth and immediately after birth." in page
     for heading in ("## What it does", "## Why it matters", "## Elements a regulation must contain", "## Conflict checks", "## Examples"):
         assert heading in page
     assert "`restraint-permitted-in-childbirth` (high precision)" in page
     assert "Pattern file: `patterns/rules/rule-24.yaml`" in page  # no absolute path of the machine that generated it
+
+
+def test_a_folder_walk_leaves_the_pages_out(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "BR24.md").write_text(rules("24", "--format", "markdown").output, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", ".", "--select", "24"])
+    assert result.exit_code == 3 and "no supported documents found" in result.output
 
 
 def test_rules_takes_codes_and_ranges_like_select():
