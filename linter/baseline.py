@@ -103,7 +103,9 @@ def apply_baseline(run: Run, entries: list[Entry], source: Path) -> None:
             hits = {fingerprint(doc.path, f, base) for f in found} & accepted
             used |= hits
             suppressed += len(hits)
-            if len(hits) < len(found):
+            if not hits:
+                kept.append(result)
+            elif len(hits) < len(found):
                 kept.append(_without(result, [f for f in found if fingerprint(doc.path, f, base) in hits]))
         doc.rules = kept
     unmatched = [e.to_json() for e in entries if e.fingerprint not in used and _is_stale(run.documents, e, base)]
