@@ -235,9 +235,10 @@ def _apply_baseline(run, path) -> None:
 
     apply_baseline(run, load_baseline(path), path)
     for entry in run.baseline["unmatched"]:
+        gone = "" if (path.resolve().parent / entry["path"]).exists() else f"; {entry['path']} no longer exists (renamed?)"
         click.echo(
             f"bangkok-lint: {path}: baseline entry {entry['rule']} {entry['verdict']} in {entry['path']} "
-            f"matches no finding any more (fingerprint {entry['fingerprint']})",
+            f"matches no finding any more (fingerprint {entry['fingerprint']}){gone}",
             err=True,
         )
 

@@ -125,6 +125,7 @@ def test_entries_of_a_renamed_document_are_reported_stale(baselined):
     # The conflict is identified by its clause and follows the file; the gaps were about d.txt.
     assert "conflict BR24" not in result.output
     assert "baseline entry BR22 gap in d.txt matches no finding any more" in result.output
+    assert "d.txt no longer exists (renamed?)" in result.output
     assert "baseline entry BR24" not in result.output
     assert result.exit_code == 1  # the gaps of renamed.txt are new
 
