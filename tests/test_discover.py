@@ -158,3 +158,17 @@ def test_named_files_inside_an_excluded_folder_are_dropped_with_force_exclude(re
     found = discover(["laws/superseded/1970-rules.txt", "laws/prisons-regulations.txt"], selection)
     assert (found.files, found.skipped_named) == (["laws/prisons-regulations.txt"], ["laws/superseded/1970-rules.txt"])
     assert discover(["laws/superseded/1970-rules.txt"], Selection(excludes=(Globs(repo, ("superseded/",)),))).files == ["laws/superseded/1970-rules.txt"]
+
+
+def test_gitignore_and_force_exclude_from_the_config(repo):
+    (repo / ".gitignore").write_text("laws/draft-*.txt\n", encoding="utf-8")
+    write(repo, "laws/draft-2025.txt")
+    assert "laws/draft-2025.txt" not in linted("laws")
+    (repo / "bangkok-lint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
+    assert "laws/draft-2025.txt" in linted("laws")
+    assert linted("README.md", "laws/execution-code.md") == ["README.md", "laws/execution-code.md"]
+    (repo / "bangkok-lint.toml").write_text("force-exclude = true\n", encoding="utf-8")
+    assert linted("README.md", "laws/execution-code.md") == ["laws/execution-code.md"]
+    (repo / "bangkok-lint.toml").write_text('force-exclude = "yes"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "laws"])
+    assert result.exit_code == 2 and "key 'force-exclude': expected true or false" in result.output
