@@ -6,7 +6,8 @@ a `.gitignore` ignores (nested files and negations as git reads them, inside a g
 repository), repository files about the repository (README, CHANGELOG, LICENSE, ...),
 and the reports and reviewed copies bangkok-lint itself wrote. A file named on the
 command line is always linted unless `force_exclude` applies the same tests to it (what
-the pre-commit hook does, as it passes every staged file by name).
+the pre-commit hook does, as it passes every staged file by name); a folder named on the
+command line is always walked.
 
 Globs use .gitignore syntax: `drafts/` is a folder anywhere, `/archive` only at the top,
 `*.old.md` a name at any depth; they are relative to the config file's folder (command-line
@@ -18,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,6 +71,14 @@ class Selection:
             return "written by bangkok-lint"
         return None
 
+    def inside(self, folder: Path) -> Selection:
+        """For walking a folder named on the command line, which is walked even when excluded or
+        ignored: the globs that exclude it apply relative to it, and an ignored folder's
+        .gitignore rules are not applied (they would drop everything in it)."""
+        excludes = tuple(Globs(folder, g.patterns) if g.excludes(folder, is_dir=True) else g for g in self.excludes)
+        gitignore = self.respect_gitignore and not _gitignored(folder, is_dir=True)
+        return replace(self, excludes=excludes, respect_gitignore=gitignore)
+
 
 @dataclass
 class Discovery:
@@ -85,7 +94,7 @@ def discover(paths: Iterable[str], selection: Selection | None = None) -> Discov
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.files += _walk(path, selection)
+            found.files += _walk(path, selection.inside(path))
         elif selection.force_exclude and path.exists() and (_skipped_folder(path, selection) or selection.skips(path)):
             found.skipped_named.append(raw)
         else:

@@ -172,3 +172,12 @@ def test_gitignore_and_force_exclude_from_the_config(repo):
     (repo / "bangkok-lint.toml").write_text('force-exclude = "yes"\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "laws"])
     assert result.exit_code == 2 and "key 'force-exclude': expected true or false" in result.output
+
+
+def test_a_named_folder_is_walked_even_when_excluded_or_ignored(repo):
+    (repo / ".gitignore").write_text("build/\n", encoding="utf-8")
+    write(repo, "build/laws/consolidated.txt")
+    write(repo, "build/laws/.cache/tmp.txt")
+    assert linted(".github") == [".github/PULL_REQUEST_TEMPLATE.md"]
+    assert linted("build") == ["build/laws/consolidated.txt"]  # inside it, hidden folders are still left out
+    assert "build/laws/consolidated.txt" not in linted(".")

@@ -127,6 +127,7 @@ def test_one_result_per_conflicting_clause_with_the_others_related(draft):
     exception = results[1]
     assert exception["relatedLocations"][0]["message"]["text"] == "12(1): the prohibition this clause makes an exception to"
     assert "(12(2))" in exception["message"]["text"]  # each result names its own clause
+    assert exception["message"]["text"].endswith("Amend or repeal provision 12(2) so that it no longer contradicts Bangkok Rule 24.")
 
 
 def test_rules_link_to_their_generated_pages_with_markdown_help_and_precision(draft):

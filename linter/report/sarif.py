@@ -15,6 +15,7 @@ when lines move.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -22,7 +23,7 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.explain import rule_markdown
-from linter.findings import DocumentResult, Evidence, Finding, display_path, fingerprint
+from linter.findings import DocumentResult, Evidence, Finding, RuleResult, display_path, fingerprint
 from linter.model import Document, Provision
 from linter.patterns import PRECISIONS, RulePatterns, load_patterns
 from linter.policy import Policy, Rule, load_policy
@@ -120,7 +121,7 @@ def _result(doc: DocumentResult, finding: Finding, source: Document | None, opti
         "ruleId": r.code,
         "ruleIndex": r.rule - 1,
         "level": options.levels[r.verdict],
-        "message": {"text": f"{text}\n{suggestion(r)}"},
+        "message": {"text": f"{text}\n{suggestion(_about_own_clause(finding))}"},
         "locations": [location],
         "partialFingerprints": {"bangkokLint/v1": fingerprint(doc.path, finding)},
         "properties": properties,
@@ -129,6 +130,13 @@ def _result(doc: DocumentResult, finding: Finding, source: Document | None, opti
     if related:
         result["relatedLocations"] = related
     return result
+
+
+def _about_own_clause(finding: Finding) -> RuleResult:
+    # A conflict's advice names the clause of this result; the others have results of their own.
+    if finding.verdict != "conflict" or finding.clause is None:
+        return finding.result
+    return dataclasses.replace(finding.result, evidence=[finding.clause])
 
 
 def _region(doc: DocumentResult, ev: Evidence, source: Document | None) -> dict:
