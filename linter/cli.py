@@ -16,7 +16,8 @@ import click
 from linter import __version__
 from linter.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_USAGE, BangkokLintError, InputError, UsageError
 from linter.report import FORMATS as REPORT_FORMATS  # light: renderers are imported on use
-from linter.runner import FAIL_ON
+from linter.report import SHOW_LEVELS
+from linter.runner import FAIL_ON, FINDING_VERDICTS
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -74,12 +75,20 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("number", required=False, type=int)
-def rules(number: int | None) -> None:
-    """List the rules, or explain rule NUMBER: its text, checks and examples."""
-    from linter.explain import explain_rule, list_rules
+@click.argument("selection", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True, help="markdown: the rule page kept in docs/rules/.")
+def rules(selection: str | None, fmt: str) -> None:
+    """List the rules, or explain the rules SELECTION names (24, BR24, 22-24, BR22-BR24): text, checks, examples."""
+    from linter.config import parse_rules
+    from linter.explain import explain_rule, list_rules, rule_markdown
 
-    click.echo(explain_rule(number) if number is not None else list_rules())
+    if selection is None:
+        if fmt == "markdown":
+            raise UsageError("--format markdown writes one rule's page: name the rule, e.g. `bangkok-lint rules 24 --format markdown`")
+        click.echo(list_rules(), nl=False)
+        return
+    explain = rule_markdown if fmt == "markdown" else explain_rule
+    click.echo("\n".join(explain(n) for n in parse_rules(selection, "rules")), nl=False)
 
 
 @main.command("test-patterns")
@@ -120,6 +129,11 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in N parallel processes.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no rule text, no summary lines.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option("--exclude", multiple=True, help="Globs (.gitignore syntax) a folder walk leaves out, replacing the default and the config's.")
+@click.option("--extend-exclude", multiple=True, help="Globs to leave out in addition to the excluded ones.")
+@click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line too (for pre-commit).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Leave out files .gitignore ignores (default: yes).")
+@click.option("--show", type=click.Choice(SHOW_LEVELS), help="Least severe verdict the text and SARIF reports list (default: gap in text, partial in -q and SARIF; 'fail-on': only what can fail the run).")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -134,6 +148,11 @@ def check(
     jobs: int,
     quiet: bool,
     color: bool | None,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    force_exclude: bool,
+    respect_gitignore: bool | None,
+    show: str | None,
 ) -> None:
     """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
@@ -148,8 +167,9 @@ def check(
     chosen_ignore = parse_rules(",".join(ignore), "--ignore") if ignore else config.ignore
     fmt = fmt or config.format or "text"
     fail_on = fail_on or config.fail_on or "conflict"
+    selection = config.selection(_globs(exclude), _globs(extend_exclude), force_exclude, respect_gitignore)
     if fmt == "docx" and write_baseline is None:
-        _check_docx_inputs(paths)
+        _check_docx_inputs(paths, output, selection)
 
     run = lint_paths(
         paths,
@@ -157,6 +177,7 @@ def check(
         settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore),
         jobs=jobs,
         progress=True,
+        selection=selection,
     )
     if write_baseline:
         sys.exit(_write_baseline(run, Path(write_baseline)))
@@ -166,27 +187,41 @@ def check(
 
     if color is None:
         color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = render(fmt, run, ReportOptions(color=color, quiet=quiet, output=output, levels=config.sarif_levels))
+    # Whatever can fail the run is listed: --fail-on gap brings the gaps back by default.
+    show = show or config.show or ("gap" if fail_on == "gap" else None)
+    if show == "fail-on":
+        show = fail_on if fail_on in FINDING_VERDICTS else "none"
+    options = ReportOptions(color=color, quiet=quiet, output=output, levels=config.sarif_levels, show=show)
+    report = render(fmt, run, options)
     if output and fmt != "docx":
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(report, encoding="utf-8")
     else:
         click.echo(report, nl=False, color=color)
     sys.exit(run.exit_code(fail_on))
 
 
-def _check_docx_inputs(paths: tuple[str, ...]) -> None:
+def _globs(values: tuple[str, ...]) -> tuple[str, ...]:
+    # Repeated options or comma-separated lists, as Ruff takes them.
+    return tuple(g.strip() for value in values for g in value.split(",") if g.strip())
+
+
+def _check_docx_inputs(paths: tuple[str, ...], output: str | None, selection) -> None:
     from linter.runner import expand_paths
 
-    others = [p for p in expand_paths(paths) if not p.lower().endswith(".docx")]
+    files = expand_paths(paths, selection)
+    others = [p for p in files if not p.lower().endswith(".docx")]
     if others:
         raise UsageError(f"--format docx annotates Word files only; not a .docx: {', '.join(others)}")
+    if output and output.lower().endswith(".docx") and len(files) > 1:
+        raise UsageError(f"-o {output} names one file, but {len(files)} documents are checked; give a folder for their reviewed copies")
 
 
 def _write_baseline(run, path) -> int:
     from linter.baseline import entries_for, load_baseline, write_baseline
 
     reasons = {e.fingerprint: e.reason for e in load_baseline(path, require_reasons=False)} if path.exists() else {}
-    entries = entries_for(run, reasons)
+    entries = entries_for(run, reasons, path.resolve().parent)
     write_baseline(path, entries)
     todo = sum(1 for e in entries if not e.reason.strip())
     click.echo(f"bangkok-lint: wrote {len(entries)} findings to {path}" + (f"; {todo} need a reason" if todo else ""), err=True)
@@ -200,9 +235,10 @@ def _apply_baseline(run, path) -> None:
 
     apply_baseline(run, load_baseline(path), path)
     for entry in run.baseline["unmatched"]:
+        gone = "" if (path.resolve().parent / entry["path"]).exists() else f"; {entry['path']} no longer exists (renamed?)"
         click.echo(
             f"bangkok-lint: {path}: baseline entry {entry['rule']} {entry['verdict']} in {entry['path']} "
-            f"matches no finding any more (fingerprint {entry['fingerprint']})",
+            f"matches no finding any more (fingerprint {entry['fingerprint']}){gone}",
             err=True,
         )
 

@@ -13,11 +13,17 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.discover import DEFAULT_EXCLUDE, Globs, Selection
 from linter.errors import ConfigError
-from linter.report import FORMATS, SARIF_LEVELS
+from linter.report import FORMATS, SARIF_LEVELS, SHOW_LEVELS
 from linter.runner import FAIL_ON, FileSettings
 
 CONFIG_NAME = "bangkok-lint.toml"
+_KEYS = (
+    "scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides",
+    "exclude", "extend-exclude", "force-exclude", "respect-gitignore", "show",
+)
+
 _RULE_COUNT = 70  # the Bangkok Rules; config is parsed before any policy pack is loaded
 
 
@@ -41,6 +47,13 @@ class Config:
     # Verdict -> SARIF level ("error", "warning", "note", "none"), over the defaults.
     sarif_levels: dict[str, str] = field(default_factory=lambda: dict(SARIF_LEVELS))
     overrides: tuple[Override, ...] = field(default_factory=tuple)
+    # Which files a folder walk lints (linter.discover); exclude None keeps the default globs.
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
+    # The least severe verdict SARIF and quiet text list (None: partial).
+    show: str | None = None
 
     @property
     def root(self) -> Path:
@@ -55,6 +68,22 @@ class Config:
                 ignore = override.ignore if override.ignore is not None else ignore
                 break
         return FileSettings(scope, rule_set(select, ignore))
+
+    def selection(self, exclude: tuple[str, ...], extend_exclude: tuple[str, ...], force_exclude: bool, respect_gitignore: bool | None) -> Selection:
+        """Which files to lint: command-line globs (relative to the current folder) replace or extend the config's."""
+        here = Path.cwd()
+        if exclude:
+            base = Globs(here, exclude)
+        elif self.exclude is not None:
+            base = Globs(self.root, self.exclude)
+        else:
+            base = Globs(here, DEFAULT_EXCLUDE)
+        extra = tuple(g for g in (Globs(self.root, self.extend_exclude), Globs(here, extend_exclude)) if g.patterns)
+        return Selection(
+            excludes=(base, *extra),
+            respect_gitignore=self.respect_gitignore if respect_gitignore is None else respect_gitignore,
+            force_exclude=force_exclude or self.force_exclude,
+        )
 
 
 def rule_set(select: tuple[int, ...] | None, ignore: tuple[int, ...]) -> frozenset[int] | None:
@@ -118,13 +147,16 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("bangkok-lint", {})
     where = str(path)
-    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides"), where)
+    _no_unknown(data, _KEYS, where)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: key 'fail-on': {fail_on!r} is not one of {', '.join(FAIL_ON)}")
     fmt = data.get("format")
     if fmt is not None and fmt not in FORMATS:
         raise ConfigError(f"{where}: key 'format': {fmt!r} is not one of {', '.join(FORMATS)}")
+    show = data.get("show")
+    if show is not None and show not in SHOW_LEVELS:
+        raise ConfigError(f"{where}: key 'show': {show!r} is not one of {', '.join(SHOW_LEVELS)}")
     baseline = data.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise ConfigError(f"{where}: key 'baseline': expected a file path, not {baseline!r}")
@@ -138,7 +170,24 @@ def load_config(path: Path | None) -> Config:
         format=fmt,
         sarif_levels=_sarif_levels(data.get("sarif-levels", {}), f"{where}: key 'sarif-levels'"),
         overrides=_overrides(data.get("overrides", []), where),
+        exclude=_globs(data["exclude"], f"{where}: key 'exclude'") if "exclude" in data else None,
+        extend_exclude=_globs(data.get("extend-exclude", []), f"{where}: key 'extend-exclude'"),
+        force_exclude=_flag(data.get("force-exclude", False), f"{where}: key 'force-exclude'"),
+        respect_gitignore=_flag(data.get("respect-gitignore", True), f"{where}: key 'respect-gitignore'"),
+        show=show,
     )
+
+
+def _globs(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: expected a list of glob patterns like [\"drafts/\", \"*.old.md\"], not {value!r}")
+    return tuple(value)
+
+
+def _flag(value: object, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false, not {value!r}")
+    return value
 
 
 _SARIF_LEVEL_NAMES = ("error", "warning", "note", "none")
@@ -237,6 +286,19 @@ fail-on = "conflict"
 # conflict = "error"
 # partial = "warning"
 # gap = "note"
+
+# Files a folder walk leaves out, in .gitignore syntax relative to this file. `exclude`
+# replaces the default (hidden folders, venv/, node_modules/); `extend-exclude` adds to it.
+# Files ignored by .gitignore, README/CHANGELOG/LICENSE files and bangkok-lint's own
+# reports are always left out of a walk.
+# extend-exclude = ["drafts/archive/", "*.old.md"]
+# respect-gitignore = true
+# Apply the excludes to files named on the command line too (the pre-commit hook does).
+# force-exclude = false
+
+# Least severe verdict SARIF and `check -q` list: conflict, partial, gap, or fail-on.
+# Gaps point at no line, so they are left out unless asked for.
+# show = "partial"
 
 # Per-path settings; the first matching entry applies. Globs are relative to this file.
 # [[overrides]]

@@ -71,6 +71,14 @@ class Check:
     unless_stance: tuple[str, ...] = ()
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
+    # How often a match is right, in code scanning's terms (very-high, high, medium, low).
+    precision: str = "medium"
+
+
+# Conflict checks are written narrowly and measured at precision 0.96-1.0; elements feed
+# "partial", whose F1 is about 0.75. A check's `precision` key overrides its kind's default.
+PRECISIONS = ("very-high", "high", "medium", "low")
+DEFAULT_PRECISION = {"conflict": "high", "element": "medium"}
 
 
 @dataclass(frozen=True)
@@ -186,6 +194,9 @@ def _check(spec: dict, kind: str, where: str, concepts: dict[str, Concept]) -> C
         raise PolicyError(f"{where}: stance must be from {allowed}, got {list(stance)}")
     unless = spec.get("unless")
     examples = spec.get("examples") or {}
+    precision = spec.get("precision", DEFAULT_PRECISION[kind])
+    if precision not in PRECISIONS:
+        raise PolicyError(f"{where}: precision must be one of {PRECISIONS}, got {precision!r}")
     return Check(
         id=cid,
         kind=kind,
@@ -198,6 +209,7 @@ def _check(spec: dict, kind: str, where: str, concepts: dict[str, Concept]) -> C
         unless_stance=_tuple((unless or {}).get("stance")),
         examples_match=_tuple(examples.get("match")),
         examples_no_match=_tuple(examples.get("no_match")),
+        precision=precision,
     )
 
 

@@ -13,13 +13,21 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, MissingFileError
-from linter.findings import SEVERITY, DocumentResult, RuleResult
+from linter.findings import SEVERITY, DocumentResult, Finding, RuleResult
 from linter.model import Document
 
+if TYPE_CHECKING:
+    from linter.discover import Selection
+
 SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text")
+
+# The version of the `check --format json` shape; raised when a key changes meaning or goes.
+# 1: per-clause "findings" on each document, "paragraph" on evidence.
+JSON_SCHEMA_VERSION = 1
 
 FAIL_ON = {"conflict": 3, "partial": 2, "gap": 1, "never": 99}
 
@@ -62,6 +70,7 @@ class Run:
 
     def to_json(self) -> dict:
         out = {
+            "schema": JSON_SCHEMA_VERSION,
             "tool": {"name": "bangkok-lint", "version": __version__},
             "policy": {"name": self.policy_name, "rules": self.policy_rules},
             "documents": [d.to_json() for d in self.documents],
@@ -86,16 +95,16 @@ def findings(doc: DocumentResult) -> list[RuleResult]:
     return sorted(shown, key=lambda r: (-SEVERITY[r.verdict], r.rule))
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given; directories walked recursively for supported documents, in sorted order."""
-    out = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out += sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            out.append(raw)
-    return out
+def clause_findings(doc: DocumentResult) -> list[Finding]:
+    """The document's findings one per clause, in the order of `findings`."""
+    return [f for r in findings(doc) for f in r.findings()]
+
+
+def expand_paths(paths: Iterable[str], selection: Selection | None = None) -> list[str]:
+    """Files as given; directories walked recursively for documents (linter.discover says which)."""
+    from linter.discover import discover
+
+    return discover(paths, selection).files
 
 
 def lint_paths(
@@ -105,23 +114,27 @@ def lint_paths(
     settings_for: Callable[[str], FileSettings] | None = None,
     jobs: int = 1,
     progress: bool = False,
+    selection: Selection | None = None,
 ) -> Run:
     """Lint every file under `paths`, in input order.
 
     `settings_for(path)` gives per-file scope and rule selection (config overrides); without
     it every file uses `scope` and all rules. `jobs` > 1 lints files in that many processes.
+    `selection` says which files a folder walk keeps (default: linter.discover's).
     """
+    from linter.discover import discover
     from linter.policy import resolve_scope
     from linter.policy import load_policy
 
     policy = load_policy()
-    files = expand_paths(paths)
+    found = discover(paths, selection)
+    files = found.files
     default = FileSettings(tuple(scope or ()))
     tasks = [(path, settings_for(path) if settings_for else default) for path in files]
     for _, settings in [(None, default), *tasks]:
         resolve_scope(policy, settings.scope)  # a bad scope is a usage error before any file is read
     run = Run(policy_name=policy.short_name, policy_rules=len(policy.rules))
-    if not files:
+    if not files and not found.skipped_named:  # files the hook passed but excludes drop are not an error
         run.errors.append(RunError(", ".join(paths), MissingFileError.code, "no supported documents found"))
     for path, outcome in zip(files, _outcomes(tasks, jobs, progress and _long_run(files))):
         if isinstance(outcome, RunError):
@@ -134,15 +147,16 @@ def lint_paths(
 
 
 def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) -> Iterator:
+    sizes = [os.path.getsize(path) if os.path.isfile(path) else 0 for path, _ in tasks] if progress else []
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         suffixes = {Path(path).suffix.lower() for path, _ in tasks}
         # map() keeps results in input order.
         with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **_pool_start(suffixes)) as pool:
-            yield from _with_progress(pool.map(_lint_task, tasks), len(tasks), progress)
+            yield from _with_progress(pool.map(_lint_task, tasks), sizes, progress)
     else:
-        yield from _with_progress(map(_lint_task, tasks), len(tasks), progress)
+        yield from _with_progress(map(_lint_task, tasks), sizes, progress)
 
 
 def _pool_start(suffixes: set[str]) -> dict:
@@ -195,16 +209,59 @@ def _lint_task(task: tuple[str, FileSettings]) -> tuple[DocumentResult, Document
     return result, document
 
 
-def _with_progress(items: Iterable, total: int, progress: bool) -> Iterator:
+def _with_progress(items: Iterable, sizes: list[int], progress: bool) -> Iterator:
     if not progress:
         yield from items
         return
     import click
 
-    with click.progressbar(length=total, label="Checking", file=sys.stderr) as bar:
+    left = TimeLeft(sizes)
+    with click.progressbar(length=len(sizes), label="Checking", file=sys.stderr, show_eta=False, item_show_func=lambda _: left.text()) as bar:
         for item in items:
-            bar.update(1)
+            left.done()
+            bar.update(1, current_item=item)
             yield item
+
+
+class TimeLeft:
+    """The time a run has left, for the progress bar.
+
+    Click's own estimate divides the time since the bar appeared by the files done, so the
+    start-up (loading spaCy and the patterns, ~1 s) inflates it on short runs, and a large
+    PDF counts as much as a one-page text. Here the clock starts when the first file is
+    done and the rate is per byte; nothing is shown before there is a rate to go on.
+    """
+
+    _MIN_SECONDS = 0.5
+
+    def __init__(self, sizes: list[int], clock: Callable[[], float] | None = None) -> None:
+        import time
+
+        self._sizes = [max(s, 1) for s in sizes]
+        self._clock = clock or time.monotonic
+        self._count = 0
+        self._first: float | None = None
+
+    def done(self) -> None:
+        self._count += 1
+        if self._count == 1:
+            self._first = self._clock()
+
+    def seconds(self) -> float | None:
+        if self._first is None or self._count < 2 or self._count >= len(self._sizes):
+            return None
+        elapsed = self._clock() - self._first
+        if elapsed < self._MIN_SECONDS:
+            return None
+        measured = sum(self._sizes[1 : self._count])
+        return elapsed / measured * sum(self._sizes[self._count :])
+
+    def text(self) -> str:
+        left = self.seconds()
+        if left is None:
+            return ""
+        minutes, seconds = divmod(round(left), 60)
+        return f"about {minutes}:{seconds:02d} left" if minutes else f"about {seconds} s left"
 
 
 def _long_run(files: list[str]) -> bool:

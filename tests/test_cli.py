@@ -94,7 +94,10 @@ def test_output_file_and_quiet(drafts):
     result = check("bad.txt", "--select", "22-24", "-q", "-o", "report.txt")
     assert result.output == ""
     lines = (drafts / "report.txt").read_text(encoding="utf-8").splitlines()
-    assert [line.split(": ")[1].split()[0] for line in lines] == ["conflict", "gap"]  # no rule text, no summary
+    assert [line.split(": ")[1].split()[0] for line in lines] == ["conflict"]  # no rule text, no summary, no gaps
+    check("bad.txt", "--select", "22-24", "-q", "--show", "gap", "-o", "report.txt")
+    lines = (drafts / "report.txt").read_text(encoding="utf-8").splitlines()
+    assert [line.split(": ")[1].split()[0] for line in lines] == ["conflict", "gap"]
 
 
 def test_colour_only_when_asked(drafts):

@@ -53,7 +53,8 @@ def test_text_is_compiler_style_conflicts_first_then_gaps_then_summary(draft):
 
 def test_json_keeps_the_documented_contract(draft):
     data = json.loads(report("json"))
-    assert set(data) == {"tool", "policy", "documents", "errors"}
+    assert set(data) == {"schema", "tool", "policy", "documents", "errors"}
+    assert data["schema"] == 1
     doc = data["documents"][0]
     assert {"path", "format", "scope", "rules", "summary"} <= set(doc)
     br24 = next(r for r in doc["rules"] if r["rule"] == 24)

@@ -42,6 +42,8 @@ def _evidence(match: Match, relation: str) -> Evidence:
         check=match.check.id,
         matched=match.matched,
         why=match.why,
+        paragraph=p.ref.paragraph,
+        message=f"{match.check.message or match.check.description} ({p.label})",
     )
 
 
@@ -86,9 +88,7 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
     if conflicts:
         conflict_matches = [m for ms in conflicts.values() for m in ms]
         evidence = _dedupe(_evidence(m, "conflicts") for m in conflict_matches) + support_evidence
-        first = conflict_matches[0]
-        message = f"{first.check.message or first.check.description} ({first.unit.provision.label})"
-        return RuleResult(verdict="conflict", message=message, missing=missing, evidence=evidence, **base)
+        return RuleResult(verdict="conflict", message=evidence[0].message, missing=missing, evidence=evidence, **base)
     if not supports:
         return RuleResult(verdict="gap", message="no clause addresses this rule", missing=missing, **base)
     labels = ", ".join(dict.fromkeys(e.label for e in support_evidence))

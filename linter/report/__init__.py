@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
+from linter.findings import SEVERITY
 from linter.runner import Run
 
 FORMATS = {
@@ -20,6 +21,9 @@ FORMATS = {
 
 SARIF_LEVELS = {"conflict": "error", "partial": "warning", "gap": "note"}
 
+# --show: the least severe verdict listed; "fail-on": only what can fail the run.
+SHOW_LEVELS = ("conflict", "partial", "gap", "fail-on")
+
 
 @dataclass(frozen=True)
 class ReportOptions:
@@ -28,6 +32,13 @@ class ReportOptions:
     # Where the report goes; the docx format writes annotated copies there instead of printing.
     output: str | None = None
     levels: dict[str, str] = field(default_factory=lambda: dict(SARIF_LEVELS))
+    # The least severe verdict listed (conflict, partial or gap); None: the format's default
+    # (SARIF and quiet text leave gaps out, since a gap points at no line).
+    show: str | None = None
+
+    def shows(self, verdict: str, default: str = "gap") -> bool:
+        """Is a finding of this verdict listed? show "none" lists nothing (--show fail-on with --fail-on never)."""
+        return self.show != "none" and SEVERITY[verdict] >= SEVERITY[self.show or default]
 
 
 def render(fmt: str, run: Run, options: ReportOptions) -> str:

@@ -17,11 +17,12 @@ from linter.model import Document
 from linter.policy import load_policy
 from linter.report import ReportOptions
 from linter.report.cite import paragraph_of, suggestion
+from linter.own_outputs import COMMENT_AUTHOR, REVIEWED_DOCX_SUFFIX
 from linter.runner import Run, findings
 
-AUTHOR = "bangkok-lint"
+AUTHOR = COMMENT_AUTHOR  # a folder walk recognises a reviewed copy by its comments' author
 INITIALS = "BL"
-SUFFIX = ".bangkok-lint.docx"
+SUFFIX = REVIEWED_DOCX_SUFFIX
 
 
 def render(run: Run, options: ReportOptions) -> str:

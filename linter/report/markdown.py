@@ -13,6 +13,7 @@ from linter.policy import Policy, load_policy
 from linter.report import ReportOptions
 from linter.report.cite import place, suggestion
 from linter.report.coverage import by_section
+from linter.own_outputs import markdown_comment
 from linter.runner import Run
 
 _BAR_WIDTH = 20
@@ -24,7 +25,8 @@ def render(run: Run, options: ReportOptions) -> str:
     parts = [_document(doc, policy) for doc in run.documents]
     if run.errors:
         parts.append("## Documents that could not be read\n\n" + "\n".join(f"- `{e.path}`: {escape(e.message)}" for e in run.errors) + "\n")
-    return "\n".join(parts)
+    # The marker lets a later folder walk recognise this report and leave it out.
+    return "\n".join([markdown_comment(), *parts])
 
 
 def _document(doc: DocumentResult, policy: Policy) -> str:

@@ -1,5 +1,6 @@
 """Compiler-style text report: one finding per line, grouped by file, conflicts first.
 
+One line per finding, that is per clause: a rule two clauses conflict with gets two lines.
 Each conflict and partial is followed by the rule's own words; gaps are listed after
 them and a summary line closes each file. Colour only when the caller asks (a terminal).
 """
@@ -13,7 +14,7 @@ import click
 from linter.policy import load_policy
 from linter.report import ReportOptions
 from linter.report.cite import place
-from linter.runner import Run, findings
+from linter.runner import Run, clause_findings
 
 _COLOURS = {"conflict": "red", "partial": "yellow", "gap": "cyan"}
 
@@ -22,13 +23,16 @@ def render(run: Run, options: ReportOptions) -> str:
     policy = load_policy()
     out = []
     for doc in run.documents:
-        for r in findings(doc):
-            ev = next((e for e in r.evidence if e.relation == "conflicts"), r.evidence[0] if r.evidence else None)
+        for finding in clause_findings(doc):
+            # -q is for CI logs and hooks: gaps, which point at no line, only when asked for.
+            if not options.shows(finding.verdict, default="partial" if options.quiet else "gap"):
+                continue
+            r, ev = finding.result, finding.clause
             verdict = click.style(r.verdict, fg=_COLOURS[r.verdict], bold=True) if options.color else r.verdict
             if ev is None:
                 out.append(f"{doc.path}: {verdict} {r.code} {r.title}: {r.message}")
                 continue
-            out.append(f"{doc.path}:{place(ev)}: {verdict} {r.code} {r.message} \u2014 \u201c{ev.quote}\u201d")
+            out.append(f"{doc.path}:{place(ev)}: {verdict} {r.code} {finding.message} \u2014 \u201c{ev.quote}\u201d")
             if not options.quiet:
                 words = textwrap.shorten(" ".join(policy.rule(r.rule).text.split()), 300, placeholder=" \u2026")
                 out.append(f"    {r.citation}: {words}")
