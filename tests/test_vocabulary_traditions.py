@@ -1,8 +1,9 @@
 """Harvested drafting vocabulary, proven at rule level: short regulations written for this test in
 the words of several drafting traditions, each using a variant the vocabulary did not list before.
 
-Each case names the variant it proves; removing that variant from patterns/vocabulary makes the
-case fail (the rule turns silent).
+Each case names the variant it exercises. With the vocabulary as it stood before the harvest, six of
+the nine cases turned silent; the other three already reached their rule through older terms and
+stay here as guards.
 """
 
 from pathlib import Path
@@ -57,6 +58,20 @@ CASES = [
         19,
         "partial",
         "27. A female prisoner shall be searched only by a female prison officer.\n",
+    ),
+    (
+        "ASEAN regulation (Philippines)",
+        "female personnel",
+        19,
+        "partial",
+        "Section 14. Female PDL shall be searched only by female personnel.\n",
+    ),
+    (
+        "South Asian jail manual",
+        "made over to the care of",
+        52,
+        "conflict",
+        "Rule 412. When the child of a female prisoner attains the age of six years it shall be made over to the care of a relative.\n",
     ),
     (
         "post-Soviet penal enforcement code",
