@@ -96,18 +96,21 @@ def rules(selection: str | None, fmt: str) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show passing examples too.")
 def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
     """Run every example in the pattern files; fail on any miss or missing example."""
-    from linter.pattern_tests import completeness_problems, run_all
+    from linter.pattern_tests import completeness_problems, run_all, run_concept_examples
     from linter.patterns import load_patterns
     from linter.policy import load_policy
 
     policy, patterns = load_policy(), load_patterns()
     results = run_all(policy, patterns, rule_numbers or None)
+    if not rule_numbers:
+        results += run_concept_examples(patterns)
     failures = [r for r in results if not r.passed]
     for r in results if verbose else failures:
         status = "ok  " if r.passed else "FAIL"
         want = "match" if r.expected else "no_match"
         first_line = r.text.strip().splitlines()[0]
-        click.echo(f"{status} BR{r.rule} {r.check} [{want}] {first_line[:90]}\n       {r.detail}")
+        where = f"BR{r.rule}" if r.rule else "vocabulary"
+        click.echo(f"{status} {where} {r.check} [{want}] {first_line[:90]}\n       {r.detail}")
     problems = [] if rule_numbers else completeness_problems(policy, patterns)
     for problem in problems:
         click.echo(f"INCOMPLETE {problem}")

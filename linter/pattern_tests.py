@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.language import Language
+
 from linter.engine.checks import Evaluator
 from linter.model import Block, Document, SourceRef
 from linter.nlp.pipeline import build_pipeline
@@ -54,6 +56,19 @@ def run_rule_examples(rp: RulePatterns, patterns: PatternSet, lenient: bool) -> 
             for text in examples:
                 fired, detail = _fires(check, text, patterns, lenient)
                 results.append(ExampleResult(rp.rule, check.id, expected, text, fired == expected, detail))
+    return results
+
+
+def run_concept_examples(patterns: PatternSet, nlp: Language | None = None) -> list[ExampleResult]:
+    """Each vocabulary example must (or must not) contain its concept; `rule` is 0 for these."""
+    nlp = nlp or build_pipeline()
+    results = []
+    for concept in patterns.concepts.values():
+        for expected, examples in ((True, concept.examples_match), (False, concept.examples_no_match)):
+            for text in examples:
+                hits = [h.text for h in nlp(text)._.concepts if h.concept == concept.id]
+                detail = f"matched {', '.join(hits)}" if hits else "no term matched"
+                results.append(ExampleResult(0, concept.id, expected, text, bool(hits) == expected, detail))
     return results
 
 

@@ -40,6 +40,10 @@ class Concept:
     description: str
     terms: tuple[str, ...]
     exclude: tuple[str, ...] = ()
+    # Clauses that must (and must not) contain the concept: each harvested variant is
+    # proven by one, so a stemming collision or a lost term fails `test-patterns`.
+    examples_match: tuple[str, ...] = ()
+    examples_no_match: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,7 @@ def _concepts_in(path: Path) -> list[Concept]:
         kind = spec.get("kind", "circumstance")
         if kind not in ("action", "subject", "circumstance"):
             raise PolicyError(f"{path}: concept {cid!r} has unknown kind {kind!r}")
+        examples = spec.get("examples") or {}
         concepts.append(
             Concept(
                 id=cid,
@@ -153,6 +158,8 @@ def _concepts_in(path: Path) -> list[Concept]:
                 description=spec.get("description", ""),
                 terms=_tuple(spec["terms"]),
                 exclude=_tuple(spec.get("exclude")),
+                examples_match=_tuple(examples.get("match")),
+                examples_no_match=_tuple(examples.get("no_match")),
             )
         )
     return concepts

@@ -2,7 +2,8 @@
 
 import pytest
 
-from linter.pattern_tests import completeness_problems, run_rule_examples
+from linter.nlp.pipeline import build_pipeline
+from linter.pattern_tests import completeness_problems, run_concept_examples, run_rule_examples
 from linter.patterns import load_patterns
 from linter.policy import load_policy
 
@@ -31,3 +32,24 @@ def test_examples_catch_a_broken_pattern():
     rp = PATTERNS.rules[24]
     broken = replace(rp, conflicts=tuple(replace(c, stance=("prohibition",)) for c in rp.conflicts))
     assert any(not r.passed for r in run_rule_examples(broken, PATTERNS, False))
+
+
+def test_vocabulary_examples():
+    """Each harvested variant is proven by a clause in its concept file (and sense checks by a no_match)."""
+    results = run_concept_examples(PATTERNS)
+    assert len(results) >= 40
+    assert [r.text for r in results if not r.passed] == []
+
+
+def test_vocabulary_examples_catch_a_lost_term(tmp_path):
+    import shutil
+
+    from linter.patterns import load_patterns_from
+    from linter.resources import data_path
+
+    root = tmp_path / "patterns"
+    shutil.copytree(data_path("patterns"), root)
+    security = root / "vocabulary" / "security.yaml"
+    security.write_text(security.read_text().replace("      - special means\n", ""))
+    results = run_concept_examples(load_patterns_from(root), build_pipeline(str(root)))
+    assert any("special means" in r.text for r in results if not r.passed)
