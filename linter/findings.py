@@ -32,6 +32,7 @@ class Evidence:
     check: str
     matched: tuple[str, ...] = ()
     why: str = ""
+    identifier: str | None = None  # the publisher's id of the provision (Akoma Ntoso eId, USLM identifier)
 
     def to_json(self) -> dict:
         return {
@@ -43,6 +44,7 @@ class Evidence:
             "check": self.check,
             "matched": list(self.matched),
             "why": self.why,
+            **({"identifier": self.identifier} if self.identifier else {}),
         }
 
 

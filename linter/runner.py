@@ -19,7 +19,7 @@ from linter.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, Missin
 from linter.findings import SEVERITY, DocumentResult, RuleResult
 from linter.model import Document
 
-SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text")
+SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xml")
 
 FAIL_ON = {"conflict": 3, "partial": 2, "gap": 1, "never": 99}
 

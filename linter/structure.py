@@ -98,7 +98,9 @@ def _classify(block: Block) -> _Line:
         section = None if heading else _section(text)
         return section or _Line("heading", text, heading_kind=f"h{block.heading_level}")
     if heading and _is_title(text, 25):
-        return _Line("heading", text, heading_kind=heading.group("word").lower())
+        # "TITLE II" is a division of a US code, not an unnamed cross-heading (kind "title").
+        word = heading.group("word").lower()
+        return _Line("heading", text, heading_kind="code-title" if word == "title" else word)
     section = _section(text)
     if section:
         return section
@@ -502,9 +504,12 @@ class _Builder:
             changed=block.changed,
             index=index,
             kind=kind,
+            identifier=block.identifier,
         )
         if kind == "body":
             self._refresh_kind(provision)
+            if block.definition:  # the format itself marks the defined term
+                provision.kind = "definition"
         self.provisions.append(provision)
         return index
 

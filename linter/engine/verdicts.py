@@ -42,6 +42,7 @@ def _evidence(match: Match, relation: str) -> Evidence:
         check=match.check.id,
         matched=match.matched,
         why=match.why,
+        identifier=p.identifier,
     )
 
 

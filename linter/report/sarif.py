@@ -86,6 +86,8 @@ def _result(doc: DocumentResult, r: RuleResult, source: Document | None, policy:
         paragraph = paragraph_of(ev, source)
         region = {"startLine": (paragraph if doc.format == "docx" else ev.line) or 1, "snippet": {"text": clause_of(r)}}
         properties.update({"page": ev.page, "paragraph": paragraph, "label": ev.label})
+        if ev.identifier:  # the publisher's id, so the finding links back to the official provision
+            properties["identifier"] = ev.identifier
     location: dict = {"physicalLocation": {"artifactLocation": _artifact(doc.path), "region": region}}
     if ev is not None:
         location["logicalLocations"] = [{"name": ev.label, "fullyQualifiedName": f"{display_path(doc.path)}:{ev.label}", "kind": "section"}]
