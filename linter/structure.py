@@ -475,11 +475,11 @@ class _Builder:
         if not current.text:
             current.text = text
             current.changed = current.changed or block.changed
-            self._refresh_kind(current)
+            self._refresh_kind(current, block)
         elif _is_caption(current.text) and not self._has_children(holder.index):
             current.text = f"{current.text} {text}"
             current.changed = current.changed or block.changed
-            self._refresh_kind(current)
+            self._refresh_kind(current, block)
         else:
             holder.index = self._emit(block, holder.label, text, current.parent)
             if not self._stack:
@@ -507,14 +507,13 @@ class _Builder:
             identifier=block.identifier,
         )
         if kind == "body":
-            self._refresh_kind(provision)
-            if block.definition:  # the format itself marks the defined term
-                provision.kind = "definition"
+            self._refresh_kind(provision, block)
         self.provisions.append(provision)
         return index
 
-    def _refresh_kind(self, provision: Provision) -> None:
-        if self._definitions or _DEFINITION_TEXT.search(provision.text):
+    def _refresh_kind(self, provision: Provision, block: Block) -> None:
+        # block.definition: the format itself marks a term being defined (Akoma Ntoso <def>).
+        if self._definitions or block.definition or _DEFINITION_TEXT.search(provision.text):
             provision.kind = "definition"
 
 

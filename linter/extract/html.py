@@ -19,6 +19,7 @@ from lxml import etree
 
 from linter.errors import CorruptDocumentError, EmptyDocumentError
 from linter.extract.markup import BlockWriter, check_depth, read_capped, table_rows
+from linter.extract.sniff import prolog
 from linter.model import Block
 from linter.structure import _to_roman  # the same numerals the structure parser reads back
 
@@ -64,6 +65,10 @@ def read_blocks(path: Path) -> tuple[list[Block], int | None]:
 
 def _parse(path: Path) -> etree._Element:
     data = read_capped(path)
+    if b"<!ENTITY" in prolog([data]).upper():  # <!DOCTYPE html> is normal; an internal subset is not
+        raise CorruptDocumentError(
+            str(path), "HTML file contains entity declarations (DOCTYPE); refusing to parse it"
+        )
     try:
         data.decode("utf-8")
         encoding = "utf-8"
