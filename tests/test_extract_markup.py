@@ -277,3 +277,52 @@ def test_reports_link_a_finding_back_to_the_official_provision(fmt):
         assert result["properties"]["identifier"] == identifier
     else:
         assert f'<code class="identifier">{identifier}</code>' in out
+
+
+# -- shapes real publishers use ------------------------------------------------------------
+
+
+def _read(name: str) -> list[tuple]:
+    return [(p.label, p.identifier, p.kind) for p in read_document(FIXTURES / name).provisions]
+
+
+def test_us_code_title_reads_sections_with_run_in_headings_and_no_notes():
+    document = read_document(FIXTURES / "us-code-chapter.uslm.xml")
+    assert [(p.label, p.identifier) for p in document.provisions] == [
+        ("§ 4101", "/us/usc/t99/s4101"),
+        ("§ 4101(a)", "/us/usc/t99/s4101/a"),
+        ("§ 4101(b)", "/us/usc/t99/s4101/b"),
+        ("§ 4101(b)(1)", "/us/usc/t99/s4101/b/1"),
+        ("§ 4101(b)(1)(A)", "/us/usc/t99/s4101/b/1/A"),
+        ("§ 4101(b)(1)(B)", "/us/usc/t99/s4101/b/1/B"),
+    ]
+    first = document.provisions[1]
+    assert first.text.startswith("Prohibition.—From the confirmation of a pregnancy")
+    assert first.headings == (
+        "Title 99 — CUSTODY", "PART II — FEDERAL INSTITUTIONS", "CHAPTER 41 — WOMEN IN CUSTODY",
+        "Care of pregnant women in custody",
+    )
+    text = " ".join(p.text for p in document.provisions)
+    assert "Pub. L." not in text and "ninety days" not in text and "Sec." not in text
+
+
+def test_uk_lawmaker_named_containers_read_as_regulations_and_cross_headings():
+    assert _read("uk-rules-lawmaker.akn.xml") == [
+        ("3", "regulation-3", "body"),
+        ("3(1)", "regulation-3-1", "body"),
+        ("3(2)", "regulation-3-2", "body"),
+        ("3(2)(a)", "regulation-3-2-a", "body"),
+        ("3(2)(b)", "regulation-3-2-b", "body"),
+    ]
+    headings = read_document(FIXTURES / "uk-rules-lawmaker.akn.xml").provisions[0].headings
+    assert headings == ("The Custody (Searching) Rules 2025", "Searching", "Searching of women")
+
+
+def test_laws_africa_block_lists_and_definitions():
+    assert _read("laws-africa-act.akn.xml") == [
+        ("1", "chp_1__sec_1", "definition"),
+        ("1", "chp_1__sec_1", "definition"),
+        ("2", "chp_1__sec_2", "body"),
+        ("2(a)", "chp_1__sec_2__list_1__item_a", "body"),
+        ("2(b)", "chp_1__sec_2__list_1__item_b", "body"),
+    ]

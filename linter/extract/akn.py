@@ -17,7 +17,7 @@ SCHEMA = Schema(
     name="Akoma Ntoso",
     groups=frozenset({"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter",
                       "division", "subdivision", "hcontainer", "attachment"}),
-    sections=frozenset({"section", "article", "rule"}),
+    sections=frozenset({"section", "article", "rule", "regulation"}),
     items=frozenset({"subsection", "paragraph", "subparagraph", "clause", "subclause", "point", "indent",
                      "alinea", "subrule", "level", "item", "proviso", "transitional"}),
     num=frozenset({"num"}),
@@ -32,6 +32,8 @@ SCHEMA = Schema(
     prelims=frozenset({"preface"}),
     titles=frozenset({"docTitle", "shortTitle"}),
     id_attributes=("eId", "id"),
+    generic=frozenset({"hcontainer"}),
+    cross_headings=frozenset({"crossheading"}),
     group_words={"part": "Part", "subpart": "Subpart", "chapter": "Chapter", "subchapter": "Subchapter",
                  "title": "Title", "division": "Division", "subdivision": "Subdivision", "book": "Book"},
 )

@@ -156,7 +156,8 @@ class _Walker:
         elif tag in _HEADINGS:
             # A heading's anchor names the provision it opens, and the text after it, up
             # to the next heading or the end of the enclosing block.
-            self.out.identifier = _anchor(el) or self.out.identifier
+            inner = (_anchor(d) for d in el.iterdescendants())  # legislation.gov.uk puts it on the number span
+            self.out.identifier = _anchor(el) or next((a for a in inner if a), None) or self.out.identifier
             self.out.heading(self.text_of(el), int(tag[1]), el.sourceline)
         elif tag == "table":
             self.out.flush()

@@ -46,6 +46,9 @@ class Schema:
     # Containers whose title is a cross-heading above several sections (CLML Pblock).
     cross_headings: frozenset[str] = frozenset()
     group_words: dict[str, str] = field(default_factory=dict)  # "part" -> "Part" when a num is bare
+    # Generic containers that name what they are in a `name` attribute (Akoma Ntoso
+    # <hcontainer name="regulation">); read as the element they name when that is known.
+    generic: frozenset[str] = frozenset()
 
 
 def read_legal_xml(path: Path, schema: Schema) -> tuple[list[Block], int | None]:
@@ -84,7 +87,7 @@ class _Walker:
         self._inherited_heading = ""
 
     def element(self, el: etree._Element) -> None:
-        name = local_name(el)
+        name = self._role_name(el)
         s = self.schema
         if not name or name in s.skip:
             return
@@ -116,6 +119,15 @@ class _Walker:
             if name in s.defining:
                 self.out.mark_definition()
             self._inline(el)
+
+    def _role_name(self, el: etree._Element) -> str:
+        name = local_name(el)
+        if name in self.schema.generic:
+            named = el.get("name") or ""
+            s = self.schema
+            if named in s.groups or named in s.sections or named in s.items or named in s.cross_headings:
+                return named
+        return name
 
     def _inline(self, el: etree._Element) -> None:
         self.out.text(el.text, el.sourceline)

@@ -9,7 +9,6 @@ from pathlib import Path
 from linter.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ROOT_START = b"<"
 
 
 def sniff_format(path: Path) -> str:
@@ -81,22 +80,41 @@ def prolog(chunks: Iterable[bytes]) -> bytes:
     so one ASCII search covers UTF-16 files too."""
     head = b""
     for chunk in chunks:
-        searched_from = max(len(head) - 1, 0)
         head += chunk.replace(b"\x00", b"")
-        end = _root_start(head, searched_from)
+        end = _root_start(head)
         if end is not None:
             return head[:end]
     return head
 
 
-def _root_start(head: bytes, start: int) -> int | None:
-    """Offset of the first `<` that opens an element (not `<?`, `<!`), or None."""
-    pos = head.find(_ROOT_START, start)
-    while pos != -1 and pos + 1 < len(head):
-        following = head[pos + 1 : pos + 2]
-        if following.isalpha() or following == b"_":
+def _root_start(head: bytes) -> int | None:
+    """Offset of the `<` that opens the root element, stepping over comments, processing
+    instructions and the DOCTYPE (whose internal subset may hold `<!ENTITY ...>`); None
+    when `head` ends before it."""
+    pos = head.find(b"<")
+    while pos != -1:
+        if head.startswith(b"<!--", pos):
+            close = head.find(b"-->", pos + 4)
+            pos = close + 3 if close != -1 else -1
+        elif head.startswith(b"<?", pos):
+            close = head.find(b"?>", pos + 2)
+            pos = close + 2 if close != -1 else -1
+        elif head.startswith(b"<!", pos):
+            subset = head.find(b"[", pos)
+            close = head.find(b">", pos)
+            if subset != -1 and (close == -1 or subset < close):
+                close = head.find(b"]", subset)
+                close = head.find(b">", close) if close != -1 else -1
+            pos = close + 1 if close != -1 else -1
+        elif pos + 1 < len(head) and (head[pos + 1 : pos + 2].isalpha() or head[pos + 1 : pos + 2] == b"_"):
             return pos
-        pos = head.find(_ROOT_START, pos + 1)
+        elif pos + 1 >= len(head):
+            return None
+        else:
+            pos += 1
+        if pos == -1:
+            return None
+        pos = head.find(b"<", pos)
     return None
 
 
