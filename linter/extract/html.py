@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from linter.errors import CorruptDocumentError, EmptyDocumentError
-from linter.extract.markup import BlockWriter, check_depth, read_capped, table_rows
+from linter.extract.markup import Walker, check_depth, read_capped, table_rows
 from linter.extract.sniff import prolog
 from linter.model import Block
 from linter.structure import _to_roman  # the same numerals the structure parser reads back
@@ -141,10 +141,7 @@ def _int(value: str | None, default: int) -> int:
     return int(value) if value is not None and value.strip().lstrip("-").isdigit() else default
 
 
-class _Walker:
-    def __init__(self) -> None:
-        self.out = BlockWriter()
-
+class _Walker(Walker):
     def element(self, el: etree._Element) -> None:
         tag = el.tag
         if not isinstance(tag, str) or _is_chrome(el):
@@ -174,7 +171,7 @@ class _Walker:
                 self.out.mark_changed()
             if tag == "dfn":  # HTML's own mark of the defining instance of a term
                 self.out.mark_definition()
-            self._inline(el)
+            self.inline(el)
 
     def block(self, el: etree._Element, number: str | None = None) -> None:
         self.out.flush()
@@ -182,16 +179,10 @@ class _Walker:
         self.out.identifier = _anchor(el) or saved
         if number:
             self.out.number(number, line=el.sourceline)
-        self._inline(el)
+        self.inline(el)
         self.out.flush()
         self.out.flush_number()
         self.out.identifier = saved
-
-    def _inline(self, el: etree._Element) -> None:
-        self.out.text(el.text, el.sourceline)
-        for child in el:
-            self.element(child)
-            self.out.text(child.tail, el.sourceline)
 
     def _ordered_list(self, ol: etree._Element) -> None:
         self.out.flush()

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from linter.errors import EmptyDocumentError
-from linter.extract.markup import BlockWriter, local_name, parse_xml, table_rows
+from linter.extract.markup import Walker, local_name, parse_xml, table_rows
 from linter.model import Block
 
 
@@ -79,10 +79,10 @@ def item_number(num: str) -> str:
     return f"({token})"
 
 
-class _Walker:
+class _Walker(Walker):
     def __init__(self, schema: Schema) -> None:
+        super().__init__()
         self.schema = schema
-        self.out = BlockWriter()
         self._group_depth = 0
         self._inherited_heading = ""
 
@@ -109,7 +109,7 @@ class _Walker:
                 self.out.paragraph(text, row.sourceline)
         elif name in s.blocks:
             self.out.flush()
-            self._inline(el)
+            self.inline(el)
             self.out.flush()
         elif name in s.quoted:
             self.out.text(self.inline_text(el), el.sourceline)
@@ -118,7 +118,7 @@ class _Walker:
                 self.out.mark_changed()
             if name in s.defining:
                 self.out.mark_definition()
-            self._inline(el)
+            self.inline(el)
 
     def _role_name(self, el: etree._Element) -> str:
         name = local_name(el)
@@ -128,12 +128,6 @@ class _Walker:
             if named in s.groups or named in s.sections or named in s.items or named in s.cross_headings:
                 return named
         return name
-
-    def _inline(self, el: etree._Element) -> None:
-        self.out.text(el.text, el.sourceline)
-        for child in el:
-            self.element(child)
-            self.out.text(child.tail, el.sourceline)
 
     def inline_text(self, el: etree._Element) -> str:
         """All visible text of an element as one line (headings, table cells, quotations)."""
@@ -174,12 +168,6 @@ class _Walker:
     def _identified(self, el: etree._Element) -> str | None:
         return next((el.get(a) for a in self.schema.id_attributes if el.get(a)), None)
 
-    def _walk_children(self, el: etree._Element, children: list[etree._Element]) -> None:
-        self.out.text(el.text, el.sourceline)
-        for child in children:
-            self.element(child)
-            self.out.text(child.tail, el.sourceline)
-
     def _group(self, el: etree._Element) -> None:
         num, heading, rest = self._parts(el)
         num = num.rstrip("—–-: ")  # "Title 18—" in the US Code
@@ -190,7 +178,7 @@ class _Walker:
         self.out.identifier = self._identified(el) or saved
         self._group_depth += 1
         self.out.heading(" — ".join(p for p in (num, heading) if p), self._group_depth, el.sourceline)
-        self._walk_children(el, rest)
+        self.inline(el, rest)
         self.out.flush()
         self._group_depth -= 1
         self.out.identifier = saved
@@ -211,7 +199,7 @@ class _Walker:
             self.out.number(item_number(num), heading, el.sourceline)
         elif heading:
             self.out.paragraph(heading, el.sourceline)
-        self._walk_children(el, rest)
+        self.inline(el, rest)
         self.out.flush()
         self.out.flush_number()
         self.out.identifier = saved
@@ -223,14 +211,14 @@ class _Walker:
             self._inherited_heading = title
         elif title:
             self.out.paragraph(title, el.sourceline)
-        self._walk_children(el, rest)
+        self.inline(el, rest)
         self._inherited_heading = ""
 
     def _cross_heading(self, el: etree._Element) -> None:
         _, title, rest = self._parts(el)
         if title:
             self.out.paragraph(title, el.sourceline)
-        self._walk_children(el, rest)
+        self.inline(el, rest)
 
     def _prelims(self, el: etree._Element) -> None:
         title = next((t for t in el.iter() if local_name(t) in self.schema.titles), None)

@@ -80,6 +80,23 @@ def table_rows(table: etree._Element, cell_text: Callable[[etree._Element], str]
             yield row, text
 
 
+class Walker:
+    """A reader's walk over an element tree: `element` reads one element (subclasses say
+    how); `inline` reads mixed content, each child where it stands between text runs."""
+
+    def __init__(self) -> None:
+        self.out = BlockWriter()
+
+    def element(self, el: etree._Element) -> None:
+        raise NotImplementedError
+
+    def inline(self, el: etree._Element, children: list[etree._Element] | None = None) -> None:
+        self.out.text(el.text, el.sourceline)
+        for child in el if children is None else children:
+            self.element(child)
+            self.out.text(child.tail, el.sourceline)
+
+
 class BlockWriter:
     """Collects the text of a walk into paragraph Blocks.
 
