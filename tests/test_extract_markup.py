@@ -326,3 +326,16 @@ def test_laws_africa_block_lists_and_definitions():
         ("2(a)", "chp_1__sec_2__list_1__item_a", "body"),
         ("2(b)", "chp_1__sec_2__list_1__item_b", "body"),
     ]
+
+
+def test_a_changes_box_is_dropped_but_not_the_region_that_holds_it(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><body><div id="content"><div><p>Changes to legislation: there are changes not yet applied.</p></div>'
+        "<p>5. A woman prisoner shall be searched only by a female officer.</p>" + "<p>Text of the act.</p>" * 150
+        + "</div></body></html>",
+        encoding="utf-8",
+    )
+    provisions = read_document(path).provisions
+    assert provisions[0].label == "5"
+    assert not any("Changes to legislation" in p.text for p in provisions)

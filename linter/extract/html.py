@@ -40,6 +40,7 @@ _CHROME_WORDS = (
 )
 _CHROME_TOKENS = {"nav", "menu", "toc", "header", "banner", "tools", "hidden", "sr-only", "visually-hidden"}
 _CHANGES_BOX = "changes to legislation"
+_BOX_LIMIT = 2000  # characters
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {
     "p", "div", "li", "dd", "dt", "blockquote", "pre", "section", "article", "main", "body", "html", "address",
@@ -111,7 +112,8 @@ def _is_chrome(el: etree._Element) -> bool:
         return True
     if tag in ("div", "section", "aside"):
         first_words = " ".join("".join(islice(el.itertext(), 4)).split()).lower()
-        return first_words.startswith(_CHANGES_BOX)
+        # A short box that opens with the words; not a region that holds such a box and the act.
+        return first_words.startswith(_CHANGES_BOX) and len("".join(el.itertext())) < _BOX_LIMIT
     return False
 
 

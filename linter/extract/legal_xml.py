@@ -96,7 +96,7 @@ class _Walker(Walker):
         elif name in s.prelims:
             self._prelims(el)
         elif name in s.groups:
-            self._group(el)
+            self._group(el, name)
         elif name in s.sections or name in s.items:
             self._provision(el, name in s.sections)
         elif name in s.titled_wrappers:
@@ -168,10 +168,10 @@ class _Walker(Walker):
     def _identified(self, el: etree._Element) -> str | None:
         return next((el.get(a) for a in self.schema.id_attributes if el.get(a)), None)
 
-    def _group(self, el: etree._Element) -> None:
+    def _group(self, el: etree._Element, name: str) -> None:
         num, heading, rest = self._parts(el)
         num = num.rstrip("—–-: ")  # "Title 18—" in the US Code
-        word = self.schema.group_words.get(local_name(el).lower(), "")
+        word = self.schema.group_words.get(name.lower(), "")
         if num and word and not num[0].isalpha():
             num = f"{word} {num}"
         saved = self.out.identifier
