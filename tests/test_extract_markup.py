@@ -339,3 +339,15 @@ def test_a_changes_box_is_dropped_but_not_the_region_that_holds_it(tmp_path):
     provisions = read_document(path).provisions
     assert provisions[0].label == "5"
     assert not any("Changes to legislation" in p.text for p in provisions)
+
+
+def test_footnote_markers_and_editorial_remarks_in_pages_are_not_text(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><p>5. Restraints shall not be used on a woman in labour<sup><a href='#fn1'>1</a></sup>."
+        "<span class='akn-remark'>[Amended by Act 4 of 2020]</span></p>"
+        "<p>6. A woman shall be searched by a woman<a class='LegFootnoteRef' href='#f2'>2</a>.</p></body></html>",
+        encoding="utf-8",
+    )
+    texts = [p.text for p in read_document(path).provisions]
+    assert texts == ["Restraints shall not be used on a woman in labour.", "A woman shall be searched by a woman."]

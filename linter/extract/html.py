@@ -36,7 +36,9 @@ _CHROME_WORDS = (
     "site-footer", "footer", "pagination", "statuswarning", "changes-to-legislation", "changestolegislation",
     # legislation.gov.uk: annotation lists, "F1" links, the [ ] around amended words, extent labels
     "legannotations", "legcommentary", "legchangedelimiter", "legextentrestriction", "leganchorid",
-    "legclearpart", "back-to-top", "backtotop",
+    "legclearpart", "back-to-top", "backtotop", "footnoteref",
+    # Laws.Africa: editorial remarks and footnote markers
+    "akn-remark", "akn-authorialnote", "akn-noteref",
 )
 _CHROME_TOKENS = {"nav", "menu", "toc", "header", "banner", "tools", "hidden", "sr-only", "visually-hidden"}
 _CHANGES_BOX = "changes to legislation"
@@ -107,6 +109,8 @@ def _is_chrome(el: etree._Element) -> bool:
         return True
     if (el.get("role") or "").lower() in _CHROME_ROLES:
         return True
+    if tag == "sup" and any((a.get("href") or "").startswith("#") for a in el.iter("a")):
+        return True  # a footnote marker: "restraint<sup><a href="#fn2">2</a></sup>"
     names = [n.lower() for n in [*_classes(el), el.get("id") or ""] if n]
     if any(n in _CHROME_TOKENS or any(w in n for w in _CHROME_WORDS) for n in names):
         return True
