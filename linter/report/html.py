@@ -94,8 +94,7 @@ def _rule(r: RuleResult, policy: Policy) -> str:
     ]
     if r.evidence:
         items = "".join(
-            f"<li>{escape(place(e))}{_identifier(e)}, {_RELATION.get(e.relation, e.relation)}: <q>{escape(e.quote)}</q></li>"
-            for e in r.evidence
+            f"<li>{escape(place(e))}{_identifier(e)}, {_RELATION.get(e.relation, e.relation)}: <q>{escape(e.quote)}</q></li>" for e in r.evidence
         )
         parts.append(f"<p>Clauses:</p><ul>{items}</ul>")
     if r.missing:
