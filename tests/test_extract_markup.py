@@ -351,3 +351,20 @@ def test_footnote_markers_and_editorial_remarks_in_pages_are_not_text(tmp_path):
     )
     texts = [p.text for p in read_document(path).provisions]
     assert texts == ["Restraints shall not be used on a woman in labour.", "A woman shall be searched by a woman."]
+
+
+def test_gpo_bill_reads_sections_not_its_front_matter_toc_or_quoted_amendment():
+    # Shaped like a govinfo bill: stylesheet PI, meta, preface with chamber and sponsor, a table of
+    # contents inside a subsection, small-caps run-in headings, and a quotedContent amendment.
+    provisions = read_document(FIXTURES / "us-bill-gpo.uslm.xml").provisions
+    labels = [p.label for p in provisions if p.label]
+    assert labels == [
+        "Section 1", "Section 1(a)", "Section 1(b)", "Section 101", "Section 101(1)", "Section 101(2)",
+        "Section 101(2)(A)", "Section 101(2)(B)", "Section 102",
+    ]
+    text = " ".join(p.text for p in provisions)
+    for furniture in ("CONGRESS", "HOUSE OF REPRESENTATIVES", "Ms. Example", "Disclaimer", "Sec. 1.", "116 HR"):
+        assert furniture not in text, furniture
+    amendment = provisions[-1]
+    assert amendment.text.endswith("the following: “(e) Reports.—The Director shall report each use of restraints.”.")
+    assert [p.kind for p in provisions if p.label.startswith("Section 101(")] == ["definition"] * 4

@@ -112,7 +112,7 @@ class _Walker(Walker):
             self.inline(el)
             self.out.flush()
         elif name in s.quoted:
-            self.out.text(self.inline_text(el), el.sourceline)
+            self.out.text(f" {self.inline_text(el)}", el.sourceline)
         else:
             if name in s.inserted:
                 self.out.mark_changed()

@@ -31,7 +31,7 @@ SCHEMA = Schema(
     defining=frozenset({"term", "def"}),
     quoted=frozenset({"quotedContent"}),
     prelims=frozenset({"preface"}),
-    titles=frozenset({"docTitle", "title"}),
+    titles=frozenset({"docTitle"}),  # a bill's preface dc:title repeats its officialTitle
     id_attributes=("identifier",),
     group_words={"title": "Title", "subtitle": "Subtitle", "chapter": "Chapter", "subchapter": "Subchapter",
                  "part": "Part", "subpart": "Subpart", "division": "Division", "subdivision": "Subdivision"},
