@@ -229,6 +229,12 @@ def test_format_is_sniffed_from_the_bytes_not_the_name(tmp_path):
     prose = tmp_path / "notes.txt"
     prose.write_text("1. Staff shall not write <html> in a rule.\n", encoding="utf-8")
     assert read_document(prose).format == "text"
+    # A fragment of a page is HTML when saved as such; a Markdown file may open with <div> too.
+    fragment = "<div class='law'><p>1. A woman shall be searched by a woman.</p></div>\n"
+    (tmp_path / "fragment.htm").write_text(fragment, encoding="utf-8")
+    (tmp_path / "readme.md").write_text(fragment, encoding="utf-8")
+    assert read_document(tmp_path / "fragment.htm").format == "html"
+    assert read_document(tmp_path / "readme.md").format == "text"
 
 
 # -- through the command line --------------------------------------------------------------

@@ -45,6 +45,8 @@ def _sniff_markup(name: str, head: bytes) -> str | None:
     local = root.rsplit(b":", 1)[-1].decode("ascii", "replace").lower()
     if local == "html" or b"<!doctype html" in start.lower():
         return "html"
+    if local in _HTML_FRAGMENT_ROOTS and name.lower().endswith((".html", ".htm")):
+        return "html"  # a saved fragment of a page; a Markdown file may open with <div> too, so the name decides
     if local in _XML_ROOTS:
         return _XML_ROOTS[local]
     if local in _USLM_ROOTS and b"uslm" in rest:
@@ -56,6 +58,7 @@ def _sniff_markup(name: str, head: bytes) -> str | None:
     return None
 
 
+_HTML_FRAGMENT_ROOTS = {"body", "main", "article", "section", "div", "p", "table", "h1", "h2", "h3", "ol", "ul"}
 # Root element (local name, lower case) -> format; each XML reader registers here.
 _XML_ROOTS = {"akomantoso": "akn", "legislation": "clml", "uscdoc": "uslm", "lawdoc": "uslm"}
 # Root names USLM shares with other vocabularies: USLM only when its namespace is declared.
