@@ -68,6 +68,7 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
             click.echo(f"# {doc.path} ({doc.format}, {doc.pages or '?'} pages, {len(doc.provisions)} provisions)")
             for p in doc.provisions:
                 where = f"p. {p.page}" if p.page else f"line {p.line}" if p.line else f"para {p.ref.paragraph}"
+                where += f", {p.identifier}" if p.identifier else ""  # the publisher's own id (eId, USLM identifier)
                 heading = " / ".join(p.headings)
                 kind = "" if p.kind == "body" else f" [{p.kind}]"
                 click.echo(f"{p.label or '-'}{kind} ({where}) {heading and '[' + heading + '] '}{p.text}")

@@ -39,6 +39,7 @@ class Evidence:
     paragraph: int | None = None
     # What the check that cited this clause says about it, with the clause's label.
     message: str = ""
+    identifier: str | None = None  # the publisher's id of the provision (Akoma Ntoso eId, USLM identifier)
 
     def to_json(self) -> dict:
         return {
@@ -51,6 +52,7 @@ class Evidence:
             "check": self.check,
             "matched": list(self.matched),
             "why": self.why,
+            **({"identifier": self.identifier} if self.identifier else {}),
         }
 
 

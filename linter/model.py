@@ -30,7 +30,10 @@ class Block:
     `number` is a provision number the format supplies outside the text (Word automatic
     numbering renders "12." or "(a)" that is not in the paragraph's runs); the structure
     parser treats it as if it stood at the start of `text`. `heading_level` is set when the
-    format marks the paragraph as a heading (Word Heading 1-9 styles).
+    format marks the paragraph as a heading (Word Heading 1-9 styles). `identifier` is the
+    publisher's own id for the provision the paragraph belongs to (Akoma Ntoso eId, USLM
+    identifier, legislation.gov.uk id, an HTML anchor); `definition` is set when the format
+    marks the paragraph as defining a term.
     """
 
     text: str
@@ -38,6 +41,8 @@ class Block:
     number: str | None = None
     heading_level: int | None = None
     changed: bool = False
+    identifier: str | None = None
+    definition: bool = False
 
 
 @dataclass
@@ -49,7 +54,8 @@ class Provision:
     titles above it. `parent` is the index (in Document.provisions) of the provision it
     is a sub-item of, so a sub-item "(b) during labour" can be read with its lead-in.
     `kind` marks table-of-contents entries (which never count as covering a rule) and
-    entries of a definitions section.
+    entries of a definitions section. `identifier` is the publisher's id for the provision
+    when the source format has one ("sec_12__subsec_3", "/us/usc/t18/s4042/a").
     """
 
     label: str
@@ -62,6 +68,7 @@ class Provision:
     changed: bool = False
     index: int = 0
     kind: str = "body"  # "body", "toc" (table-of-contents entry) or "definition"
+    identifier: str | None = None
 
 
 @dataclass
@@ -83,6 +90,7 @@ class Document:
                     "text": p.text,
                     "page": p.page,
                     "line": p.line,
+                    **({"identifier": p.identifier} if p.identifier else {}),
                 }
                 for p in self.provisions
             ],

@@ -23,7 +23,7 @@ from linter.model import Document
 if TYPE_CHECKING:
     from linter.discover import Selection
 
-SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text")
+SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xml")
 
 # The version of the `check --format json` shape; raised when a key changes meaning or goes.
 # 1: per-clause "findings" on each document, "paragraph" on evidence.

@@ -98,7 +98,9 @@ def _classify(block: Block) -> _Line:
         section = None if heading else _section(text)
         return section or _Line("heading", text, heading_kind=f"h{block.heading_level}")
     if heading and _is_title(text, 25):
-        return _Line("heading", text, heading_kind=heading.group("word").lower())
+        # "TITLE II" is a division of a US code, not an unnamed cross-heading (kind "title").
+        word = heading.group("word").lower()
+        return _Line("heading", text, heading_kind="code-title" if word == "title" else word)
     section = _section(text)
     if section:
         return section
@@ -473,11 +475,11 @@ class _Builder:
         if not current.text:
             current.text = text
             current.changed = current.changed or block.changed
-            self._refresh_kind(current)
+            self._refresh_kind(current, block)
         elif _is_caption(current.text) and not self._has_children(holder.index):
             current.text = f"{current.text} {text}"
             current.changed = current.changed or block.changed
-            self._refresh_kind(current)
+            self._refresh_kind(current, block)
         else:
             holder.index = self._emit(block, holder.label, text, current.parent)
             if not self._stack:
@@ -502,14 +504,16 @@ class _Builder:
             changed=block.changed,
             index=index,
             kind=kind,
+            identifier=block.identifier,
         )
         if kind == "body":
-            self._refresh_kind(provision)
+            self._refresh_kind(provision, block)
         self.provisions.append(provision)
         return index
 
-    def _refresh_kind(self, provision: Provision) -> None:
-        if self._definitions or _DEFINITION_TEXT.search(provision.text):
+    def _refresh_kind(self, provision: Provision, block: Block) -> None:
+        # block.definition: the format itself marks a term being defined (Akoma Ntoso <def>).
+        if self._definitions or block.definition or _DEFINITION_TEXT.search(provision.text):
             provision.kind = "definition"
 
 

@@ -58,3 +58,16 @@ def test_proviso_in_next_sentence_re_permits():
 def test_lead_in_takes_the_modal_its_items_continue():
     doc = build_pipeline()("Every prisoner shall attend an education programme, and such programmes may\u2014")
     assert doc_stance(doc._.clauses).kind == "permission"
+
+
+@pytest.mark.parametrize(
+    "text, act, expected",
+    [
+        # US laws run a heading into the text; the heading must not hide the opening "No".
+        ("(a) Prohibition.—No covered facility shall use restraints on a pregnant prisoner.", "restraints", "prohibition"),
+        ("(b) In general.--No officer shall place a pregnant woman in solitary confinement.", "solitary", "prohibition"),
+        ("(c) Exception.—A covered facility may use restraints where a prisoner attempts to escape.", "restraints", "permission"),
+    ],
+)
+def test_run_in_headings_do_not_hide_the_stance(text, act, expected):
+    assert _stance(text, act) == expected

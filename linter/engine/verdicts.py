@@ -44,6 +44,7 @@ def _evidence(match: Match, relation: str) -> Evidence:
         why=match.why,
         paragraph=p.ref.paragraph,
         message=f"{match.check.message or match.check.description} ({p.label})",
+        identifier=p.identifier,
     )
 
 

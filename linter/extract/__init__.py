@@ -7,6 +7,7 @@ adding a format means adding a module and one entry in `READERS`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from linter.errors import EmptyDocumentError, MissingFileError
@@ -16,16 +17,21 @@ from linter.model import Block, Document
 
 Reader = Callable[[Path], tuple[list[Block], int | None]]
 
+# Format (as sniff_format names it) -> reader module, imported on demand: the pdf and
+# docx readers pull in heavy libraries.
+READERS = {
+    "pdf": "linter.extract.pdf",
+    "docx": "linter.extract.docx",
+    "text": "linter.extract.text",
+    "html": "linter.extract.html",
+    "akn": "linter.extract.akn",
+    "uslm": "linter.extract.uslm",
+    "clml": "linter.extract.clml",
+}
+
 
 def _reader(fmt: str) -> Reader:
-    # Imported on demand: pdf and docx readers pull in heavy libraries.
-    if fmt == "pdf":
-        from linter.extract.pdf import read_blocks
-    elif fmt == "docx":
-        from linter.extract.docx import read_blocks
-    else:
-        from linter.extract.text import read_blocks
-    return read_blocks
+    return import_module(READERS[fmt]).read_blocks
 
 
 def read_document(path: str | Path) -> Document:

@@ -28,6 +28,7 @@ from linter.errors import (
     UnsupportedFormatError,
 )
 from linter.extract.docx_numbering import W, Numbering
+from linter.extract.sniff import declares_entities, prolog
 from linter.model import Block, SourceRef
 
 _MB = 1024 * 1024
@@ -54,7 +55,6 @@ _RUN_TEXT = {
     f"{W}noBreakHyphen": "-",
 }
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-_ROOT_START = re.compile(rb"<[A-Za-z_]")
 _HEADING_ID = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
 
 
@@ -139,17 +139,8 @@ def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
 
 def _declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """True if the XML prolog (everything before the root element) holds a DOCTYPE."""
-    prolog = b""
     with zf.open(info) as fh:
-        while chunk := fh.read(64 * 1024):
-            # Dropping NULs lets one ASCII search cover UTF-16 parts too.
-            searched_from = max(len(prolog) - 1, 0)
-            prolog += chunk.replace(b"\x00", b"")
-            root = _ROOT_START.search(prolog, searched_from)
-            if root:
-                prolog = prolog[: root.start()]
-                break
-    return b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog
+        return declares_entities(prolog(iter(lambda: fh.read(64 * 1024), b"")))
 
 
 def _open(path: Path) -> docx.document.Document:

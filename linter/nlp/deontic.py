@@ -79,6 +79,7 @@ class DeonticTagger:
         self._clause_ends = {strings.add(s) for s in _CLAUSE_ENDS}
         self._sentence_ends = {strings.add(s) for s in _SENTENCE_ENDS}
         self._openings = {strings.add(s) for s in _OPENING_MARKS}
+        self._dashes = {strings.add(s) for s in ("\u2014", "\u2013", "--")}
         self._abbreviations = {strings.add(a + dot) for a in _ABBREVIATIONS for dot in ("", ".")}
         self._negative_openers = {strings.add(w) for w in deontic.negative_openers}
         if not Doc.has_extension("clauses"):
@@ -118,9 +119,12 @@ class DeonticTagger:
         return bounds
 
     def _ends_sentence(self, rows: list[list[int]], i: int) -> bool:
-        if i + 1 >= len(rows):
+        after = i + 1
+        while after + 1 < len(rows) and rows[after][0] in self._dashes:  # "In general.—The Bureau"
+            after += 1
+        if after >= len(rows):
             return False
-        following = rows[i + 1]
+        following = rows[after]
         if not (following[2] or following[0] in self._openings):
             return False
         if i == 0:

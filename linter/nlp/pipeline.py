@@ -12,6 +12,7 @@ from pathlib import Path
 import spacy
 from spacy.attrs import NORM
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from linter.nlp.concepts import ConceptTagger
 from linter.nlp.deontic import DeonticTagger
@@ -37,6 +38,10 @@ def make_deontic_tagger(nlp: Language, name: str, patterns_dir: str) -> DeonticT
 def build_pipeline(patterns_dir: str = "") -> Language:
     """A pipeline for the pattern set in `patterns_dir` (default: the installed patterns)."""
     nlp = spacy.blank("en")
+    # US laws run a heading into its text: "(a) In general.—The Bureau shall ...". Split the
+    # full stop and the dash off so "In general" ends a sentence and "The Bureau" opens one.
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\.(?=—|–|--)", r"(?<=\.)(?:—|–|--)(?=[A-Za-z\"“(])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # Norms are computed once per distinct word (a lexeme attribute), not once per token.
     nlp.vocab.lex_attr_getters[NORM] = normalize
     for lexeme in nlp.vocab:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from linter import __version__
-from linter.findings import DocumentResult, RuleResult
+from linter.findings import DocumentResult, Evidence, RuleResult
 from linter.policy import Policy, load_policy
 from linter.report import ReportOptions
 from linter.report.cite import place, suggestion
@@ -96,7 +96,7 @@ def _rule(r: RuleResult, policy: Policy) -> str:
     ]
     if r.evidence:
         items = "".join(
-            f"<li>{escape(place(e))}, {_RELATION.get(e.relation, e.relation)}: <q>{escape(e.quote)}</q></li>" for e in r.evidence
+            f"<li>{escape(place(e))}{_identifier(e)}, {_RELATION.get(e.relation, e.relation)}: <q>{escape(e.quote)}</q></li>" for e in r.evidence
         )
         parts.append(f"<p>Clauses:</p><ul>{items}</ul>")
     if r.missing:
@@ -105,3 +105,8 @@ def _rule(r: RuleResult, policy: Policy) -> str:
     if advice:
         parts.append(f'<p class="advice"><strong>Suggested direction:</strong> {escape(advice)}</p>')
     return "".join(parts) + "</article>"
+
+
+def _identifier(ev: Evidence) -> str:
+    """The publisher's id of the cited provision, when the source format gives one."""
+    return f' <code class="identifier">{escape(ev.identifier)}</code>' if ev.identifier else ""

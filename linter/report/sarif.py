@@ -113,6 +113,8 @@ def _result(doc: DocumentResult, finding: Finding, source: Document | None, opti
         region = _region(doc, ev, source)
         properties.update({"page": ev.page, "paragraph": paragraph_of(ev, source), "label": ev.label, "check": ev.check})
         properties["precision"] = _check_precision(r.rule, ev.check)
+        if ev.identifier:  # the publisher's id, so the finding links back to the official provision
+            properties["identifier"] = ev.identifier
     location: dict = {"physicalLocation": {"artifactLocation": _artifact(doc.path), "region": region}}
     if ev is not None:
         location["logicalLocations"] = [{"name": ev.label, "fullyQualifiedName": f"{display_path(doc.path)}:{ev.label}", "kind": "section"}]
