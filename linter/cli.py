@@ -120,6 +120,8 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in N parallel processes.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no rule text, no summary lines.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option("--gap-comments/--no-gap-comments", default=None, help="docx: list gaps in a comment and insert their model clauses (default: yes).")
+@click.option("--bom/--no-bom", default=True, show_default=True, help="csv: start with a UTF-8 byte-order mark (for Excel and LibreOffice).")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -134,6 +136,8 @@ def check(
     jobs: int,
     quiet: bool,
     color: bool | None,
+    gap_comments: bool | None,
+    bom: bool,
 ) -> None:
     """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
@@ -166,7 +170,9 @@ def check(
 
     if color is None:
         color = fmt == "text" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = render(fmt, run, ReportOptions(color=color, quiet=quiet, output=output, levels=config.sarif_levels))
+    gap_comments = config.gap_comments if gap_comments is None else gap_comments
+    options = ReportOptions(color=color, quiet=quiet, output=output, levels=config.sarif_levels, gap_comments=gap_comments, bom=bom)
+    report = render(fmt, run, options)
     if output and fmt != "docx":
         Path(output).write_text(report, encoding="utf-8")
     else:

@@ -41,6 +41,8 @@ class Config:
     # Verdict -> SARIF level ("error", "warning", "note", "none"), over the defaults.
     sarif_levels: dict[str, str] = field(default_factory=lambda: dict(SARIF_LEVELS))
     overrides: tuple[Override, ...] = field(default_factory=tuple)
+    # docx reviewed copies: list the gaps and insert their model clauses.
+    gap_comments: bool = True
 
     @property
     def root(self) -> Path:
@@ -118,7 +120,7 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("bangkok-lint", {})
     where = str(path)
-    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides"), where)
+    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides", "gap-comments"), where)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: key 'fail-on': {fail_on!r} is not one of {', '.join(FAIL_ON)}")
@@ -128,6 +130,9 @@ def load_config(path: Path | None) -> Config:
     baseline = data.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise ConfigError(f"{where}: key 'baseline': expected a file path, not {baseline!r}")
+    gap_comments = data.get("gap-comments", True)
+    if not isinstance(gap_comments, bool):
+        raise ConfigError(f"{where}: key 'gap-comments': expected true or false, not {gap_comments!r}")
     return Config(
         path=path,
         scope=_scopes(data.get("scope"), f"{where}: key 'scope'") or (),
@@ -138,6 +143,7 @@ def load_config(path: Path | None) -> Config:
         format=fmt,
         sarif_levels=_sarif_levels(data.get("sarif-levels", {}), f"{where}: key 'sarif-levels'"),
         overrides=_overrides(data.get("overrides", []), where),
+        gap_comments=gap_comments,
     )
 
 
@@ -231,6 +237,10 @@ fail-on = "conflict"
 
 # Default report format: text, json, sarif, markdown, html, csv or docx.
 # format = "text"
+
+# Reviewed Word copies (--format docx): list the gaps in one comment and insert a suggested
+# provision for each as a tracked change.
+# gap-comments = true
 
 # SARIF level of each verdict (error, warning, note or none), e.g. for code scanning.
 # [sarif-levels]

@@ -28,6 +28,10 @@ class ReportOptions:
     # Where the report goes; the docx format writes annotated copies there instead of printing.
     output: str | None = None
     levels: dict[str, str] = field(default_factory=lambda: dict(SARIF_LEVELS))
+    # docx: list the gaps in a comment and insert their model clauses.
+    gap_comments: bool = True
+    # csv: start with a byte-order mark so spreadsheets read the file as UTF-8.
+    bom: bool = True
 
 
 def render(fmt: str, run: Run, options: ReportOptions) -> str:

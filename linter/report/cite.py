@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.findings import Evidence, RuleResult
 from linter.model import Document
 
@@ -34,3 +36,85 @@ def suggestion(result: RuleResult) -> str:
 def _named(label: str) -> str:
     # A bare number reads as a count in a sentence; "provision 12(3)" does not.
     return f"provision {label}" if label[:1].isdigit() or label[:1] == "(" else label
+
+
+# -- explaining a cited clause in plain words ---------------------------------------------
+
+_WHY = re.compile(r"^(?P<check>.*): matched .*; stance (?P<stance>[\w-]+)(?: \((?P<markers>.*)\))?$", re.S)
+_CLAUSE_END = re.compile(r"[;.:]")
+_STANCE_WORDS = {
+    "permission": "permits",
+    "obligation": "requires",
+    "qualified-obligation": "asks, only where practicable, for",
+    "statement": "provides for",
+    "prohibition": "forbids",
+}
+
+
+def stance_of(ev: Evidence) -> tuple[str, tuple[str, ...]]:
+    """The stance the clause takes ("permission", "excepted-prohibition", ...) and the words
+    that decided it, as the engine recorded them in `why`."""
+    m = _WHY.match(ev.why)
+    if not m:
+        return "", ()
+    markers = tuple(w.strip() for w in (m["markers"] or "").split(",") if w.strip())
+    return m["stance"], markers
+
+
+def exception_words(ev: Evidence) -> str:
+    """The words of the clause that carve the exception out of its prohibition ("except where
+    the officer considers it necessary"), or "" when the clause has none or they sit elsewhere."""
+    stance, markers = stance_of(ev)
+    if stance != "excepted-prohibition":
+        return ""
+    from linter.patterns import load_patterns
+
+    words = load_patterns().deontic.markers.get("exception", ())
+    lowered = ev.quote.lower()
+    starts = [m.start() for w in words for m in re.finditer(rf"\b{re.escape(w)}\b", lowered)]
+    if not starts:
+        return ""
+    start = min(starts)
+    end = _CLAUSE_END.search(ev.quote, start)
+    return ev.quote[start : end.start() if end else len(ev.quote)].strip(" ,\u2026")
+
+
+def plain_reason(ev: Evidence) -> str:
+    """Why the clause was cited, in words a drafter reads: what it does to the act, with the
+    matched words ("an exception re-permits instruments of restraint during labour: “except …”")."""
+    act = _act(ev.matched)
+    stance, markers = stance_of(ev)
+    words = [m for m in markers if not m.startswith("exception in")]
+    exception = exception_words(ev)
+    if exception:
+        return f"an exception re-permits {act}: \u201c{exception}\u201d"
+    elsewhere = [m.removeprefix("exception in ").strip() for m in markers if m.startswith("exception in")]
+    if stance == "excepted-prohibition" and elsewhere:
+        return f"it forbids {act}, but the exception in {', '.join(elsewhere)} permits it again"
+    if stance == "excepted-prohibition":
+        return f"it forbids {act} but with an exception ({', '.join(words)})"
+    verb = _STANCE_WORDS.get(stance, "addresses")
+    said = f" (\u201c{words[0]}\u201d)" if words else ""
+    return f"it {verb} {act}{said}"
+
+
+def _act(matched: tuple[str, ...]) -> str:
+    """"instruments of restraint (during labour)": the act, then what it was matched with."""
+    if not matched:
+        return "the act"
+    head = matched[0][:1].lower() + matched[0][1:] if matched[0][1:2].islower() else matched[0]
+    return head + (f" ({', '.join(matched[1:])})" if len(matched) > 1 else "")
+
+
+def others(result: RuleResult, ev: Evidence) -> list[Evidence]:
+    """The other clauses behind the verdict, each once; a clause that conflicts is never also
+    listed as implementing the rule."""
+    conflicting = {e.provision for e in result.evidence if e.relation == "conflicts"}
+    seen = {ev.provision}
+    out = []
+    for e in result.evidence:
+        if e.provision in seen or (e.relation == "supports" and e.provision in conflicting):
+            continue
+        seen.add(e.provision)
+        out.append(e)
+    return out
