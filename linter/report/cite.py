@@ -11,7 +11,7 @@ from linter.model import Document
 def place(ev: Evidence) -> str:
     """"§12(3) (p. 4)" or "12 (line 30)": the clause's own label, then where to find it."""
     where = f" (p. {ev.page})" if ev.page else f" (line {ev.line})" if ev.line else ""
-    return f"{ev.label or '-'}{where}"
+    return f"{ev.label or 'unnumbered'}{where}"
 
 
 def paragraph_of(ev: Evidence, source: Document | None) -> int | None:
@@ -35,6 +35,8 @@ def suggestion(result: RuleResult) -> str:
 
 def _named(label: str) -> str:
     # A bare number reads as a count in a sentence; "provision 12(3)" does not.
+    if not label:
+        return "the clause quoted"
     return f"provision {label}" if label[:1].isdigit() or label[:1] == "(" else label
 
 
