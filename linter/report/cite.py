@@ -96,7 +96,7 @@ def plain_reason(ev: Evidence) -> str:
     if stance == "excepted-prohibition":
         return f"it forbids {act} but with an exception ({', '.join(words)})"
     verb = _STANCE_WORDS.get(stance, "addresses")
-    said = f" (\u201c{words[0]}\u201d)" if words else ""
+    said = f", saying \u201c{words[0]}\u201d" if words else ""
     return f"it {verb} {act}{said}"
 
 
