@@ -216,20 +216,29 @@ def _apply_baseline(run, path) -> None:
 @main.command("diff", epilog="\b\nExit codes: 0 no new conflict; 1 NEW introduces a conflict; 2 usage error; 3 a file could not be read.")
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
 @click.option("--scope", "scope", multiple=True, help="Rule scope(s) to check, or 'all'.")
-def diff_command(old: str, new: str, fmt: str, scope: tuple[str, ...]) -> None:
+@click.option("--select", multiple=True, help="Only these rules: numbers or ranges, e.g. 22-24,BR57.")
+def diff_command(old: str, new: str, fmt: str, scope: tuple[str, ...], select: tuple[str, ...]) -> None:
     """What an amendment changes: rules newly in conflict, conflicts resolved, rules newly covered or silent."""
+    from linter.config import parse_rules
     from linter.diff import diff_documents, render_diff
+    from linter.report.diff_pages import render_html, render_markdown
     from linter.runner import lint_paths
 
+    rules = frozenset(parse_rules(",".join(select), "--select")) if select else None
     run = lint_paths([old, new], scope)
     for err in run.errors:
         click.echo(f"bangkok-lint: {err.path}: error [{err.code}] {err.message}", err=True)
     if run.errors:
         sys.exit(EXIT_INPUT)
-    changes = diff_documents(run.documents[0], run.documents[1])
-    click.echo(json.dumps(changes.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else render_diff(changes), nl=fmt == "json")
+    before, after = run.documents
+    changes = diff_documents(before, after, run.sources.get(before.path), run.sources.get(after.path), rules)
+    renderers = {"text": render_diff, "markdown": render_markdown, "html": render_html}
+    if fmt == "json":
+        click.echo(json.dumps(changes.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(renderers[fmt](changes), nl=False)
     sys.exit(EXIT_FINDINGS if changes.new_conflicts else EXIT_OK)
 
 

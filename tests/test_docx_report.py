@@ -182,14 +182,6 @@ def test_libreoffice_reads_the_tracked_changes_and_comments(run_in):
     assert flat.count("<office:annotation>") + flat.count("<office:annotation ") == 3
 
 
-def test_one_file_name_for_several_documents_is_an_error(run_in):
-    (run_in.parent / "other.docx").write_bytes(run_in.read_bytes())
-    result = CliRunner().invoke(main, ["check", "regs.docx", "other.docx", "--format", "docx", "-o", "reviewed.docx"])
-    assert result.exit_code == 2
-    assert "names one file" in result.output
-    assert not (run_in.parent / "reviewed.docx").exists()
-
-
 def test_refuses_non_docx_inputs_and_overwriting_the_original(draft):
     (draft.parent / "notes.txt").write_text("1. Every prisoner shall receive adequate food.\n")
     assert CliRunner().invoke(main, ["check", "draft.docx", "notes.txt", "--format", "docx"]).exit_code == 2

@@ -49,7 +49,7 @@ def about(doc: DocumentResult, source: Document | None, when: datetime | None = 
         title=(source.title if source is not None and source.title else Path(doc.path).stem),
         file_name=Path(doc.path).name,
         path=doc.path,
-        sha256=_sha256(doc.path),
+        sha256=sha256_of(doc.path),
         checked=when.strftime("%Y-%m-%d %H:%M UTC"),
         tool=f"bangkok-lint {__version__}",
         policy=f"{policy.short_name}, {policy.source}, {len(policy.rules)} rules",
@@ -58,7 +58,7 @@ def about(doc: DocumentResult, source: Document | None, when: datetime | None = 
     )
 
 
-def _sha256(path: str) -> str:
+def sha256_of(path: str) -> str:
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as fh:

@@ -212,11 +212,9 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
 def _target(source: str, output: str | None, many: int) -> Path:
     """--output names the file for one document, or a folder for several; default: the current folder."""
     name = Path(source).stem + SUFFIX
-    if output is not None and output.lower().endswith(".docx") and many > 1:
-        raise UsageError(f"--output {output} names one file, but {many} Word documents were checked; give a folder")
     if output is None:
         target = Path(name)
-    elif output.lower().endswith(".docx"):
+    elif output.lower().endswith(".docx") and many == 1:
         target = Path(output)
     else:
         target = Path(output) / name
