@@ -26,7 +26,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem
 h1{font-size:1.6rem;margin-bottom:.3rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin:0 0 .4rem}
 table{border-collapse:collapse;margin:.6rem 0;width:100%}caption{text-align:left;font-weight:600;padding:.2rem 0}
 td,th{padding:.25rem .6rem;text-align:left;vertical-align:top;border-bottom:1px solid #e3e3e3}thead th{border-bottom:2px solid #bbb}
-.facts th{width:11rem;font-weight:600}.facts td{word-break:break-all}
+.facts th{width:11rem;font-weight:600}.facts td{word-break:break-all}table.counts{width:auto;min-width:18rem}
 .v{display:inline-block;padding:0 .5rem;border-radius:.3rem;color:#fff;font-weight:600;font-size:.85rem}
 .conflict{background:#b3261e}.partial{background:#a86400}.gap{background:#5f6368}.covered{background:#1e7d32}
 .not-applicable{background:#757575}
