@@ -186,3 +186,30 @@ def test_refuses_non_docx_inputs_and_overwriting_the_original(draft):
     (draft.parent / "notes.txt").write_text("1. Every prisoner shall receive adequate food.\n")
     assert CliRunner().invoke(main, ["check", "draft.docx", "notes.txt", "--format", "docx"]).exit_code == 2
     assert CliRunner().invoke(main, ["check", "draft.docx", "--format", "docx", "-o", "draft.docx"]).exit_code == 2
+
+
+OVERRIDE = [
+    "Prison Rules 2024",
+    "1. Instruments of restraint shall not be used on a woman during labour, during birth or immediately after birth.",
+    "2. Every prisoner shall receive adequate food.",
+    "3. Notwithstanding rule 1, the governor may authorise the use of handcuffs on a woman during labour where she is considered an escape risk.",
+]
+
+
+def test_an_overriding_clause_is_deleted_and_the_prohibition_it_overrides_kept(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    word = docx.Document()
+    for text in OVERRIDE:
+        word.add_paragraph(text)
+    word.save(str(tmp_path / "rules.docx"))
+    result = CliRunner().invoke(main, ["check", "rules.docx", "--select", "24", "--format", "docx", "-o", "r.docx"])
+    assert result.output == "rules.docx: wrote r.docx (2 comments, 1 tracked changes)\n"
+    comments = _commented(tmp_path / "r.docx")
+    [prohibition] = comments[2]
+    assert "Why: it forbids instruments of restraint (during labour), but the exception in 3 permits it again." in prohibition
+    assert "Other clauses involved: 3 (its exception re-permits the act)." in prohibition
+    [override] = comments[4]
+    assert "Other clauses involved: 1 (the prohibition this clause overrides)." in override
+    original, accepted = _views(tmp_path / "r.docx")
+    assert original == OVERRIDE
+    assert accepted == OVERRIDE[:3] + [""]  # only the override goes; nothing is inserted twice

@@ -81,6 +81,11 @@ def exception_words(ev: Evidence) -> str:
     return ev.quote[start : end.start() if end else len(ev.quote)].strip(" ,\u2026")
 
 
+def exceptions_elsewhere(ev: Evidence) -> list[str]:
+    """Labels of the clauses whose exception re-permits what this clause forbids ("exception in 3")."""
+    return [m.removeprefix("exception in ").strip() for m in stance_of(ev)[1] if m.startswith("exception in")]
+
+
 def plain_reason(ev: Evidence) -> str:
     """Why the clause was cited, in words a drafter reads: what it does to the act, with the
     matched words ("an exception re-permits instruments of restraint during labour: “except …”")."""
@@ -90,7 +95,7 @@ def plain_reason(ev: Evidence) -> str:
     exception = exception_words(ev)
     if exception:
         return f"an exception re-permits {act}: \u201c{exception}\u201d"
-    elsewhere = [m.removeprefix("exception in ").strip() for m in markers if m.startswith("exception in")]
+    elsewhere = exceptions_elsewhere(ev)
     if stance == "excepted-prohibition" and elsewhere:
         return f"it forbids {act}, but the exception in {', '.join(elsewhere)} permits it again"
     if stance == "excepted-prohibition":

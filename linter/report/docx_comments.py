@@ -28,7 +28,7 @@ from linter.findings import DocumentResult, Evidence, RuleResult
 from linter.model import Document
 from linter.policy import ModelClauses, load_model_clauses, load_policy
 from linter.report import ReportOptions
-from linter.report.cite import exception_words, others, place, plain_reason, suggestion
+from linter.report.cite import exception_words, exceptions_elsewhere, others, place, plain_reason, suggestion
 from linter.report.redline import Redliner, plain_text
 from linter.runner import Run, findings
 
@@ -92,36 +92,49 @@ class _Review:
 
     def finding(self, r: RuleResult) -> None:
         cited = [e for e in r.evidence if e.relation == "conflicts"] if r.verdict == "conflict" else r.evidence[:1]
+        # "Notwithstanding rule 1, ... may": rule 1's prohibition stands and the clause that
+        # re-permits the act goes, with nothing inserted in its place.
+        overriding = {label for e in cited for label in exceptions_elsewhere(e)}
         done: set[int] = set()
         for ev in cited:
             ordinal = self._paragraph_of(ev)
             if ordinal is None or ordinal in done:
                 continue  # one comment per paragraph: the sub-item and its lead-in quote one sentence
             done.add(ordinal)
-            self._comment(self.paragraphs[ordinal], self._text(r, ev))
-            if r.verdict == "conflict":
-                self._amend(ordinal, ev, self.models[r.rule])
+            self._comment(self.paragraphs[ordinal], self._text(r, ev, overriding))
+            if r.verdict != "conflict" or exceptions_elsewhere(ev):
+                continue
+            self._amend(ordinal, ev, None if ev.label in overriding else self.models[r.rule])
 
-    def _text(self, r: RuleResult, ev: Evidence) -> str:
+    def _text(self, r: RuleResult, ev: Evidence, overriding: set[str]) -> str:
         rule = self.policy.rule(r.rule)
         lines = [f"{r.code} {r.verdict} \u2014 {r.title}.", f"Why: {plain_reason(ev)}."]
         if ev.matched:
             lines.append("Matched words: " + ", ".join(f"\u201c{m}\u201d" for m in ev.matched) + ".")
-        involved = [f"{place(e)} ({'also conflicts' if e.relation == 'conflicts' else 'implements part of the rule'})" for e in others(r, ev)]
+        involved = [f"{place(e)} ({_role(e, ev)})" for e in others(r, ev)]
         if involved:
             lines.append("Other clauses involved: " + "; ".join(involved) + ".")
         if r.missing:
             lines.append("Missing: " + "; ".join(r.missing) + ".")
         words = textwrap.shorten(" ".join(rule.text.split()), _RULE_WORDS, placeholder=" \u2026")
         lines.append(f"{r.citation}: \u201c{words}\u201d (full text and examples: bangkok-lint rules {r.rule}).")
-        if r.verdict == "conflict":
+        elsewhere = exceptions_elsewhere(ev)
+        if r.verdict == "conflict" and elsewhere:
+            lines.append(f"Suggested amendment: delete the exception in {', '.join(elsewhere)} (a tracked change there); this prohibition then stands.")
+        elif r.verdict == "conflict" and ev.label in overriding:
+            lines.append("Suggested amendment: delete this clause (a tracked change); the prohibition it overrides then applies without exception.")
+        elif r.verdict == "conflict":
             lines.append("Suggested amendment: shown as a tracked change in the text; accept or reject it in Review.")
         else:
             lines.append(suggestion(r))
         return "\n".join(lines)
 
-    def _amend(self, ordinal: int, ev: Evidence, model: ModelClauses) -> None:
+    def _amend(self, ordinal: int, ev: Evidence, model: ModelClauses | None) -> None:
+        """Delete the exception words, or the clause with `model`'s first clause in its place
+        (the clause alone when `model` is None)."""
         p = self.paragraphs[ordinal]._p
+        if ordinal in self._amended and model is None:
+            return
         if ordinal in self._amended:
             # A second rule's conflict in a clause already amended: add its protection too.
             self._amended[ordinal] = self.redliner.insert_after(self._amended[ordinal], " " + model.clauses[0])
@@ -140,11 +153,17 @@ class _Review:
         if ev.quote.endswith("\u2026"):
             end = re.search(r"[.;]", text[span[1] :])
             span = (span[0], span[1] + end.end() if end else len(text))
+        if model is None and len(text[: span[0]].split()) <= 2:
+            span = (0, span[1])  # the clause goes with its number ("3. ")
         deleted = self.redliner.delete(p, *span) if span[1] > span[0] else None
+        self.changes += deleted is not None
+        if model is None:
+            self._amended[ordinal] = deleted
+            return
         self._amended[ordinal] = (
             self.redliner.insert_after(deleted, model.clauses[0]) if deleted is not None else self.redliner.append(p, model.clauses[0])
         )
-        self.changes += 1 + (deleted is not None)
+        self.changes += 1
 
     def _paragraph_of(self, ev: Evidence) -> int | None:
         """The paragraph of the cited provision that holds the quoted sentence: of the
@@ -202,6 +221,15 @@ class _Review:
         runs = paragraph.runs or [paragraph.add_run("")]
         self.word.add_comment(runs, text=text, author=AUTHOR, initials=INITIALS)
         self.comments += 1
+
+
+def _role(other: Evidence, ev: Evidence) -> str:
+    """What another cited clause has to do with this one, for "Other clauses involved"."""
+    if other.label and other.label in exceptions_elsewhere(ev):
+        return "its exception re-permits the act"
+    if ev.label and ev.label in exceptions_elsewhere(other):
+        return "the prohibition this clause overrides"
+    return "also conflicts" if other.relation == "conflicts" else "implements part of the rule"
 
 
 def _find(text: str, needle: str) -> tuple[int, int] | None:
