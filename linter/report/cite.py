@@ -8,6 +8,10 @@ from linter.findings import Evidence, RuleResult
 from linter.model import Document
 
 
+# How a report names a cited clause's part in the verdict.
+RELATION = {"conflicts": "conflicts with the rule", "supports": "implements part of the rule"}
+
+
 def place(ev: Evidence) -> str:
     """"§12(3) (p. 4)" or "12 (line 30)": the clause's own label, then where to find it."""
     where = f" (p. {ev.page})" if ev.page else f" (line {ev.line})" if ev.line else ""
@@ -111,6 +115,14 @@ def _act(matched: tuple[str, ...]) -> str:
         return "the act"
     head = matched[0][:1].lower() + matched[0][1:] if matched[0][1:2].islower() else matched[0]
     return head + (f" ({', '.join(matched[1:])})" if len(matched) > 1 else "")
+
+
+def clauses(result: RuleResult) -> list[Evidence]:
+    """The clauses a report quotes for a finding: the conflicting ones first (else the first
+    cited), then the others behind the verdict, each provision once."""
+    cited = [e for e in result.evidence if e.relation == "conflicts"] or result.evidence[:1]
+    listed = cited + (others(result, cited[0]) if cited else [])
+    return [e for i, e in enumerate(listed) if e.provision not in {c.provision for c in listed[:i]}]
 
 
 def others(result: RuleResult, ev: Evidence) -> list[Evidence]:

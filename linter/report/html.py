@@ -17,7 +17,7 @@ from linter.findings import DocumentResult, RuleResult
 from linter.policy import Policy, load_model_clauses, load_policy
 from linter.report import ReportOptions
 from linter.report.about import about
-from linter.report.cite import others, place, plain_reason, suggestion
+from linter.report.cite import RELATION, clauses, place, plain_reason, suggestion
 from linter.report.coverage import CHART_VERDICTS, by_section
 from linter.runner import Run
 
@@ -45,7 +45,6 @@ footer{margin-top:2rem;color:#555;font-size:.9rem}
 section.document+section.document{break-before:page}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
-_RELATION = {"conflicts": "conflicts with the rule", "supports": "implements part of the rule"}
 # The order a reader acts in, with the heading of each part of the report.
 PARTS = (("conflict", "Conflicts"), ("partial", "Partially implemented"), ("gap", "Gaps"), ("covered", "Covered"))
 
@@ -156,14 +155,12 @@ def _entry(r: RuleResult, policy: Policy, ids: _Ids) -> str:
         f'<article class="rule r-{r.verdict}" id="{anchor}" aria-labelledby="{anchor}-h">',
         f'<h3 id="{anchor}-h">{r.code} {escape(r.title)} <span class="v {r.verdict}">{r.verdict}</span></h3>',
     ]
-    cited = [e for e in r.evidence if e.relation == "conflicts"] or r.evidence[:1]
-    clauses = cited + (others(r, cited[0]) if cited else [])
-    clauses = [e for i, e in enumerate(clauses) if e.provision not in {c.provision for c in clauses[:i]}]
-    if clauses:
+    quoted = clauses(r)
+    if quoted:
         items = "".join(
-            f"<li><strong>{escape(place(e))}</strong>, {_RELATION.get(e.relation, e.relation)}: {escape(plain_reason(e))}."
+            f"<li><strong>{escape(place(e))}</strong>, {RELATION.get(e.relation, e.relation)}: {escape(plain_reason(e))}."
             f"<blockquote>{escape(e.quote)}</blockquote></li>"
-            for e in clauses
+            for e in quoted
         )
         parts.append(f"<p>Clauses:</p><ul>{items}</ul>")
     if r.missing:
@@ -176,27 +173,27 @@ def _entry(r: RuleResult, policy: Policy, ids: _Ids) -> str:
 
 
 def _gap_table(rules: list[RuleResult], ids: _Ids) -> str:
-    rows = "".join(
-        f'<tr id="{ids.rule(r)}"><th scope="row">{r.code}</th><td>{escape(r.title)}</td>'
-        f"<td>{escape('; '.join(r.missing) or 'a provision implementing the rule')}</td></tr>"
-        for r in rules
-    )
-    return (
-        '<table class="gaps"><caption>Rules no clause of the document addresses</caption><thead><tr>'
-        '<th scope="col">Rule</th><th scope="col">Title</th><th scope="col">What a provision should contain</th>'
-        f"</tr></thead><tbody>{rows}</tbody></table>"
+    return _rule_table(
+        rules, ids, "gaps", "Rules no clause of the document addresses", "What a provision should contain",
+        lambda r: "; ".join(r.missing) or "a provision implementing the rule",
     )
 
 
 def _covered_table(rules: list[RuleResult], ids: _Ids) -> str:
+    return _rule_table(
+        rules, ids, "covered", "Rules the document implements in full", "Implemented by",
+        lambda r: "; ".join(dict.fromkeys(place(e) for e in r.evidence)),
+    )
+
+
+def _rule_table(rules: list[RuleResult], ids: _Ids, css: str, caption: str, column: str, detail) -> str:
     rows = "".join(
-        f'<tr id="{ids.rule(r)}"><th scope="row">{r.code}</th><td>{escape(r.title)}</td>'
-        f"<td>{escape('; '.join(dict.fromkeys(place(e) for e in r.evidence)))}</td></tr>"
+        f'<tr id="{ids.rule(r)}"><th scope="row">{r.code}</th><td>{escape(r.title)}</td><td>{escape(detail(r))}</td></tr>'
         for r in rules
     )
     return (
-        '<table class="covered"><caption>Rules the document implements in full</caption><thead><tr>'
-        '<th scope="col">Rule</th><th scope="col">Title</th><th scope="col">Implemented by</th>'
+        f'<table class="{css}"><caption>{caption}</caption><thead><tr>'
+        f'<th scope="col">Rule</th><th scope="col">Title</th><th scope="col">{column}</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 

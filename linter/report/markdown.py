@@ -13,13 +13,12 @@ from linter.findings import DocumentResult, RuleResult
 from linter.policy import Policy, load_model_clauses, load_policy
 from linter.report import ReportOptions
 from linter.report.about import about
-from linter.report.cite import others, place, plain_reason, suggestion
+from linter.report.cite import RELATION, clauses, place, plain_reason, suggestion
 from linter.report.coverage import by_section
 from linter.report.html import PARTS
 from linter.runner import Run
 
 _BAR_WIDTH = 20
-_RELATION = {"conflicts": "conflicts with the rule", "supports": "implements part of the rule"}
 
 
 def render(run: Run, options: ReportOptions) -> str:
@@ -92,13 +91,11 @@ def _cell(text: str) -> str:
 def _entry(r: RuleResult, n: int, policy: Policy) -> list[str]:
     rule = policy.rule(r.rule)
     out = [f'<a id="{_anchor(n, r.code)}"></a>', "", f"### {r.code} {escape(r.title)}: **{r.verdict}**", ""]
-    cited = [e for e in r.evidence if e.relation == "conflicts"] or r.evidence[:1]
-    clauses = cited + (others(r, cited[0]) if cited else [])
-    clauses = [e for i, e in enumerate(clauses) if e.provision not in {c.provision for c in clauses[:i]}]
-    if clauses:
+    quoted = clauses(r)
+    if quoted:
         out.append("Clauses:")
-        for e in clauses:
-            out.append(f"- **{escape(place(e))}**, {_RELATION.get(e.relation, e.relation)}: {escape(plain_reason(e))}.")
+        for e in quoted:
+            out.append(f"- **{escape(place(e))}**, {RELATION.get(e.relation, e.relation)}: {escape(plain_reason(e))}.")
             out.append(f"  \u201c{escape(e.quote)}\u201d")
         out.append("")
     if r.missing:
