@@ -105,16 +105,24 @@ def plain_reason(ev: Evidence) -> str:
     if stance == "excepted-prohibition":
         return f"it forbids {act} but with an exception ({', '.join(words)})"
     verb = _STANCE_WORDS.get(stance, "addresses")
-    said = f", saying \u201c{words[0]}\u201d" if words else ""
+    # The words matter where they weaken the clause: the "may" of a permission, the
+    # qualifier ("as appropriate") of a duty.
+    said = ""
+    if words and stance in ("permission", "qualified-obligation"):
+        said = f", saying \u201c{words[-1] if stance == 'qualified-obligation' else words[0]}\u201d"
     return f"it {verb} {act}{said}"
 
 
 def _act(matched: tuple[str, ...]) -> str:
-    """"instruments of restraint (during labour)": the act, then what it was matched with."""
+    """"instruments of restraint (during labour)": the act, then the other words matched in the
+    clause itself; words found in a heading or lead-in are left to the "Matched words" line."""
+    own = [m for m in matched if "(" not in m]
     if not matched:
         return "the act"
-    head = matched[0][:1].lower() + matched[0][1:] if matched[0][1:2].islower() else matched[0]
-    return head + (f" ({', '.join(matched[1:])})" if len(matched) > 1 else "")
+    first = matched[0].split(" (")[0]
+    head = first[:1].lower() + first[1:] if first[1:2].islower() else first
+    rest = [m for m in own if m != matched[0]]
+    return head + (f" ({', '.join(rest)})" if rest else "")
 
 
 def clauses(result: RuleResult) -> list[Evidence]:
