@@ -125,8 +125,10 @@ def test_a_comment_sits_once_on_the_quoted_sentence_not_on_the_heading_line_abov
     [restraint] = comments[4]
     assert restraint.startswith("BR24 conflict")
     assert "Why: an exception re-permits instruments of restraint (during labour): \u201cexcept where the officer considers it necessary\u201d." in restraint
+    assert restraint.endswith("Suggested amendment: delete the exception (a tracked change in the text); the prohibition then stands.")
     [segregation] = comments[6]
     assert segregation.startswith("BR22 conflict") and "saying \u201cmay\u201d" in segregation
+    assert "Suggested amendment: replace the clause with a model clause for Rule 22" in segregation
     assert sum(text.startswith("BR24") for texts in comments.values() for text in texts) == 1
 
 

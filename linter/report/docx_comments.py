@@ -123,8 +123,10 @@ class _Review:
             lines.append(f"Suggested amendment: delete the exception in {', '.join(elsewhere)} (a tracked change there); this prohibition then stands.")
         elif r.verdict == "conflict" and ev.label in overriding:
             lines.append("Suggested amendment: delete this clause (a tracked change); the prohibition it overrides then applies without exception.")
+        elif r.verdict == "conflict" and exception_words(ev):
+            lines.append("Suggested amendment: delete the exception (a tracked change in the text); the prohibition then stands.")
         elif r.verdict == "conflict":
-            lines.append("Suggested amendment: shown as a tracked change in the text; accept or reject it in Review.")
+            lines.append(f"Suggested amendment: replace the clause with a model clause for Rule {r.rule} (a tracked change in the text; adapt its terms).")
         else:
             lines.append(suggestion(r))
         return "\n".join(lines)
