@@ -215,3 +215,23 @@ def test_an_overriding_clause_is_deleted_and_the_prohibition_it_overrides_kept(t
     original, accepted = _views(tmp_path / "r.docx")
     assert original == OVERRIDE
     assert accepted == OVERRIDE[:3] + [""]  # only the override goes; nothing is inserted twice
+
+
+def test_a_partial_is_one_comment_naming_its_neighbouring_clauses(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    word = docx.Document()
+    for text in [
+        "Prison Rules 2024",
+        "Part 2 Admission",
+        "5. On admission every prisoner shall be given facilities to contact her relatives.",
+        "6. A newly admitted prisoner shall have access to legal advice.",
+    ]:
+        word.add_paragraph(text)
+    word.save(str(tmp_path / "admission.docx"))
+    result = CliRunner().invoke(main, ["check", "admission.docx", "--select", "2", "--format", "docx", "-o", "r.docx", "--no-gap-comments"])
+    assert result.output == "admission.docx: wrote r.docx (1 comments, 0 tracked changes)\n"
+    comments = _commented(tmp_path / "r.docx")
+    [partial] = comments[3]
+    assert 4 not in comments  # the neighbouring clause is named, not commented again
+    assert partial.startswith("BR2 partial")
+    assert "Other clauses involved: 6 (implements part of the rule)." in partial
