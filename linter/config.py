@@ -21,7 +21,7 @@ from linter.runner import FAIL_ON, FileSettings
 CONFIG_NAME = "bangkok-lint.toml"
 _KEYS = (
     "scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides",
-    "exclude", "extend-exclude", "force-exclude", "respect-gitignore", "show",
+    "exclude", "extend-exclude", "force-exclude", "respect-gitignore", "show", "gap-comments",
 )
 
 _RULE_COUNT = 70  # the Bangkok Rules; config is parsed before any policy pack is loaded
@@ -54,6 +54,8 @@ class Config:
     respect_gitignore: bool = True
     # The least severe verdict SARIF and quiet text list (None: partial).
     show: str | None = None
+    # docx reviewed copies: list the gaps and insert their model clauses.
+    gap_comments: bool = True
 
     @property
     def root(self) -> Path:
@@ -175,6 +177,7 @@ def load_config(path: Path | None) -> Config:
         force_exclude=_flag(data.get("force-exclude", False), f"{where}: key 'force-exclude'"),
         respect_gitignore=_flag(data.get("respect-gitignore", True), f"{where}: key 'respect-gitignore'"),
         show=show,
+        gap_comments=_flag(data.get("gap-comments", True), f"{where}: key 'gap-comments'"),
     )
 
 
@@ -280,6 +283,10 @@ fail-on = "conflict"
 
 # Default report format: text, json, sarif, markdown, html, csv or docx.
 # format = "text"
+
+# Reviewed Word copies (--format docx): list the gaps in one comment and insert a suggested
+# provision for each as a tracked change.
+# gap-comments = true
 
 # SARIF level of each verdict (error, warning, note or none), e.g. for code scanning.
 # [sarif-levels]

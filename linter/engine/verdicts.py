@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from linter.engine.checks import FULL, Evaluator, Match
 from linter.findings import Evidence, RuleResult
+from linter.model import Provision
 from linter.patterns import RulePatterns
 from linter.policy import Rule
 
@@ -43,7 +44,7 @@ def _evidence(match: Match, relation: str) -> Evidence:
         matched=match.matched,
         why=match.why,
         paragraph=p.ref.paragraph,
-        message=f"{match.check.message or match.check.description} ({p.label})",
+        message=f"{match.check.message or match.check.description} ({_cited_as(p)})",
         identifier=p.identifier,
     )
 
@@ -92,7 +93,7 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         return RuleResult(verdict="conflict", message=evidence[0].message, missing=missing, evidence=evidence, **base)
     if not supports:
         return RuleResult(verdict="gap", message="no clause addresses this rule", missing=missing, **base)
-    labels = ", ".join(dict.fromkeys(e.label for e in support_evidence))
+    labels = ", ".join(dict.fromkeys(_cited_as(m.unit.provision) for m in supports))
     if not missing:
         return RuleResult(verdict="covered", message=f"implemented by {labels}", evidence=support_evidence, **base)
     return RuleResult(
@@ -102,6 +103,16 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         evidence=support_evidence,
         **base,
     )
+
+
+def _cited_as(provision: Provision) -> str:
+    """How a message names a clause: its label, or where an unnumbered one (a table cell, a
+    paragraph before the first section) stands, so a message never cites an empty label."""
+    if provision.label:
+        return provision.label
+    ref = provision.ref
+    where = f"page {provision.page}" if provision.page else f"line {provision.line}" if provision.line else f"paragraph {ref.paragraph}" if ref.paragraph else ""
+    return f"the unnumbered clause at {where}" if where else "an unnumbered clause"
 
 
 def _dedupe(evidence) -> list[Evidence]:
