@@ -120,6 +120,7 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in N parallel processes.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no rule text, no summary lines.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option("--similarity/--no-similarity", default=None, help="The similarity recall layer (default: on, or the config's).")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -134,6 +135,7 @@ def check(
     jobs: int,
     quiet: bool,
     color: bool | None,
+    similarity: bool | None,
 ) -> None:
     """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
@@ -148,13 +150,14 @@ def check(
     chosen_ignore = parse_rules(",".join(ignore), "--ignore") if ignore else config.ignore
     fmt = fmt or config.format or "text"
     fail_on = fail_on or config.fail_on or "conflict"
+    similarity = config.similarity if similarity is None else similarity
     if fmt == "docx" and write_baseline is None:
         _check_docx_inputs(paths)
 
     run = lint_paths(
         paths,
         chosen_scope,
-        settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore),
+        settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore, similarity),
         jobs=jobs,
         progress=True,
     )
@@ -248,14 +251,15 @@ def init(target: str, force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--scope", "scope", multiple=True, default=("all",), show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eval_command(labels_dir: str, files: tuple[str, ...], scope: tuple[str, ...], fmt: str) -> None:
+@click.option("--similarity/--no-similarity", default=True, show_default=True, help="The similarity recall layer.")
+def eval_command(labels_dir: str, files: tuple[str, ...], scope: tuple[str, ...], fmt: str, similarity: bool) -> None:
     """Compare verdicts on FILES with expert labels: confusion matrix, precision/recall, disagreements."""
     from pathlib import Path
 
     from linter.evaluate import evaluate, render_evaluation
     from linter.runner import lint_paths
 
-    run = lint_paths(files, scope)
+    run = lint_paths(files, scope, similarity=similarity)
     for err in run.errors:
         click.echo(f"bangkok-lint: {err.path}: {err.message}", err=True)
     ev = evaluate(run.documents, Path(labels_dir))

@@ -41,12 +41,16 @@ class Config:
     # Verdict -> SARIF level ("error", "warning", "note", "none"), over the defaults.
     sarif_levels: dict[str, str] = field(default_factory=lambda: dict(SARIF_LEVELS))
     overrides: tuple[Override, ...] = field(default_factory=tuple)
+    # The similarity recall layer (linter/engine/recall.py); `similarity = false` turns it off.
+    similarity: bool = True
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
-    def settings_for(self, file: str, scope: tuple[str, ...], select: tuple[int, ...] | None, ignore: tuple[int, ...]) -> FileSettings:
+    def settings_for(
+        self, file: str, scope: tuple[str, ...], select: tuple[int, ...] | None, ignore: tuple[int, ...], similarity: bool = True
+    ) -> FileSettings:
         """Scope and rules for one file: the first matching override refines the run-wide choice."""
         for override in self.overrides:
             if _matches(file, override.paths, self.root):
@@ -54,7 +58,7 @@ class Config:
                 select = override.select if override.select is not None else select
                 ignore = override.ignore if override.ignore is not None else ignore
                 break
-        return FileSettings(scope, rule_set(select, ignore))
+        return FileSettings(scope, rule_set(select, ignore), similarity)
 
 
 def rule_set(select: tuple[int, ...] | None, ignore: tuple[int, ...]) -> frozenset[int] | None:
@@ -118,7 +122,7 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("bangkok-lint", {})
     where = str(path)
-    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides"), where)
+    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides", "similarity"), where)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: key 'fail-on': {fail_on!r} is not one of {', '.join(FAIL_ON)}")
@@ -128,6 +132,9 @@ def load_config(path: Path | None) -> Config:
     baseline = data.get("baseline")
     if baseline is not None and not isinstance(baseline, str):
         raise ConfigError(f"{where}: key 'baseline': expected a file path, not {baseline!r}")
+    similarity = data.get("similarity", True)
+    if not isinstance(similarity, bool):
+        raise ConfigError(f"{where}: key 'similarity': expected true or false, not {similarity!r}")
     return Config(
         path=path,
         scope=_scopes(data.get("scope"), f"{where}: key 'scope'") or (),
@@ -138,6 +145,7 @@ def load_config(path: Path | None) -> Config:
         format=fmt,
         sarif_levels=_sarif_levels(data.get("sarif-levels", {}), f"{where}: key 'sarif-levels'"),
         overrides=_overrides(data.get("overrides", []), where),
+        similarity=similarity,
     )
 
 
@@ -231,6 +239,9 @@ fail-on = "conflict"
 
 # Default report format: text, json, sarif, markdown, html, csv or docx.
 # format = "text"
+
+# The similarity recall layer proposes clauses the listed terms miss (on by default).
+# similarity = false
 
 # SARIF level of each verdict (error, warning, note or none), e.g. for code scanning.
 # [sarif-levels]

@@ -21,6 +21,8 @@ class Evidence:
     `relation` is "conflicts" for a clause that contradicts the rule and "supports" for
     one that implements (part of) it. `matched` lists the words that triggered the match
     and `check` names the element or conflict check (from the rule's pattern file) it satisfied.
+    `layer` says what found the clause: "vocabulary" (listed terms) or "similarity" (the
+    recall layer, with the cosine `similarity`; the check's structure and stance still agreed).
     """
 
     relation: str
@@ -32,6 +34,8 @@ class Evidence:
     check: str
     matched: tuple[str, ...] = ()
     why: str = ""
+    layer: str = "vocabulary"
+    similarity: float | None = None
 
     def to_json(self) -> dict:
         return {
@@ -43,6 +47,8 @@ class Evidence:
             "check": self.check,
             "matched": list(self.matched),
             "why": self.why,
+            "layer": self.layer,
+            "similarity": self.similarity,
         }
 
 

@@ -42,6 +42,8 @@ def _evidence(match: Match, relation: str) -> Evidence:
         check=match.check.id,
         matched=match.matched,
         why=match.why,
+        layer=match.layer,
+        similarity=match.score,
     )
 
 
@@ -52,6 +54,10 @@ def _first_matches(evaluator: Evaluator, patterns: RulePatterns, kind: str, leni
         for unit in evaluator.candidates(check.condition):
             m = evaluator.match(check, unit, lenient)
             if m is not None:
+                found.setdefault(check.id, []).append(m)
+        if evaluator.recall is not None:
+            listed = {m.unit.provision.index for m in found.get(check.id, ())}
+            for m in evaluator.recall.matches(patterns.rule, check, lenient, listed):
                 found.setdefault(check.id, []).append(m)
     return found
 

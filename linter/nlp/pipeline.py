@@ -1,5 +1,6 @@
 """Build the spaCy pipeline: a blank English tokenizer with normalised lexemes, then the
-named components `bangkok_concepts` and `bangkok_deontic`, configured by pattern data.
+named components `bangkok_concepts` and `bangkok_deontic`, configured by pattern data, and
+(for the similarity recall layer) `bangkok_similarity`, which embeds each provision.
 
 No statistical model is used, so nothing is downloaded and start-up is fast.
 """
@@ -34,8 +35,11 @@ def make_deontic_tagger(nlp: Language, name: str, patterns_dir: str) -> DeonticT
 
 
 @lru_cache(maxsize=4)
-def build_pipeline(patterns_dir: str = "") -> Language:
-    """A pipeline for the pattern set in `patterns_dir` (default: the installed patterns)."""
+def build_pipeline(patterns_dir: str = "", similarity: bool = False) -> Language:
+    """A pipeline for the pattern set in `patterns_dir` (default: the installed patterns).
+
+    `similarity` adds the component that embeds each provision for the recall layer.
+    """
     nlp = spacy.blank("en")
     # Norms are computed once per distinct word (a lexeme attribute), not once per token.
     nlp.vocab.lex_attr_getters[NORM] = normalize
@@ -44,4 +48,8 @@ def build_pipeline(patterns_dir: str = "") -> Language:
     config = {"patterns_dir": patterns_dir}
     nlp.add_pipe("bangkok_concepts", config=config)
     nlp.add_pipe("bangkok_deontic", config=config)
+    if similarity:
+        import linter.nlp.similarity  # noqa: F401  (registers the factory; loads the model on use)
+
+        nlp.add_pipe("bangkok_similarity")
     return nlp
