@@ -36,7 +36,7 @@ from linter.patterns import load_patterns
 from linter.policy import load_policy
 
 OFF = math.inf  # a threshold no cosine reaches: the layer is off for that kind
-GRID = (OFF, 0.95, 0.9, 0.85, 0.8, 0.77, 0.75, 0.72, 0.7, 0.67, 0.65, 0.62, 0.6, 0.55, 0.5)
+GRID = (OFF, 0.9, 0.85, 0.8, 0.77, 0.75, 0.72, 0.7, 0.67, 0.65, 0.62, 0.6, 0.55, 0.5)
 _REPO = Path(__file__).resolve().parents[1]
 DEV_SETS = (
     (_REPO.parent / "shared" / "corpus-real" / "docs", _REPO.parent / "shared" / "corpus-real" / "labels"),
@@ -54,14 +54,14 @@ class Prepared:
     recall: Recall
 
 
-def prepare(sets: tuple[tuple[Path, Path], ...]) -> list[Prepared]:
+def prepare(sets: tuple[tuple[Path, Path], ...], listed_groups: int) -> list[Prepared]:
     policy, patterns = load_policy(), load_patterns()
     nlp = build_pipeline("", True)
     out = []
     for docs, labels in sets:
         for path in sorted(docs.glob("*.txt")):
             evaluator = Evaluator.for_document(read_document(str(path)), patterns, nlp)
-            recall = Recall.for_document(evaluator, policy, patterns, Thresholds(OFF, OFF))
+            recall = Recall.for_document(evaluator, policy, patterns, Thresholds(OFF, OFF, listed_groups))
             evaluator.recall = recall
             out.append(Prepared(str(path), labels, evaluator, recall))
     return out
@@ -94,13 +94,14 @@ def sweep(docs: list[Prepared], kind: str, fixed: Thresholds) -> dict:
     table = {t: [confusion(d, _with(fixed, kind, t)) for d in docs] for t in GRID}
     pooled = {t: metrics(sum(rows, Counter())) for t, rows in table.items()}
     score = objective(kind, pooled[OFF]["conflict"]["precision"])
-    best = max(GRID, key=lambda t: (score(pooled[t]), -_finite(t)))
+    # Among equally good thresholds the highest (fewest proposals) wins.
+    best = max(GRID, key=lambda t: (score(pooled[t]), _finite(t)))
     held_out = Counter()
     chosen = []
     for i in range(len(docs)):
         rest = {t: metrics(sum((rows[j] for j in range(len(docs)) if j != i), Counter())) for t, rows in table.items()}
         rest_score = objective(kind, rest[OFF]["conflict"]["precision"])
-        t_i = max(GRID, key=lambda t: (rest_score(rest[t]), -_finite(t)))
+        t_i = max(GRID, key=lambda t: (rest_score(rest[t]), _finite(t)))
         chosen.append(t_i)
         held_out += table[t_i][i]
     return {"curve": pooled, "best": best, "in_sample": pooled[best], "cross_validated": metrics(held_out), "fold_choices": chosen}
@@ -109,7 +110,7 @@ def sweep(docs: list[Prepared], kind: str, fixed: Thresholds) -> dict:
 def _with(fixed: Thresholds, kind: str, value: float) -> Thresholds:
     values = {k: getattr(fixed, k) for k in KINDS}
     values[kind] = value
-    return Thresholds(**values)
+    return Thresholds(**values, listed_groups=fixed.listed_groups)
 
 
 def _finite(t: float) -> float:
@@ -130,20 +131,22 @@ def _line(label: str, m: dict) -> str:
 
 def write_thresholds(thresholds: Thresholds, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    head = text.split("thresholds:")[0]
+    head = text.split("\nthresholds:\n")[0]
     # 1.01 is above any cosine: "off" written as a number a reader of the YAML understands.
     values = "".join(f"  {k}: {1.01 if getattr(thresholds, k) == OFF else getattr(thresholds, k)}\n" for k in KINDS)
-    path.write_text(head + "thresholds:\n" + values, encoding="utf-8")
+    head = "\n".join(line for line in head.splitlines() if not line.startswith("listed_groups:")) + "\n"
+    path.write_text(head + f"listed_groups: {thresholds.listed_groups}\nthresholds:\n" + values, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m linter.calibrate", description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="Store the thresholds chosen on all documents.")
+    parser.add_argument("--listed-groups", type=int, default=1, help="Act/circumstance groups the listed terms must find (default 1).")
     args = parser.parse_args(argv)
     sets = tuple((d, l) for d, l in DEV_SETS if d.is_dir() and l.is_dir())
-    docs = prepare(sets)
+    docs = prepare(sets, args.listed_groups)
     print(f"{len(docs)} labelled documents from {', '.join(str(d) for d, _ in sets)}")
-    chosen = Thresholds(OFF, OFF)
+    chosen = Thresholds(OFF, OFF, args.listed_groups)
     for kind in KINDS:
         result = sweep(docs, kind, chosen)
         print(f"\n{kind} threshold (other kinds: {', '.join(f'{k} {_fmt(getattr(chosen, k))}' for k in KINDS if k != kind)}):")

@@ -204,23 +204,27 @@ class Evaluator:
             return WEAK
         return None
 
-    def confirm(self, check: Check, unit: Unit, lenient: bool, score: float) -> Match | None:
+    def confirm(self, check: Check, unit: Unit, lenient: bool, score: float, listed_groups: int) -> Match | None:
         """Confirm a similarity proposal: the check's structure and stance must agree.
 
-        The similarity stands in for the words of the act and its circumstances only: who
-        the clause is about (each group of `subject` concepts) must still be named in
-        listed words, no `none` concept may be present, and the clause (or its lead-in) must
+        The similarity stands in for some of the words of the act and its circumstances
+        only: who the clause is about (each group of `subject` concepts) must still be named
+        in listed words, and so must `listed_groups` of the other groups (the act or a
+        circumstance); no `none` concept may be present, and the clause (or its lead-in) must
         itself oblige, forbid or permit, in a stance the check accepts: a caption or a
         preamble states nothing.
         """
         cond = check.condition
         matched = []
         for group in cond.all:
-            if all(self.concepts[c].kind == "subject" for c in group):
-                found = next((f for c in group if (f := self._locate(unit, c, allow_context=True))), None)
-                if found is None:
-                    return None
+            found = next((f for c in group if (f := self._locate(unit, c, allow_context=True))), None)
+            if found is not None:
                 matched.append(found[2])
+            elif all(self.concepts[c].kind == "subject" for c in group):
+                return None
+        topical = [g for g in cond.all if not all(self.concepts[c].kind == "subject" for c in g)]
+        if topical and len(matched) - (len(cond.all) - len(topical)) < min(listed_groups, len(topical)):
+            return None
         if any(self._locate(unit, c, allow_context=True) for c in cond.none):
             return None
         stance = doc_stance(unit.clauses) or next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)

@@ -33,10 +33,12 @@ _CHUNK = 1024  # units scored at a time: bounds the memory of the score matrix
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Lowest cosine similarity at which a proposal is considered, per kind of check."""
+    """Lowest cosine similarity at which a proposal is considered, per kind of check, and
+    how many of a check's act and circumstance groups the listed terms must still find."""
 
     element: float
     conflict: float
+    listed_groups: int = 1
 
     def for_kind(self, kind: str) -> float:
         return self.element if kind == "element" else self.conflict
@@ -51,9 +53,9 @@ def load_thresholds(path: Path | None = None) -> Thresholds:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         values = data["thresholds"]
-        return Thresholds(**{kind: float(values[kind]) for kind in KINDS})
+        return Thresholds(**{kind: float(values[kind]) for kind in KINDS}, listed_groups=int(data["listed_groups"]))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise PolicyError(f"{path}: needs 'thresholds' with a number for each of {', '.join(KINDS)} ({exc})") from exc
+        raise PolicyError(f"{path}: needs 'listed_groups' and 'thresholds' with a number for each of {', '.join(KINDS)} ({exc})") from exc
 
 
 def check_texts(check: Check) -> list[str]:
@@ -167,7 +169,7 @@ class Recall:
             unit = self.evaluator.units[i]
             if score < threshold or unit.provision.index in skip:
                 continue
-            match = self.evaluator.confirm(check, unit, lenient, round(score, 2))
+            match = self.evaluator.confirm(check, unit, lenient, round(score, 2), self.thresholds.listed_groups)
             if match is not None:
                 found.append(match)
         return found
