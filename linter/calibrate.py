@@ -61,7 +61,7 @@ def prepare(sets: tuple[tuple[Path, Path], ...], listed_groups: int) -> list[Pre
     for docs, labels in sets:
         for path in sorted(docs.glob("*.txt")):
             evaluator = Evaluator.for_document(read_document(str(path)), patterns, nlp)
-            recall = Recall.for_document(evaluator, policy, patterns, Thresholds(OFF, OFF, listed_groups))
+            recall = Recall.for_document(evaluator, policy, patterns, nlp, Thresholds(OFF, OFF, listed_groups))
             evaluator.recall = recall
             out.append(Prepared(str(path), labels, evaluator, recall))
     return out

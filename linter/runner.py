@@ -175,11 +175,11 @@ def _load_everything(suffixes: set[str], similarity: bool) -> None:
     from linter.policy import load_policy
 
     policy, patterns = load_policy(), load_patterns()
-    build_pipeline("", similarity)
+    nlp = build_pipeline("", similarity)
     if similarity:
         from linter.engine.recall import pattern_vectors
 
-        pattern_vectors(policy, patterns)
+        pattern_vectors(policy, patterns, nlp)
     # A reader's library takes a tenth of a second to import: only those that will be used.
     if ".pdf" in suffixes:
         import linter.extract.pdf  # noqa: F401

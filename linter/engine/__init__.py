@@ -34,11 +34,12 @@ def check_document(
 def _judge_rules(
     document: Document, policy: Policy, patterns: PatternSet, patterns_dir: str, scopes: tuple[str, ...], similarity: bool
 ) -> list[RuleResult]:
-    evaluator = Evaluator.for_document(document, patterns, build_pipeline(patterns_dir, similarity))
+    nlp = build_pipeline(patterns_dir, similarity)
+    evaluator = Evaluator.for_document(document, patterns, nlp)
     if similarity:
         from linter.engine.recall import Recall  # numpy and the model only when the layer is on
 
-        evaluator.recall = Recall.for_document(evaluator, policy, patterns)
+        evaluator.recall = Recall.for_document(evaluator, policy, patterns, nlp)
     results: list[RuleResult] = []
     for rule in policy.rules:
         if not set(rule.scope) & set(scopes):

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from spacy.language import Language
 
 from linter.engine.checks import Evaluator, Match
 from linter.errors import PolicyError
-from linter.nlp.similarity import load_embedder
 from linter.patterns import Check, PatternSet
 from linter.policy import Policy
 from linter.resources import data_path
@@ -75,7 +75,7 @@ class PatternVectors:
     the rule's own text, which takes part in choosing the rule a provision is nearest to.
     """
 
-    def __init__(self, policy: Policy, patterns: PatternSet) -> None:
+    def __init__(self, policy: Policy, patterns: PatternSet, nlp: Language) -> None:
         self.columns: list[tuple[int, Check | None]] = []
         texts: list[str] = []
         starts: list[int] = []
@@ -90,9 +90,9 @@ class PatternVectors:
                 self.columns.append((rule.number, check))
                 starts.append(len(texts))
                 texts.extend(own)
-        self.matrix = load_embedder().embed(texts)
+        # The same words, read the same way, as the provisions they are compared with.
+        self.matrix = nlp.get_pipe("bangkok_similarity").vectors(list(nlp.tokenizer.pipe(texts)))
         self.starts = np.asarray(starts)
-        self.column_of = {(rule, check.id): i for i, (rule, check) in enumerate(self.columns) if check is not None}
         # Columns are grouped by rule: where each rule's columns start, and its check columns.
         rules = [rule for rule, _ in self.columns]
         self.rule_starts = np.asarray([i for i, rule in enumerate(rules) if i == 0 or rules[i - 1] != rule])
@@ -102,19 +102,20 @@ class PatternVectors:
         ]
 
     def scores(self, units: np.ndarray) -> np.ndarray:
-        """units x columns: the best cosine of each unit with each column's texts."""
-        return np.maximum.reduceat(units @ self.matrix.T, self.starts, axis=1)
+        """columns x units: the best cosine of each column's texts with each unit."""
+        # Rows are texts here, so both reductions run over contiguous rows (fast).
+        return np.maximum.reduceat(self.matrix @ units.T, self.starts, axis=0)
 
 
-_VECTORS: dict[tuple[int, int], PatternVectors] = {}
+_VECTORS: dict[tuple[int, int, int], PatternVectors] = {}
 
 
-def pattern_vectors(policy: Policy, patterns: PatternSet) -> PatternVectors:
-    # Policy and pattern sets are loaded once and cached (lru_cache), so their identity is
-    # a sound key; a test that loads its own pattern set gets its own vectors.
-    key = (id(policy), id(patterns))
+def pattern_vectors(policy: Policy, patterns: PatternSet, nlp: Language) -> PatternVectors:
+    # Policy, pattern sets and pipelines are loaded once and cached (lru_cache), so their
+    # identity is a sound key; a test that loads its own pattern set gets its own vectors.
+    key = (id(policy), id(patterns), id(nlp))
     if key not in _VECTORS:
-        _VECTORS[key] = PatternVectors(policy, patterns)
+        _VECTORS[key] = PatternVectors(policy, patterns, nlp)
     return _VECTORS[key]
 
 
@@ -146,20 +147,22 @@ class Recall:
         for chunk in range(0, len(matrix), _CHUNK):
             scores = self.vectors.scores(matrix[chunk : chunk + _CHUNK])
             # The nearest rule: the best column of each rule, then the best rule.
-            nearest_rule = np.maximum.reduceat(scores, self.vectors.rule_starts, axis=1).argmax(axis=1)
-            for u, r in enumerate(nearest_rule):
+            nearest_rule = np.maximum.reduceat(scores, self.vectors.rule_starts, axis=0).argmax(axis=0)
+            for u, r in enumerate(nearest_rule.tolist()):
                 in_rule = self.vectors.check_columns[r]
                 if not len(in_rule):
                     out.append(None)
                     continue
-                best = in_rule[scores[u, in_rule].argmax()]
+                best = in_rule[scores[in_rule, u].argmax()]
                 rule, check = columns[best]
-                out.append(((rule, check.id), float(scores[u, best])))
+                out.append(((rule, check.id), float(scores[best, u])))
         return out
 
     @classmethod
-    def for_document(cls, evaluator: Evaluator, policy: Policy, patterns: PatternSet, thresholds: Thresholds | None = None) -> "Recall":
-        return cls(evaluator, pattern_vectors(policy, patterns), thresholds or load_thresholds())
+    def for_document(
+        cls, evaluator: Evaluator, policy: Policy, patterns: PatternSet, nlp: Language, thresholds: Thresholds | None = None
+    ) -> "Recall":
+        return cls(evaluator, pattern_vectors(policy, patterns, nlp), thresholds or load_thresholds())
 
     def matches(self, rule: int, check: Check, lenient: bool, skip: set[int]) -> list[Match]:
         """Confirmed proposals for `check` on units not already matched by the vocabulary (`skip`)."""
