@@ -47,8 +47,8 @@ class Match:
         markers = f" ({', '.join(dict.fromkeys(self.stance.markers))})" if self.stance.markers else ""
         stance = f"stance {self.stance.kind}{markers}"
         if self.layer == "similarity":
-            named = f"; matched {', '.join(self.matched)}" if self.matched else ""
-            return f"similar to {self.check.kind} \u201c{self.check.description}\u201d ({self.score:.2f}); no listed term matched{named}; {stance}"
+            found = f" (listed terms found only: {', '.join(self.matched)})" if self.matched else ""
+            return f"similar to {self.check.kind} \u201c{self.check.description}\u201d ({self.score:.2f}); no listed term matched the element{found}; {stance}"
         return f"{self.check.description}: matched {', '.join(self.matched)}; {stance}"
 
 
