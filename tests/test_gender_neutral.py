@@ -84,3 +84,11 @@ def test_a_gender_neutral_element_needs_the_rule_flag(tmp_path: Path):
     )
     with pytest.raises(PolicyError, match="gender_neutral"):
         load_rule_file(path, load_patterns().concepts)
+
+
+def test_rule_explanation_names_the_gender_neutral_elements():
+    from linter.explain import explain_rule
+
+    assert "activities-all-prisoners" in explain_rule(42)
+    assert "(gender-neutral)" in explain_rule(42)
+    assert "(gender-neutral)" not in explain_rule(24)
