@@ -140,6 +140,7 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
 @click.option("--show", type=click.Choice(SHOW_LEVELS), help="Least severe verdict the text and SARIF reports list (default: gap in text, partial in -q and SARIF; 'fail-on': only what can fail the run).")
 @click.option("--gap-comments/--no-gap-comments", default=None, help="docx: list gaps in a comment and insert their model clauses (default: yes).")
 @click.option("--bom/--no-bom", default=True, show_default=True, help="csv: start with a UTF-8 byte-order mark (for Excel and LibreOffice).")
+@click.option("--similarity/--no-similarity", default=None, help="The similarity recall layer (default: on, or the config's).")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -161,6 +162,7 @@ def check(
     show: str | None,
     gap_comments: bool | None,
     bom: bool,
+    similarity: bool | None,
 ) -> None:
     """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
@@ -176,13 +178,14 @@ def check(
     fmt = fmt or config.format or "text"
     fail_on = fail_on or config.fail_on or "conflict"
     selection = config.selection(_globs(exclude), _globs(extend_exclude), force_exclude, respect_gitignore)
+    similarity = config.similarity if similarity is None else similarity
     if fmt == "docx" and write_baseline is None:
         _check_docx_inputs(paths, output, selection)
 
     run = lint_paths(
         paths,
         chosen_scope,
-        settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore),
+        settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore, similarity),
         jobs=jobs,
         progress=True,
         selection=selection,
@@ -304,14 +307,15 @@ def init(target: str, force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--scope", "scope", multiple=True, default=("all",), show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eval_command(labels_dir: str, files: tuple[str, ...], scope: tuple[str, ...], fmt: str) -> None:
+@click.option("--similarity/--no-similarity", default=True, show_default=True, help="The similarity recall layer.")
+def eval_command(labels_dir: str, files: tuple[str, ...], scope: tuple[str, ...], fmt: str, similarity: bool) -> None:
     """Compare verdicts on FILES with expert labels: confusion matrix, precision/recall, disagreements."""
     from pathlib import Path
 
     from linter.evaluate import evaluate, render_evaluation
     from linter.runner import lint_paths
 
-    run = lint_paths(files, scope)
+    run = lint_paths(files, scope, similarity=similarity)
     for err in run.errors:
         click.echo(f"bangkok-lint: {err.path}: {err.message}", err=True)
     ev = evaluate(run.documents, Path(labels_dir))

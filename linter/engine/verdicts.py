@@ -8,6 +8,7 @@ gap       no element is implemented
 
 from __future__ import annotations
 
+from linter.engine import gender_neutral
 from linter.engine.checks import FULL, Evaluator, Match
 from linter.findings import Evidence, RuleResult
 from linter.model import Provision
@@ -31,7 +32,7 @@ def _quote(match: Match) -> str:
     return span if len(span) <= _QUOTE_LIMIT else span[:_QUOTE_LIMIT] + "\u2026"
 
 
-def _evidence(match: Match, relation: str) -> Evidence:
+def _evidence(match: Match, relation: str, neutral: bool = False) -> Evidence:
     p = match.unit.provision
     return Evidence(
         relation=relation,
@@ -42,7 +43,9 @@ def _evidence(match: Match, relation: str) -> Evidence:
         provision=p.index,
         check=match.check.id,
         matched=match.matched,
-        why=match.why,
+        why=f"{match.why}; {gender_neutral.NOTE}" if neutral else match.why,
+        layer=match.layer,
+        similarity=match.score,
         paragraph=p.ref.paragraph,
         message=f"{match.check.message or match.check.description} ({_cited_as(p)})",
         identifier=p.identifier,
@@ -56,6 +59,10 @@ def _first_matches(evaluator: Evaluator, patterns: RulePatterns, kind: str, leni
         for unit in evaluator.candidates(check.condition):
             m = evaluator.match(check, unit, lenient)
             if m is not None:
+                found.setdefault(check.id, []).append(m)
+        if evaluator.recall is not None:
+            listed = {m.unit.provision.index for m in found.get(check.id, ())}
+            for m in evaluator.recall.matches(patterns.rule, check, lenient, listed):
                 found.setdefault(check.id, []).append(m)
     return found
 
@@ -85,7 +92,11 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         for c in patterns.elements
         if c.key and c.id not in full_ids
     ]
-    support_evidence = _dedupe(_evidence(m, "supports") for m in supports)
+    gendered = gender_neutral.gendered_subjects(patterns, evaluator.concepts) if patterns.gender_neutral else frozenset()
+    neutral = [patterns.gender_neutral and gender_neutral.is_gender_neutral(m, gendered) for m in supports]
+    if supports and all(neutral) and not missing:
+        missing = [gender_neutral.MISSING]  # clauses for all prisoners never cover a rule for women
+    support_evidence = _dedupe(_evidence(m, "supports", n) for m, n in zip(supports, neutral))
 
     if conflicts:
         conflict_matches = [m for ms in conflicts.values() for m in ms]
