@@ -227,7 +227,7 @@ def test_document_text_and_file_names_are_escaped(client):
 def test_every_answer_carries_the_security_headers(client):
     for answer in (client.get("/"), client.get("/compare"), client.get("/static/app.js"), client.get("/result/nothing")):
         assert answer.headers["x-content-type-options"] == "nosniff"
-        assert answer.headers["referrer-policy"] == "no-referrer"
+        assert answer.headers["referrer-policy"] == "same-origin"
         csp = answer.headers["content-security-policy"]
         assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
     page = client.get("/").text

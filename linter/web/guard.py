@@ -7,7 +7,7 @@
   same browser cannot post documents to the app or read its answers.
 - A body above the limit is refused with 413, from `Content-Length` before anything is read,
   or while it streams in when the length was not announced.
-- Every answer forbids framing, sniffing and referrers and carries a strict
+- Every answer forbids framing, sniffing and referrers to other sites and carries a strict
   Content-Security-Policy unless the endpoint set a narrower one.
 """
 
@@ -28,7 +28,9 @@ CSP = (
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    # Not "no-referrer": with it Chromium sends `Origin: null` on the app's own form posts,
+    # which the Origin check must refuse. Links to other sites still get no referrer.
+    "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",

@@ -1,0 +1,134 @@
+"""`bangkok-lint serve` in a real headless Chromium: load the page, submit a Word draft, read the result.
+
+Skipped where no Chromium is installed (`apt-get install chromium` provides one). With
+BANGKOK_LINT_SCREENSHOTS=DIR set, the page and the result are also saved there as PNG
+(that is how docs/web-*.png were made).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import docx
+import pytest
+
+from chromium import Chromium, Page, find_chromium
+
+CHROMIUM = find_chromium()
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed")
+
+# A small Commonwealth-style act: one clause conflicts with Rule 24, others implement rules.
+DRAFT = [
+    "Correctional Services (Women Offenders) Regulations 2025",
+    "Part 3 Security",
+    "14. (1) Instruments of restraint may be used on a pregnant prisoner during labour where the officer in charge considers it necessary.",
+    "(2) A woman prisoner shall not be placed in close confinement or disciplinary segregation while pregnant or breastfeeding.",
+    "15. Every woman shall be searched only by female officers.",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "linter.cli", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert process.stdout.readline() == f"bangkok-lint: serving on {url} (press Ctrl+C to stop)\n"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = Chromium(CHROMIUM)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def draft(tmp_path) -> Path:
+    word = docx.Document()
+    for text in DRAFT:
+        word.add_paragraph(text)
+    word.save(str(tmp_path / "women-offenders-regulations.docx"))
+    return tmp_path / "women-offenders-regulations.docx"
+
+
+def _press(page: Page, key: str, code: int) -> None:
+    for kind in ("keyDown", "keyUp"):
+        event = {"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code}
+        if kind == "keyDown" and key == "Enter":
+            event["text"] = "\r"
+        page.send("Input.dispatchKeyEvent", event)
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["with-script", "without-script"])
+def test_submit_a_draft_and_read_the_conflict(server, browser, draft, script):
+    page = Page(browser)
+    page.send("Emulation.setScriptExecutionDisabled", {"value": not script})
+    page.goto(server)
+    assert page.evaluate("document.querySelector('h1').textContent") == "Check a law against the Bangkok Rules"
+    page.set_files("#documents", [str(draft)])
+    if script:
+        # Keyboard only: Tab along the controls to the button, then Enter.
+        for _ in range(20):
+            if page.evaluate("document.activeElement.type") == "submit":
+                break
+            _press(page, "Tab", 9)
+        assert page.evaluate("document.activeElement.textContent") == "Check"
+        _screenshot(page, "web-page.png")
+        _press(page, "Enter", 13)
+    else:
+        page.evaluate("document.querySelector('button[type=submit]').click()")
+    page.wait_for("location.pathname.startsWith('/result/') && document.readyState === 'complete' && !!document.getElementById('BR24')")
+
+    conflict = page.evaluate("document.getElementById('BR24').innerText")
+    assert "conflict" in conflict
+    assert "Instruments of restraint may be used on a pregnant prisoner during labour" in conflict
+    downloads = page.evaluate("[...document.querySelectorAll('.downloads a')].map(a => a.textContent)")
+    assert downloads[0].startswith("Reviewed Word copy of women-offenders-regulations.docx (")
+    assert downloads[1:3] == ["Action plan (CSV)", "Findings (JSON)"]
+    # The report's own inline styles are allowed by hash: its chart bars have a width, nothing was blocked.
+    assert page.evaluate("document.querySelector('.track span').getBoundingClientRect().width") > 0
+    assert [e for e in page.console_errors() if "Content Security Policy" in e] == []
+    if script:
+        _screenshot(page, "web-result.png")
+        page.evaluate("document.getElementById('BR24').scrollIntoView()")
+        _screenshot(page, "web-result-conflict.png")
+    # Printed, the page is the report alone.
+    page.send("Emulation.setEmulatedMedia", {"media": "print"})
+    assert page.evaluate("getComputedStyle(document.querySelector('.result-nav')).display") == "none"
+
+
+def _screenshot(page: Page, name: str) -> None:
+    folder = os.environ.get("BANGKOK_LINT_SCREENSHOTS")
+    if folder:
+        page.screenshot(str(Path(folder) / name))
