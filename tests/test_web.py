@@ -322,3 +322,37 @@ def test_check_and_version_do_not_import_the_web_stack(tmp_path):
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'starlette', 'uvicorn', 'multipart', 'python_multipart'}))"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
+def test_checks_run_in_a_worker_thread_at_most_max_checks_at_a_time(temp_root, monkeypatch):
+    import threading
+
+    from linter.web import app as web_app
+
+    running, most, lock = [0], [0], threading.Lock()
+    release = threading.Event()
+
+    def slow_check(uploads, settings, root):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        release.wait(10)
+        with lock:
+            running[0] -= 1
+        return checks.CheckResult("<html><body></body></html>", [])
+
+    monkeypatch.setattr(web_app, "check_uploads", slow_check)
+    with TestClient(create_app(hosts=["testserver"], max_checks=1, temp_root=temp_root)) as client:
+        posts = [
+            threading.Thread(target=_check, args=(client, [("directive.txt", US_DIRECTIVE.encode())])) for _ in range(3)
+        ]
+        for post in posts:
+            post.start()
+        while running[0] == 0:
+            release.wait(0.01)
+        # A check is running: the server still answers.
+        assert client.get("/").status_code == 200
+        release.set()
+        for post in posts:
+            post.join(10)
+    assert most[0] == 1

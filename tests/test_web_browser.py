@@ -50,6 +50,7 @@ def server():
     )
     url = f"http://127.0.0.1:{port}/"
     try:
+        assert process.stdout.readline() == "bangkok-lint: loading the rules and the language pipeline...\n"
         assert process.stdout.readline() == f"bangkok-lint: serving on {url} (press Ctrl+C to stop)\n"
         deadline = time.monotonic() + 30
         while True:

@@ -36,6 +36,8 @@ def served_hosts(host: str, port: int) -> list[str]:
 
 
 def serve(host: str, port: int, open_browser: bool, max_upload_mb: float) -> None:
+    click.echo("bangkok-lint: loading the rules and the language pipeline...")
+    _warm_up()
     _log_counts()
     app = create_app(hosts=served_hosts(host, port), max_upload_mb=max_upload_mb)
     url = f"http://{_bracketed(host if host not in ('0.0.0.0', '::') else '127.0.0.1')}:{port}/"
@@ -48,6 +50,17 @@ def serve(host: str, port: int, open_browser: bool, max_upload_mb: float) -> Non
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     # No access log: request lines would be the only trace of a user's session; counts are logged instead.
     uvicorn.run(app, host=host, port=port, access_log=False, log_level="info", server_header=False)
+
+
+def _warm_up() -> None:
+    """Check a one-clause document once, so the first person to use the page does not wait
+    seconds for spaCy, the rules and the patterns to load (and a broken install shows now)."""
+    from io import BytesIO
+
+    from linter.runner import FileSettings
+    from linter.web.checks import Upload, check_uploads
+
+    check_uploads([Upload("warm-up.txt", BytesIO(b"1. Every prisoner shall be given clean bedding.\n"))], FileSettings())
 
 
 def _log_counts() -> None:
