@@ -133,3 +133,22 @@ def _screenshot(page: Page, name: str) -> None:
     folder = os.environ.get("BANGKOK_LINT_SCREENSHOTS")
     if folder:
         page.screenshot(str(Path(folder) / name))
+
+
+def test_a_file_dropped_on_the_box_is_checked(server, browser):
+    page = Page(browser)
+    page.goto(server)
+    # A South Asian jail-manual style clause, dropped as a file made in the page.
+    page.evaluate(
+        """(() => {
+          const clause = "Jail Manual\\n\\n412. A female prisoner in labour may be handcuffed by order of the Superintendent.\\n";
+          const dropped = new DataTransfer();
+          dropped.items.add(new File([clause], "jail-manual.txt", {type: "text/plain"}));
+          document.querySelector("[data-drop]").dispatchEvent(new DragEvent("drop", {dataTransfer: dropped, bubbles: true, cancelable: true}));
+        })()"""
+    )
+    assert page.evaluate("document.getElementById('documents').files[0].name") == "jail-manual.txt"
+    page.evaluate("document.querySelector('form').requestSubmit()")
+    page.wait_for("location.pathname.startsWith('/result/') && document.readyState === 'complete'")
+    assert "coverage: jail-manual.txt" in page.evaluate("document.querySelector('h1').textContent")
+    assert "may be handcuffed" in page.evaluate("document.getElementById('BR24').innerText")
