@@ -10,6 +10,7 @@ by the file name the user chose, never by the temporary path.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -85,8 +86,6 @@ def check_uploads(uploads: list[Upload], settings: FileSettings, temp_root: Path
 
 def compare_uploads(old: Upload, new: Upload, scope: tuple[str, ...], temp_root: Path | None = None) -> CompareResult:
     """What NEW changes against OLD, rule by rule (the `diff` command), or why either could not be read."""
-    import json
-
     started = time.monotonic()
     with _saved([old, new], temp_root) as files:
         run = lint_paths(list(files), scope)
@@ -144,7 +143,9 @@ def _reviewed_copies(run: Run, files: dict[str, str]) -> list[Download]:
     for doc in run.documents:
         if doc.format != "docx":
             continue
-        target = Path(doc.path).with_name("reviewed.docx")
+        # Beside the upload's own sub-folder, so no uploaded name can collide with it.
+        upload_folder = Path(doc.path).parent
+        target = upload_folder.with_name(upload_folder.name + "-reviewed.docx")
         count = annotate(doc, run.sources[doc.path], target)
         name = Path(files[doc.path]).stem + SUFFIX
         downloads.append(
