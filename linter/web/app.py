@@ -123,6 +123,8 @@ def create_app(
             Route("/compare", compare, methods=["POST"]),
             Route("/result/{key}", result_page),
             Route("/result/{key}/{name}", download),
+            # Browsers ask for it on every page; an empty answer instead of a 404 in their consoles.
+            Route("/favicon.ico", lambda request: Response(status_code=204)),
             Mount("/static", StaticFiles(packages=[("linter.web", "static")]), name="static"),
         ],
         middleware=[Middleware(Guard, hosts=hosts, max_body=max_upload)],
@@ -176,8 +178,9 @@ def _report_page(result: CheckResult, nav: str) -> HTMLResponse:
     policy allows exactly those styles by their hashes and no script at all.
     """
     report = result.report_html
+    stylesheet = '<link rel="stylesheet" href="/static/app.css">'
     head_end = report.lower().find("</head>")
-    report = report[:head_end] + '<link rel="stylesheet" href="/static/app.css">' + report[head_end:]
+    report = report[:head_end] + stylesheet + report[head_end:] if head_end >= 0 else stylesheet + report
     body = _BODY_TAG.search(report)
     page = report[: body.end()] + nav + report[body.end() :] if body else nav + report
     return HTMLResponse(page, headers={"content-security-policy": report_csp(result.report_html)})
