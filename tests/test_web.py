@@ -68,6 +68,11 @@ def _check(client, files, **data):
     return client.post("/check", files=[("documents", f) for f in files], data=data, follow_redirects=False)
 
 
+def _conflicts(page: str) -> list[str]:
+    """The report's entries for rules in conflict."""
+    return re.findall(r'<article class="rule r-conflict"[^>]*>(.*?)</article>', page, re.S)
+
+
 def _links(page: str) -> dict[str, str]:
     """Download label -> href, from the result page."""
     return {label: href for href, label in re.findall(r'<a href="(/result/[^"]+/[^"]+)" download>([^<]+)</a>', page)}
@@ -79,11 +84,12 @@ def test_plain_form_post_redirects_to_the_report_with_the_good_file_and_the_bad_
     page = client.get(answer.headers["location"])
     assert page.status_code == 200
     text = page.text
-    assert "coverage: draft.docx</h1>" in text
+    assert "draft.docx" in text
     # The conflict, with the clause quoted and the rule's words.
-    assert 'id="BR24"' in text and '<span class="v conflict">conflict</span>' in text
-    assert "Instruments of restraint may be used on a pregnant prisoner during labour" in text
-    assert "Instruments of restraint shall never be used on women during labour" in text
+    [conflict] = _conflicts(text)
+    assert "BR24" in conflict
+    assert "Instruments of restraint may be used on a pregnant prisoner during labour" in conflict
+    assert "Instruments of restraint shall never be used on women during labour" in conflict
     # The unreadable file is named with its one-line error; no temporary path leaks.
     assert re.search(r"<code>scan\.pdf</code>: [^<]*PDF", text)
     assert "bangkok-lint-web-" not in text
@@ -93,14 +99,14 @@ def test_downloads_are_valid_files(client, tmp_path):
     answer = _check(client, [("draft.docx", _docx(WESTMINSTER))], rules="22-24")
     links = _links(client.get(answer.headers["location"]).text)
     assert set(links) == {
-        "Reviewed Word copy of draft.docx (2 comments)",
+        "Reviewed Word copy of draft.docx",
         "Action plan (CSV)",
         "Findings (JSON)",
         "Code-scanning results (SARIF)",
         "This report (HTML file)",
     }
 
-    reviewed = client.get(links["Reviewed Word copy of draft.docx (2 comments)"])
+    reviewed = client.get(links["Reviewed Word copy of draft.docx"])
     assert reviewed.headers["content-disposition"].startswith('attachment; filename="draft.bangkok-lint.docx"')
     (tmp_path / "reviewed.docx").write_bytes(reviewed.content)
     word = docx.Document(str(tmp_path / "reviewed.docx"))

@@ -137,23 +137,26 @@ def display_names(names: Iterable[str]) -> list[str]:
 
 
 def _reviewed_copies(run: Run, files: dict[str, str]) -> list[Download]:
-    from linter.report.docx_comments import SUFFIX, annotate
+    """The `docx` report format's reviewed copy of each Word upload, read back into memory."""
+    from linter.report import ReportOptions, render
+    from linter.report.docx_comments import SUFFIX
 
     downloads = []
     for doc in run.documents:
         if doc.format != "docx":
             continue
-        # Beside the upload's own sub-folder, so no uploaded name can collide with it.
+        # Beside the upload's own sub-folder, so no uploaded name can collide with it; one
+        # document per run, so the format writes exactly the file named in `output`.
         upload_folder = Path(doc.path).parent
         target = upload_folder.with_name(upload_folder.name + "-reviewed.docx")
-        count = annotate(doc, run.sources[doc.path], target)
+        render("docx", Run(documents=[doc], sources={doc.path: run.sources[doc.path]}), ReportOptions(output=str(target)))
         name = Path(files[doc.path]).stem + SUFFIX
         downloads.append(
             Download(
                 name,
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 target.read_bytes(),
-                f"Reviewed Word copy of {files[doc.path]} ({count} comments)",
+                f"Reviewed Word copy of {files[doc.path]}",
             )
         )
     return downloads
