@@ -280,10 +280,11 @@ def test_compare_tab_shows_what_the_new_version_changes(client):
     assert answer.status_code == 303
     page = client.get(answer.headers["location"]).text
     assert "What <code>directive-2025.txt</code> changes against <code>directive-2023.txt</code>" in page
-    article = re.search(r'<article class="change k-new-conflict">(.*?)</article>', page, re.S).group(1)
-    assert "BR24" in article and "newly in conflict" in article
-    assert "<q>Staff shall not use restraints on a woman in labor" in article
-    assert "<q>Staff may apply leg irons to a pregnant inmate in labor" in article
+    row = re.search(r'<tr class="k-new-conflict">(.*?)</tr>', page, re.S).group(1)
+    assert "BR24" in row and "newly in conflict" in row
+    # Both clauses quoted, the old one and the new one.
+    assert "Staff shall not use restraints on a woman in labor" in page
+    assert "Staff may apply leg irons to a pregnant inmate in labor" in page
     changes = json.loads(client.get(re.search(r'href="(/result/[^"]+/bangkok-lint-diff.json)"', page).group(1)).content)
     assert ("BR24", "new-conflict") in [(c["code"], c["kind"]) for c in changes["changes"]]
 

@@ -27,7 +27,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from linter.config import parse_rules, rule_set
-from linter.diff import KINDS
+from linter.diff import KINDS, render_diff
 from linter.errors import ConfigError
 from linter.policy import load_policy
 from linter.runner import SUFFIXES, FileSettings
@@ -102,7 +102,9 @@ def create_app(
         if result is None:
             return page("gone.html", status=404, tab="")
         if isinstance(result, CompareResult):
-            return page("diff.html", tab="compare", key=key, result=result, kinds=KINDS)
+            # The clauses as `bangkok-lint diff` prints them: the same words as the command line.
+            text = render_diff(result.diff) if result.diff else ""
+            return page("diff.html", tab="compare", key=key, result=result, kinds=KINDS, text=text)
         nav = templates.get_template("report_nav.html").render(key=key, result=result)
         return _report_page(result, nav)
 
