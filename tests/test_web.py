@@ -364,3 +364,12 @@ def test_checks_run_in_a_worker_thread_at_most_max_checks_at_a_time(temp_root, m
         for post in posts:
             post.join(10)
     assert most[0] == 1
+
+
+@pytest.mark.parametrize("name", ["web-page.png", "web-result.png", "web-result-conflict.png"])
+def test_screenshots_of_the_page_are_small_pngs(name):
+    from pathlib import Path
+
+    shot = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / name
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size < 300_000

@@ -2,7 +2,7 @@
 
 Skipped where no Chromium is installed (`apt-get install chromium` provides one). With
 BANGKOK_LINT_SCREENSHOTS=DIR set, the page and the result are also saved there as PNG
-(that is how docs/web-*.png were made).
+(that is how docs/screenshots/web-*.png were made).
 """
 
 from __future__ import annotations
