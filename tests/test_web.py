@@ -373,3 +373,19 @@ def test_screenshots_of_the_page_are_small_pngs(name):
     shot = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / name
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size < 300_000
+
+
+def test_serve_says_in_one_line_when_the_port_is_taken():
+    import socket
+
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output == f"bangkok-lint: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"

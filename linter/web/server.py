@@ -9,6 +9,7 @@ import socket
 import click
 import uvicorn
 
+from linter.errors import UsageError
 from linter.web.app import create_app
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -36,12 +37,15 @@ def served_hosts(host: str, port: int) -> list[str]:
 
 
 def serve(host: str, port: int, open_browser: bool, max_upload_mb: float) -> None:
+    _check_free(host, port)
     click.echo("bangkok-lint: loading the rules and the language pipeline...")
     _warm_up()
     _log_counts()
     app = create_app(hosts=served_hosts(host, port), max_upload_mb=max_upload_mb)
     url = f"http://{_bracketed(host if host not in ('0.0.0.0', '::') else '127.0.0.1')}:{port}/"
     click.echo(f"bangkok-lint: serving on {url} (press Ctrl+C to stop)")
+    if not _is_loopback(host):
+        click.echo(f"bangkok-lint: warning: listening on {host}, so other computers on the network can use this page", err=True)
     if open_browser:
         import threading
         import webbrowser
@@ -50,6 +54,18 @@ def serve(host: str, port: int, open_browser: bool, max_upload_mb: float) -> Non
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     # No access log: request lines would be the only trace of a user's session; counts are logged instead.
     uvicorn.run(app, host=host, port=port, access_log=False, log_level="info", server_header=False)
+
+
+def _check_free(host: str, port: int) -> None:
+    """A one-line error now, rather than a server log line after the warm-up, when the port is taken."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            # As uvicorn binds: a port left in TIME_WAIT by a server just stopped is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def _warm_up() -> None:
