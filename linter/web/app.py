@@ -49,11 +49,10 @@ def create_app(
     max_upload_mb: float = 50,
     max_checks: int = 2,
     temp_root: Path | None = None,
-    store: ResultStore | None = None,
 ) -> Starlette:
     """The app, answering only requests addressed to one of `hosts` ("127.0.0.1:8000")."""
     templates = jinja2.Environment(loader=jinja2.PackageLoader("linter.web", "templates"), autoescape=True)
-    results: ResultStore = store if store is not None else ResultStore()
+    results: ResultStore = ResultStore()
     slots = anyio.Semaphore(max_checks)
     policy = load_policy()
     scopes = {"choices": policy.scopes, "default": policy.default_scope}
