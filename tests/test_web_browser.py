@@ -156,3 +156,13 @@ def test_a_file_dropped_on_the_box_is_checked(server, browser):
     page.wait_for("location.pathname.startsWith('/result/') && document.readyState === 'complete'")
     assert "jail-manual.txt" in page.evaluate("document.body.innerText")
     assert "may be handcuffed" in page.evaluate(CONFLICT)
+
+
+def test_a_form_problem_is_shown_in_the_status_line_without_leaving_the_page(server, browser, draft):
+    page = Page(browser)
+    page.goto(server)
+    page.set_files("#documents", [str(draft)])
+    page.evaluate("document.getElementById('rules').value = 'twelve'; document.querySelector('form').requestSubmit()")
+    page.wait_for("document.getElementById('progress-text').textContent.includes('is not a rule number')")
+    assert page.evaluate("location.pathname") == "/"
+    assert page.evaluate("document.querySelector('button[type=submit]').disabled") is False
