@@ -82,7 +82,7 @@ class Guard:
 
     @property
     def _too_large(self) -> str:
-        return f"bangkok-lint: upload larger than the limit of {self.max_body // 1_000_000} MB\n"
+        return f"bangkok-lint: upload larger than the limit of {self.max_body / 1_000_000:g} MB\n"
 
     def _refusal(self, scope: Scope) -> PlainTextResponse | None:
         headers = Headers(scope=scope)
