@@ -166,3 +166,18 @@ def test_a_form_problem_is_shown_in_the_status_line_without_leaving_the_page(ser
     page.wait_for("document.getElementById('progress-text').textContent.includes('is not a rule number')")
     assert page.evaluate("location.pathname") == "/"
     assert page.evaluate("document.querySelector('button[type=submit]').disabled") is False
+
+
+def test_files_over_the_limit_are_refused_before_they_are_sent(server, browser):
+    page = Page(browser)
+    page.goto(server)
+    page.evaluate(
+        """(() => {
+          const chosen = new DataTransfer();
+          chosen.items.add(new File([new Uint8Array(51_000_000)], "huge.txt"));
+          document.getElementById("documents").files = chosen.files;
+          document.querySelector("form").requestSubmit();
+        })()"""
+    )
+    assert page.evaluate("document.getElementById('progress-text').textContent") == "These files are 51.0 MB; the limit is 50 MB in all."
+    assert page.evaluate("location.pathname") == "/"

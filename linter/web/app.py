@@ -60,7 +60,7 @@ def create_app(
     max_upload = int(max_upload_mb * 1_000_000)
 
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
-        context.update(scopes=scopes, accept=accept, max_upload_mb=max_upload_mb, keep_minutes=round(results.ttl / 60))
+        context.update(scopes=scopes, accept=accept, max_upload_mb=max_upload_mb, max_upload_bytes=max_upload, keep_minutes=round(results.ttl / 60))
         return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
 
     async def check_form(request: Request) -> Response:

@@ -28,6 +28,14 @@ function setupProgress(form) {
   const button = form.querySelector("button[type=submit]");
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    // Say so before sending, rather than after uploading what the app will refuse.
+    const size = [...form.querySelectorAll("input[type=file]")].flatMap((i) => [...i.files]).reduce((n, f) => n + f.size, 0);
+    if (size > Number(form.dataset.maxBytes)) {
+      status.hidden = false;
+      bar.value = 0;
+      text.textContent = `These files are ${(size / 1e6).toFixed(1)} MB; the limit is ${form.dataset.maxBytes / 1e6} MB in all.`;
+      return;
+    }
     const request = new XMLHttpRequest();
     const started = Date.now();
     let timer = null;
