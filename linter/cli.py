@@ -323,5 +323,19 @@ def eval_command(labels_dir: str, files: tuple[str, ...], scope: tuple[str, ...]
     sys.exit(EXIT_INPUT if run.errors else EXIT_OK)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; the default is reachable from this computer only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option("--max-upload-mb", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True, help="Refuse uploads larger than this, in all.")
+def serve(host: str, port: int, open_browser: bool, max_upload_mb: float) -> None:
+    """A local web page to check documents and compare versions, for people who do not use a terminal."""
+    try:
+        from linter.web.server import serve as run_server
+    except ImportError as exc:
+        raise UsageError(f"the web app needs its extra dependencies: pip install 'bangkok-lint[web]' ({exc})") from exc
+    run_server(host, port, open_browser, max_upload_mb)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
