@@ -8,27 +8,17 @@ the act is one the check accepts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.engine.crossref import ExceptionLink, descendants
 from linter.engine.units import Unit, build_units
 from linter.model import Document
 from linter.nlp.concepts import ConceptHit
-from linter.nlp.deontic import Stance, doc_stance, stance_at
+from linter.nlp.deontic import Stance, clause_index, doc_stance, restricted_at, stance_at
+from linter.pattern_language import ELEMENT_STANCES, EXCEPTION_CATEGORIES, accepts
 from linter.patterns import Check, Concept, Condition, PatternSet
 
 FULL, WEAK = "full", "weak"
-_CARVE_OUT = ("except", "unless", "other than", "save", "excluding")
-
-# For an element: which stances implement it fully, and which only partly.
-_ELEMENT_STANCES = {
-    "require": ({"obligation", "statement"}, {"qualified-obligation", "permission"}),
-    "forbid": ({"prohibition"}, {"excepted-prohibition"}),
-    "mention": (
-        {"obligation", "statement", "qualified-obligation", "permission", "prohibition", "excepted-prohibition"},
-        set(),
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -49,9 +39,10 @@ class Match:
 class Evaluator:
     """Evaluates checks over the units of one document."""
 
-    def __init__(self, units: list[Unit], concepts: dict[str, Concept]) -> None:
+    def __init__(self, units: list[Unit], concepts: dict[str, Concept], exemption_words: tuple[str, ...] = ()) -> None:
         self.units = units
         self.concepts = concepts
+        self.exemption_words = exemption_words
         self.provisions = [u.provision for u in units]
         self._by_index = {u.provision.index: u for u in units}
         # Concept -> units having it in their own words or lead-in: a check only visits the
@@ -67,7 +58,7 @@ class Evaluator:
     @classmethod
     def for_document(cls, document: Document, patterns: PatternSet, nlp) -> "Evaluator":
         units = build_units(document, nlp, patterns.deontic.non_operative_headings)
-        return cls(units, patterns.concepts)
+        return cls(units, patterns.concepts, patterns.deontic.exemption_words)
 
     # -- locating concepts -------------------------------------------------------------
 
@@ -105,18 +96,25 @@ class Evaluator:
 
     # -- stance --------------------------------------------------------------------------
 
-    def _stance(self, unit: Unit, where: Unit, hit: ConceptHit) -> Stance:
+    def _stance(self, unit: Unit, where: Unit, hit: ConceptHit, cond: Condition) -> tuple[Stance, ConceptHit]:
+        """The stance toward the act, and the mention of the act it was read at."""
+        stance = None
         if where is unit:
             # A caption ("Placement in segregated housing units.") states nothing: take the
-            # first mention of the act that stands in a clause with a modal.
-            same = [h.start for h in unit.hits if h.concept == hit.concept and h.start >= hit.start]
-            stance = next((s for start in same if (s := stance_at(unit.clauses, start))), None)
+            # mention of the act that stands with the check's other concepts, in a clause with a modal.
+            for mention in _act_mentions(unit, cond):
+                stance = stance_at(unit.clauses, mention.start)
+                if stance is not None:
+                    hit = mention
+                    break
         else:
             stance = doc_stance(unit.clauses) or stance_at(where.clauses, hit.start)
         if stance is None:
             stance = next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)
         stance = stance or Stance("statement")
-        return self._apply_exception_links(unit, stance, hit.concept)
+        if where is unit and restricted_at(unit.clauses, hit.start):
+            stance = replace(stance, restricted=True)
+        return self._apply_exception_links(unit, stance, hit.concept), hit
 
     def _apply_exception_links(self, unit: Unit, stance: Stance, action: str) -> Stance:
         links = [l for l in unit.links if l.qualified == unit.provision.index]
@@ -155,7 +153,7 @@ class Evaluator:
         if found is None:
             return None
         (where, hit, _), matched, others = found
-        stance = self._stance(unit, where, hit)
+        stance, hit = self._stance(unit, where, hit, check.condition)
         if self._exempted(unit, stance, hit if where is unit else None, others):
             # "may be placed in segregation unless she is pregnant": the exception protects
             # the very people the check is about, so the clause forbids the act for them.
@@ -165,16 +163,15 @@ class Evaluator:
             return None
         return Match(check, unit, stance, strength, tuple(matched), hit if where is unit else None)
 
-    @staticmethod
-    def _exempted(unit: Unit, stance: Stance, action: ConceptHit | None, others: list) -> bool:
+    def _exempted(self, unit: Unit, stance: Stance, action: ConceptHit | None, others: list) -> bool:
         """Do the provision's own words put the check's people inside an exception ("unless she is pregnant")?"""
-        if stance.kind not in ("permission", "excepted-prohibition", "obligation", "statement"):
+        if stance.kind not in ("permission", "excepted-prohibition", "limited", "obligation", "statement"):
             return False
         own = [hit for where, hit, _ in others if where is unit and hit is not None]
         for clause in unit.clauses:
             # Only words that carve people or acts out ("unless", "other than") exempt them;
             # "in an emergency" or "where necessary" are conditions of the permission itself.
-            exceptions = [m.start for m in clause.markers if m.category == "exception" and m.text.startswith(_CARVE_OUT)]
+            exceptions = [m.start for m in clause.markers if m.category in EXCEPTION_CATEGORIES and m.text.startswith(self.exemption_words)]
             if not exceptions:
                 continue
             first = min(exceptions)
@@ -187,9 +184,11 @@ class Evaluator:
 
     def _strength(self, check: Check, stance: Stance, lenient: bool) -> str | None:
         if check.kind == "conflict":
-            return FULL if stance.kind in check.stance else None
+            return FULL if accepts(check.stance, stance.kind) else None
         wanted = check.stance[0]
-        full, weak = _ELEMENT_STANCES[wanted]
+        if stance.restricted and wanted == "require":
+            return None  # "restrictions on visits" does not provide visits
+        full, weak = ELEMENT_STANCES[wanted]
         hollowed = stance.qualified and wanted != "mention" and not lenient
         if (stance.kind in full and not hollowed) or (lenient and stance.kind == "qualified-obligation"):
             return FULL
@@ -209,6 +208,29 @@ class Evaluator:
             if found is None:
                 continue
             (where, hit, _), _, _ = found
-            if not stances or self._stance(unit, where, hit).kind in stances:
+            if not stances or accepts(stances, self._stance(unit, where, hit, cond)[0].kind):
                 return unit
         return None
+
+
+def _act_mentions(unit: Unit, cond: Condition) -> list[ConceptHit]:
+    """Mentions of the check's act in `unit`, those sharing a clause, then a sentence, with most
+    of its other concept groups first ("Restraints may be used to prevent escape. Restraints
+    shall not be used on a woman in labour." reads the act of a labour check in the second)."""
+    clauses = unit.clauses
+    acts = [h for h in unit.hits if h.concept in cond.action]
+    if not acts or len(cond.all) == 1:
+        return acts
+    where = {h.start: clause_index(clauses, h.start) for h in unit.hits}
+    groups = [set(g) for g in cond.all[1:]]
+
+    def together(act: ConceptHit) -> tuple[int, int, int]:
+        ci = where[act.start]
+        in_clause = in_sentence = 0
+        for group in groups:
+            near = [where[h.start] for h in unit.hits if h.concept in group]
+            in_clause += ci in near
+            in_sentence += any(clauses[c].sentence == clauses[ci].sentence for c in near)
+        return (-in_clause, -in_sentence, act.start)
+
+    return sorted(acts, key=together)

@@ -1,0 +1,169 @@
+"""Stance scoped to the clause that governs the act (issue 9, section 2).
+
+Every clause here is invented for the test, in the wording of several drafting traditions:
+Westminster rules, US code and agency directives, civil-law articles, post-Soviet codes,
+South Asian jail manuals, ASEAN regulations and Commonwealth acts.
+"""
+
+import pytest
+
+from linter.nlp.deontic import restricted_at, stance_at
+from linter.nlp.pipeline import build_pipeline
+
+
+def _stance(text: str, act: str):
+    doc = build_pipeline()(text)
+    token = next(t.i for t in doc if t.lower_ == act)
+    return stance_at(doc._.clauses, token)
+
+
+def _kind(text: str, act: str) -> str:
+    stance = _stance(text, act)
+    return stance.kind if stance else "none"
+
+
+PROVISOS = [
+    # Westminster: a semicolon proviso that re-permits.
+    ("A woman in labour shall not be handcuffed; but where the governor certifies a real risk of escape, one wrist may be secured to the bed.", "handcuffed", "excepted-prohibition"),
+    # US code: "Provided, That" after a colon.
+    ("A restraint shall not be applied to an inmate known to be pregnant: Provided, That the warden may authorize a waist chain where the inmate has attempted escape.", "restraint", "excepted-prohibition"),
+    # South Asian jail manual.
+    ("Fetters shall not be imposed upon a female prisoner: provided however that the Superintendent may, for reasons to be recorded in writing, direct otherwise.", "fetters", "excepted-prohibition"),
+    # Caribbean act: "save where" inside the clause.
+    ("A pregnant prisoner shall not be placed in a punishment cell, save where the medical officer certifies that she is fit.", "cell", "excepted-prohibition"),
+    # Civil-law article: "except in so far as".
+    ("Article 14. Means of restraint shall not be applied to women in childbirth, except in so far as the head of the institution orders otherwise in writing.", "restraint", "excepted-prohibition"),
+    # A proviso that adds a duty re-permits nothing.
+    ("A woman in labour shall not be handcuffed; provided that the escorting officer shall remain outside the delivery room.", "handcuffed", "prohibition"),
+    # The re-permission is read in the proviso too.
+    ("A woman in labour shall not be shackled; but if the superintendent certifies a danger of escape, one wrist may be secured.", "secured", "permission"),
+]
+
+
+@pytest.mark.parametrize("text, act, expected", PROVISOS)
+def test_provisos_are_exceptions(text, act, expected):
+    assert _kind(text, act) == expected
+
+
+LIMITS = [
+    # Westminster.
+    ("Instruments of restraint shall be used on a pregnant prisoner only where the governor certifies a risk of escape.", "restraint", "limited"),
+    # US agency directive.
+    ("A strip search of a female inmate shall be conducted only by a female officer.", "search", "limited"),
+    # ASEAN ministerial regulation.
+    ("The body search of female detainees must be carried out only by female officers.", "search", "limited"),
+    # Civil-law article: a permission limited the same way.
+    ("Article 9. A child may be separated from the mother only after an assessment of the child's best interests.", "separated", "limited"),
+    # Without "only" the duty is a plain obligation.
+    ("A strip search of a female inmate shall be conducted by a female officer.", "search", "obligation"),
+]
+
+
+@pytest.mark.parametrize("text, act, expected", LIMITS)
+def test_shall_only_where_is_a_protective_limit_not_a_permission(text, act, expected):
+    assert _kind(text, act) == expected
+
+
+RIGHTS = [
+    # Westminster: "may request" is the prisoner's right, a duty on the prison.
+    ("A woman prisoner may request to be examined by a female medical officer.", "examined", "obligation"),
+    # Commonwealth act.
+    ("Every prisoner is entitled to receive visits from members of the family twice a month.", "visits", "obligation"),
+    # Post-Soviet code.
+    ("Article 89. Convicted women shall have the right to receive parcels and parcels post.", "parcels", "obligation"),
+    # US directive: the request comes first, the duty follows.
+    ("On the request of a pregnant inmate, a female physician shall conduct the examination.", "examination", "obligation"),
+    # South Asian jail manual: an application is a right too.
+    ("A female prisoner may apply for an interview with her children once a fortnight.", "interview", "obligation"),
+    # Discretion of the authority stays a permission.
+    ("The governor may grant a prisoner an additional visit.", "visit", "permission"),
+    # A refused right is a prohibition.
+    ("No prisoner may request a transfer during the first month.", "transfer", "prohibition"),
+]
+
+
+@pytest.mark.parametrize("text, act, expected", RIGHTS)
+def test_a_right_of_the_prisoner_is_an_obligation_on_the_authority(text, act, expected):
+    assert _kind(text, act) == expected
+
+
+SUBORDINATE = [
+    # Westminster: the relative clause's "shall" does not govern the restraint.
+    ("Restraints, which shall be removed on the physician's request, may be applied to a woman in labour.", "applied", "permission"),
+    ("Restraints, which shall be removed on the physician's request, may be applied to a woman in labour.", "restraints", "permission"),
+    # Civil-law article: "which may be used" does not permit what the main clause forbids.
+    ("Article 31. Handcuffs, which may be used during transport, shall not be applied during childbirth.", "handcuffs", "prohibition"),
+    # A noun clause: "should" belongs to the decision's content, the decision itself is a duty.
+    ("The decision that the child should leave the prison shall be taken by the director after consulting the mother.", "decision", "obligation"),
+    # Inside the relative clause its own modal governs.
+    ("Restraints, which shall be removed on the physician's request, may be applied to a woman in labour.", "removed", "obligation"),
+    # ASEAN regulation: the subject's relative clause holds "may", the duty is the main verb.
+    ("A detainee who may be pregnant shall be given a medical examination on admission.", "examination", "obligation"),
+]
+
+
+@pytest.mark.parametrize("text, act, expected", SUBORDINATE)
+def test_a_modal_in_a_relative_or_noun_clause_does_not_govern_the_main_act(text, act, expected):
+    assert _kind(text, act) == expected
+
+
+SANCTIONS = [
+    # Westminster prison rules.
+    ("A prisoner who commits a disciplinary offence shall be liable to cellular confinement for a period not exceeding fourteen days.", "confinement", "permission"),
+    # US state code.
+    ("An inmate who violates this section is punishable by placement in disciplinary segregation for up to thirty days.", "segregation", "permission"),
+    # Post-Soviet code.
+    ("Article 115. Convicted women who maliciously violate the regime shall be subject to transfer to a punishment cell for up to fifteen days.", "cell", "permission"),
+    # Pacific act: "may be awarded".
+    ("Solitary confinement may be awarded for a major prison offence.", "confinement", "permission"),
+    # South Asian jail manual: the punishing officer's power.
+    ("The Superintendent may impose separate confinement on any prisoner guilty of a jail offence.", "confinement", "permission"),
+    # An exemption from a sanction is a prohibition.
+    ("No pregnant prisoner shall be liable to cellular confinement.", "confinement", "prohibition"),
+]
+
+
+@pytest.mark.parametrize("text, act, expected", SANCTIONS)
+def test_sanctions_permit_the_punishment(text, act, expected):
+    assert _kind(text, act) == expected
+
+
+RESTRICTIONS = [
+    # Westminster.
+    ("The governor may impose restrictions on visits for a period not exceeding 28 days.", "visits", True),
+    # Civil-law article.
+    ("Article 40. Limitation of correspondence shall be ordered by the head of the institution.", "correspondence", True),
+    # US directive: loss of a privilege.
+    ("Sanctions include loss of telephone privileges for up to 60 days.", "telephone", True),
+    # The good itself, provided.
+    ("Prisoners shall receive visits from their families without restriction.", "visits", False),
+    ("Every prisoner may send and receive letters; correspondence shall not be restricted as a punishment.", "letters", False),
+]
+
+
+@pytest.mark.parametrize("text, act, restricted", RESTRICTIONS)
+def test_a_restriction_of_a_good_is_marked(text, act, restricted):
+    doc = build_pipeline()(text)
+    token = next(t.i for t in doc if t.lower_ == act)
+    assert restricted_at(doc._.clauses, token) is restricted
+
+
+NEGATIVE_OPENERS = [
+    ("B. No restraint shall be applied to a pregnant detainee.", "restraint", "prohibition"),
+    ("In no case shall a woman in labour be shackled.", "shackled", "prohibition"),
+    ("Under no circumstances may a pregnant woman be placed in solitary confinement.", "placed", "prohibition"),
+    ("Nothing in this section permits the use of restraints on a woman in labour.", "restraints", "prohibition"),
+    # Commonwealth act: the negative subject after an introductory phrase.
+    ("In the case of a pregnant prisoner, no instrument of restraint shall be used.", "restraint", "prohibition"),
+    # US code: a run-in caption before "No".
+    ("(D) Restraint of pregnant women No officer may restrain a pregnant woman in custody.", "restrain", "prohibition"),
+    # A negative word inside a condition does not negate the permission.
+    ("Where no female officer is available, a male officer may conduct the search.", "search", "permission"),
+    # The opener negates the first modal only.
+    ("No prisoner shall be punished twice for one offence, but a prisoner may be warned.", "warned", "permission"),
+]
+
+
+@pytest.mark.parametrize("text, act, expected", NEGATIVE_OPENERS)
+def test_negative_openers(text, act, expected):
+    assert _kind(text, act) == expected
