@@ -81,6 +81,7 @@ class Deontic:
     non_operative_headings: tuple[str, ...] = ()
     exemption_words: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
+    continuations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def _load_deontic(path: Path) -> Deontic:
         non_operative_headings=tuple(h.lower() for h in _tuple(data.get("non_operative_headings"))),
         exemption_words=_tuple(data.get("exemption_words")),
         abbreviations=_tuple(data.get("abbreviations")),
+        continuations=_tuple(data.get("continuations")),
     )
 
 

@@ -163,3 +163,20 @@ def test_conflict_reads_the_governing_clause(text, fires):
 )
 def test_require_element_strength(text, strength):
     assert _fires("visits", text) == strength
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        # Westminster: the labour concept stands in another sentence of the provision.
+        ("12. Restraints may be used to prevent escape. A woman in labour shall be escorted by a female officer.", False),
+        # A sentence that points back ("This applies ...") continues the one before it.
+        ("5.7 Handcuffs may be used on hospital escorts where the governor so decides. This applies to escorts for labour.", True),
+        # ASEAN regulation under a heading: the heading's concept is read with every sentence ...
+        ("PART 3 - RESTRAINT DURING LABOUR\nArticle 1. Handcuffs may be used to prevent escape.", True),
+        # ... unless the document forbids the act for those people in so many words: the special rule prevails.
+        ("PART 3 - RESTRAINT DURING LABOUR\nArticle 1. Handcuffs may be used to prevent escape.\nArticle 2. No restraint shall be used during labour.", False),
+    ],
+)
+def test_conflict_needs_its_concepts_in_one_reading(text, fires):
+    assert (_fires("permitted", text) is not None) is fires

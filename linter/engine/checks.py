@@ -43,6 +43,7 @@ class Evaluator:
         self.units = units
         self.concepts = concepts
         self.exemption_words = exemption_words
+        self._explicit_bans: dict[Condition, bool] = {}
         self.provisions = [u.provision for u in units]
         self._by_index = {u.provision.index: u for u in units}
         # Concept -> units having it in their own words or lead-in: a check only visits the
@@ -154,6 +155,8 @@ class Evaluator:
             return None
         (where, hit, _), matched, others = found
         stance, hit = self._stance(unit, where, hit, check.condition)
+        if check.kind == "conflict" and not self._reads_together(unit, check.condition, where, hit, others):
+            return None
         if self._exempted(unit, stance, hit if where is unit else None, others):
             # "may be placed in segregation unless she is pregnant": the exception protects
             # the very people the check is about, so the clause forbids the act for them.
@@ -162,6 +165,44 @@ class Evaluator:
         if strength is None:
             return None
         return Match(check, unit, stance, strength, tuple(matched), hit if where is unit else None)
+
+    def _reads_together(self, unit: Unit, cond: Condition, where: Unit, act: ConceptHit, others: list) -> bool:
+        """Does the clause that conflicts say what the check is about, in one reading?
+
+        The concepts the provision names only in its own words must stand in the sentence of
+        the act ("Restraints may be used to prevent escape. A woman in labour shall be escorted
+        by a female officer." permits no restraint in labour). A concept it inherits (heading,
+        lead-in, definition) is read with every sentence — unless the document elsewhere forbids
+        the act for those people in so many words: the special rule prevails over the general one.
+        """
+        if where is unit:
+            sentence = unit.clauses[clause_index(unit.clauses, act.start)].sentence
+            for group, (found_in, hit, _) in zip(cond.all[1:], others):
+                if hit is None or found_in is not unit or self._inherited(unit, group):
+                    continue
+                if not any(h.concept in group and unit.clauses[clause_index(unit.clauses, h.start)].sentence == sentence for h in unit.hits):
+                    return False
+        if unit.links or not any(hit is None for _, hit, _ in others):
+            return True  # an exception provision is itself the special rule
+        return not self._forbidden_explicitly(cond)
+
+    @staticmethod
+    def _inherited(unit: Unit, group: tuple[str, ...]) -> bool:
+        return any(c in unit.context or any(c in lead.first_hit for lead in unit.lead_ins) for c in group)
+
+    def _forbidden_explicitly(self, cond: Condition) -> bool:
+        """Does some provision forbid the act of `cond`, naming all its concepts in its own words or lead-in?"""
+        if cond not in self._explicit_bans:
+            self._explicit_bans[cond] = False
+            for unit in self.candidates(cond):
+                found = self._condition_holds(unit, cond)
+                if found is None or any(hit is None for _, hit, _ in found[2]):
+                    continue
+                (where, hit, _), _, _ = found
+                if self._stance(unit, where, hit, cond)[0].kind == "prohibition":
+                    self._explicit_bans[cond] = True
+                    break
+        return self._explicit_bans[cond]
 
     def _exempted(self, unit: Unit, stance: Stance, action: ConceptHit | None, others: list) -> bool:
         """Do the provision's own words put the check's people inside an exception ("unless she is pregnant")?"""

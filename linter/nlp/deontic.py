@@ -92,6 +92,7 @@ class DeonticTagger:
         self._abbreviations = {strings.add(a + dot) for a in deontic.abbreviations for dot in ("", ".")}
         self._comma = strings.add(_COMMA)
         self._negative_openers = {strings.add(w) for w in deontic.negative_openers}
+        self._continuations = {strings.add(w) for w in deontic.continuations}
         if not Doc.has_extension("clauses"):
             Doc.set_extension("clauses", default=())
 
@@ -131,7 +132,9 @@ class DeonticTagger:
             if orth in self._clause_ends or ends_sentence:
                 bounds.append((start, i + 1, sentence))
                 start = i + 1
-                sentence += ends_sentence
+                # "This applies to escorts for the birth.": a sentence that opens by pointing
+                # back continues the one before it.
+                sentence += ends_sentence and not (start < n and rows[start][1] in self._continuations)
         if start < n:
             bounds.append((start, n, sentence))
         return bounds
