@@ -75,6 +75,12 @@ RIGHTS = [
     ("On the request of a pregnant inmate, a female physician shall conduct the examination.", "examination", "obligation"),
     # South Asian jail manual: an application is a right too.
     ("A female prisoner may apply for an interview with her children once a fortnight.", "interview", "obligation"),
+    # Post-Soviet code: a convict who "may receive" holds a right.
+    ("Article 100. Convicted pregnant women may receive additional parcels without limit.", "parcels", "obligation"),
+    # Commonwealth act: a mother who "may retain" her infant.
+    ("A female prisoner may retain her infant with her until the infant is two years old.", "infant", "obligation"),
+    # A withheld entitlement is a prohibition.
+    ("A prisoner undergoing cellular confinement is not entitled to visits.", "visits", "prohibition"),
     # Discretion of the authority stays a permission.
     ("The governor may grant a prisoner an additional visit.", "visit", "permission"),
     # A refused right is a prohibition.
@@ -118,6 +124,8 @@ SANCTIONS = [
     ("Solitary confinement may be awarded for a major prison offence.", "confinement", "permission"),
     # South Asian jail manual: the punishing officer's power.
     ("The Superintendent may impose separate confinement on any prisoner guilty of a jail offence.", "confinement", "permission"),
+    # South-East Asian penal wording.
+    ("Any prisoner who escapes from custody shall be punished with solitary confinement not exceeding seven days.", "confinement", "permission"),
     # An exemption from a sanction is a prohibition.
     ("No pregnant prisoner shall be liable to cellular confinement.", "confinement", "prohibition"),
 ]
