@@ -61,6 +61,7 @@ ELEMENT_STANCE_DOCS: dict[str, str] = {
 MARKER_CATEGORIES: dict[str, str] = {
     "prohibition": "forbids the act: stance `prohibition`",
     "obligation": "requires the act: stance `obligation`; after a negative opener (`No …`) a `prohibition`",
+    "saving": "forbids or restrains the act (`shall prevent`, `prohibits`); negated it saves a power (`Nothing in this section shall be construed to prohibit …`): stance `permission`",
     "right": "a right of the subject (`may request`, `is entitled to`): an obligation on the authority, stance `obligation`",
     "permission": "allows the act: stance `permission`; after a negative opener a `prohibition`",
     "sanction": "introduces a punishment that may be imposed (`is liable to`, `punishable by`): stance `permission` of the sanction",
@@ -76,7 +77,7 @@ MARKER_CATEGORIES: dict[str, str] = {
     "inability": "looks like a modal but states a fact (`cannot`): gives the clause no stance",
 }
 # Categories that give a clause a stance of its own, in precedence order for ties.
-MODAL_CATEGORIES = ("prohibition", "obligation", "right", "permission", "sanction", "aspiration", "disapplication")
+MODAL_CATEGORIES = ("prohibition", "obligation", "right", "permission", "sanction", "saving", "aspiration", "disapplication")
 # Categories that carve an exception out of a clause.
 EXCEPTION_CATEGORIES = ("exception", "proviso")
 

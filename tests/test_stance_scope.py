@@ -175,3 +175,28 @@ NEGATIVE_OPENERS = [
 @pytest.mark.parametrize("text, act, expected", NEGATIVE_OPENERS)
 def test_negative_openers(text, act, expected):
     assert _kind(text, act) == expected
+
+
+SAVINGS_AND_SOFT_WORDING = [
+    # US state statute: a saving clause keeps the power.
+    ("Nothing in this section shall be construed to prohibit the use of restraints on a pregnant inmate who poses a serious risk of escape.", "restraints", "permission"),
+    # Westminster: "Nothing in these Rules shall prevent ...".
+    ("Nothing in these Rules shall prevent the governor from ordering the separation of a mother and her infant.", "separation", "permission"),
+    # Without "Nothing" the same verb forbids.
+    ("This section prohibits the use of restraints on a woman in labour.", "restraints", "prohibition"),
+    # UK instruction: "should not" is a prohibition, "should" a soft duty.
+    ("Restraints should not be used on a woman in labour.", "restraints", "prohibition"),
+    ("Restraints should be avoided where possible.", "restraints", "qualified-obligation"),
+    # Post-Soviet code: inadmissible.
+    ("Article 58. The use of special means against pregnant women is inadmissible.", "means", "prohibition"),
+    # ASEAN regulation: "is allowed", "is mandatory".
+    ("The use of handcuffs on female detainees is allowed during transport.", "handcuffs", "permission"),
+    ("A medical examination of every female detainee on admission is mandatory.", "examination", "obligation"),
+    # South Asian jail manual: "ordinarily" softens a duty.
+    ("Female prisoners shall ordinarily be searched by the matron.", "searched", "qualified-obligation"),
+]
+
+
+@pytest.mark.parametrize("text, act, expected", SAVINGS_AND_SOFT_WORDING)
+def test_saving_clauses_and_soft_wording(text, act, expected):
+    assert _kind(text, act) == expected

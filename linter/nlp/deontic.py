@@ -269,7 +269,11 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), order(m.category)))
     words = tuple(m.text for m in clause.markers if m.category not in ("subordinate", "restriction"))
     category = nearest.category
-    if category in ("obligation", "right", "permission", "sanction") and _negated(clause, nearest, modals):
+    negated = _negated(clause, nearest, modals)
+    if category == "saving":
+        # "Nothing in this section shall be construed to prohibit …" keeps the act allowed.
+        category = "permission" if negated else "prohibition"
+    elif category in ("obligation", "right", "permission", "sanction") and negated:
         category = "prohibition"  # "No inmate shall be permitted a visit", "No prisoner may be ..."
     if category == "disapplication":
         return Stance("permission", words, excepted=True)
