@@ -180,3 +180,16 @@ def test_require_element_strength(text, strength):
 )
 def test_conflict_needs_its_concepts_in_one_reading(text, fires):
     assert (_fires("permitted", text) is not None) is fires
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        # South Asian jail manual: the proviso set as its own paragraph re-permits.
+        ("Rule 802. Fetters shall not be imposed on a female prisoner in labour.\nProvided that the Superintendent may order handcuffs where she is violent.", True),
+        # Caribbean act: a proviso paragraph that only adds a duty re-permits nothing.
+        ("12. Restraints shall not be used during labour.\nProvided that the officer shall record every use of force.", False),
+    ],
+)
+def test_a_proviso_paragraph_is_an_exception_to_the_provision_before_it(text, fires):
+    assert (_fires("permitted", text) is not None) is fires

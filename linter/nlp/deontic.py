@@ -297,6 +297,14 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     return Stance("permission", words, excepted, qualified, **stance)
 
 
+def opening_proviso(clauses: tuple[Clause, ...]) -> Marker | None:
+    """The proviso word of a provision that opens with a re-permitting proviso ("Provided that
+    the officer may …" set as its own paragraph); None otherwise."""
+    if clauses and _opens_with(clauses[0], ("proviso",)) and _re_permitting_provisos((Clause(0, 0, ()), *clauses), 0):
+        return clauses[0].markers[0]
+    return None
+
+
 def stance_at(clauses: tuple[Clause, ...], token: int) -> Stance | None:
     """Stance toward the act at `token`; None when its clause states no duty, ban or permission."""
     return stance_of_clause(clauses, clause_index(clauses, token), token)
