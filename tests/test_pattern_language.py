@@ -193,3 +193,18 @@ def test_conflict_needs_its_concepts_in_one_reading(text, fires):
 )
 def test_a_proviso_paragraph_is_an_exception_to_the_provision_before_it(text, fires):
     assert (_fires("permitted", text) is not None) is fires
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        # Westminster: the proviso re-permits another act (a visit), not the restraint.
+        ("12. Restraints shall not be used during labour; but where the woman so wishes, a visit may be allowed.", False),
+        # US directive: the proviso re-permits the restraint itself.
+        ("Sec. 4. Restraints shall not be used during labour: Provided that handcuffs may be used where the warden so orders.", True),
+        # A proviso that names no act re-permits the act of the clause.
+        ("Rule 9. Restraints shall not be used during labour; but where the officer certifies a danger of escape, one wrist may be secured.", True),
+    ],
+)
+def test_a_proviso_re_permits_only_the_act_it_names(text, fires):
+    assert (_fires("permitted", text) is not None) is fires

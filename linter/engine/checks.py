@@ -157,6 +157,8 @@ class Evaluator:
         stance, hit = self._stance(unit, where, hit, check.condition)
         if check.kind == "conflict" and not self._reads_together(unit, check.condition, where, hit, others):
             return None
+        if where is unit and self._provisos_allow_other_acts(unit, stance, check.condition):
+            stance = replace(stance, kind="prohibition", excepted=False, exception_at=())
         if self._exempted(unit, stance, hit if where is unit else None, others):
             # "may be placed in segregation unless she is pregnant": the exception protects
             # the very people the check is about, so the clause forbids the act for them.
@@ -185,6 +187,20 @@ class Evaluator:
         if unit.links or not any(hit is None for _, hit, _ in others):
             return True  # an exception provision is itself the special rule
         return not self._forbidden_explicitly(cond)
+
+    def _provisos_allow_other_acts(self, unit: Unit, stance: Stance, cond: Condition) -> bool:
+        """Is a ban excepted only by provisos that re-permit other acts ("shall not be placed in
+        separate confinement; but where she is violent, she may be restrained")?"""
+        if stance.kind != "excepted-prohibition" or not stance.provisos:
+            return False
+        proviso_chars = [(unit.doc[a].idx, unit.doc[b - 1].idx + len(unit.doc[b - 1])) for a, b in stance.provisos]
+        if any(not any(a <= at < b for a, b in proviso_chars) for at in stance.exception_at):
+            return False  # the clause itself has an exception
+        for a, b in stance.provisos:
+            named = {h.concept for h in unit.hits if a <= h.start < b and self.concepts[h.concept].kind == "action"}
+            if not named or named & set(cond.action):
+                return False
+        return True
 
     @staticmethod
     def _inherited(unit: Unit, group: tuple[str, ...]) -> bool:

@@ -76,6 +76,9 @@ class Stance:
     exception_at: tuple[int, ...] = ()
     # The act is the object of a restriction ("restrictions on visits"): the clause limits it.
     restricted: bool = False
+    # Token spans of later clauses whose proviso re-permits ("; but where … may …"), so the
+    # engine can tell which act they allow again.
+    provisos: tuple[tuple[int, int], ...] = ()
 
 
 class DeonticTagger:
@@ -281,7 +284,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     exception_at = tuple(m.idx for c in (clause, *provisos) for m in c.markers if m.category in EXCEPTION_CATEGORIES)
     excepted = bool(exception_at)
     qualified = clause.has("qualifier")
-    stance = {"exception_at": exception_at}
+    stance = {"exception_at": exception_at, "provisos": tuple((c.start, c.end) for c in provisos)}
     if category == "prohibition":
         kind = "excepted-prohibition" if excepted else "prohibition"
         return Stance(kind, words, excepted, qualified, **stance)
