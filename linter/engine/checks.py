@@ -97,8 +97,11 @@ class Evaluator:
 
     # -- stance --------------------------------------------------------------------------
 
-    def _stance(self, unit: Unit, where: Unit, hit: ConceptHit, cond: Condition) -> tuple[Stance, ConceptHit]:
-        """The stance toward the act, and the mention of the act it was read at."""
+    def _stance(self, unit: Unit, found: tuple, cond: Condition) -> tuple[Stance, ConceptHit]:
+        """The stance of `unit` toward the act of `cond` (as `_condition_holds` found it), and the
+        mention of the act it was read at. The one place the engine decides a stance: the clause's
+        own reading (nlp/deontic.py), then what the rest of the law does to it."""
+        (where, hit, _), _, others = found
         stance = None
         if where is unit:
             # A caption ("Placement in segregated housing units.") states nothing: take the
@@ -115,7 +118,14 @@ class Evaluator:
         stance = stance or Stance("statement")
         if where is unit and restricted_at(unit.clauses, hit.start):
             stance = replace(stance, restricted=True)
-        return self._apply_exception_links(unit, stance, hit.concept), hit
+        stance = self._apply_exception_links(unit, stance, hit.concept)
+        if where is unit and self._provisos_allow_other_acts(unit, stance, cond):
+            stance = replace(stance, kind="prohibition", excepted=False, exception_at=())
+        if self._exempted(unit, stance, hit if where is unit else None, others):
+            # "may be placed in segregation unless she is pregnant": the exception protects
+            # the very people the check is about, so the clause forbids the act for them.
+            stance = Stance("prohibition", stance.markers + ("exemption",))
+        return stance, hit
 
     def _apply_exception_links(self, unit: Unit, stance: Stance, action: str) -> Stance:
         links = [l for l in unit.links if l.qualified == unit.provision.index]
@@ -153,16 +163,10 @@ class Evaluator:
         found = self._condition_holds(unit, check.condition)
         if found is None:
             return None
-        (where, hit, _), matched, others = found
-        stance, hit = self._stance(unit, where, hit, check.condition)
+        (where, _, _), matched, others = found
+        stance, hit = self._stance(unit, found, check.condition)
         if check.kind == "conflict" and not self._reads_together(unit, check.condition, where, hit, others):
             return None
-        if where is unit and self._provisos_allow_other_acts(unit, stance, check.condition):
-            stance = replace(stance, kind="prohibition", excepted=False, exception_at=())
-        if self._exempted(unit, stance, hit if where is unit else None, others):
-            # "may be placed in segregation unless she is pregnant": the exception protects
-            # the very people the check is about, so the clause forbids the act for them.
-            stance = Stance("prohibition", stance.markers + ("exemption",))
         strength = self._strength(check, stance, lenient)
         if strength is None:
             return None
@@ -214,8 +218,7 @@ class Evaluator:
                 found = self._condition_holds(unit, cond)
                 if found is None or any(hit is None for _, hit, _ in found[2]):
                     continue
-                (where, hit, _), _, _ = found
-                if self._stance(unit, where, hit, cond)[0].kind == "prohibition":
+                if self._stance(unit, found, cond)[0].kind == "prohibition":
                     self._explicit_bans[cond] = True
                     break
         return self._explicit_bans[cond]
@@ -264,8 +267,7 @@ class Evaluator:
             found = self._condition_holds(unit, cond)
             if found is None:
                 continue
-            (where, hit, _), _, _ = found
-            if not stances or accepts(stances, self._stance(unit, where, hit, cond)[0].kind):
+            if not stances or accepts(stances, self._stance(unit, found, cond)[0].kind):
                 return unit
         return None
 
