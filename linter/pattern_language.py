@@ -130,6 +130,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "why": Field("why it matters and what does not count", "text"),
         "elements": Field("what a regulation must contain to implement the rule", "list-of", section="element"),
         "conflicts": Field("clauses that contradict the rule", "list-of", section="conflict"),
+        "gender_neutral": Field("the rule's core duty is not about sex, pregnancy or children: a clause for all prisoners that puts a `gender_neutral` element into effect makes it partial", "bool"),
     },
     "element": {
         "id": Field("unique id within the file", "text", required=True),
@@ -138,6 +139,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "none": Field("concepts that must not appear in the clause or its context", "concepts"),
         "stance": Field("what the element asks of the clause", "element-stance", required=True),
         "key": Field("false for an optional element: its absence does not make the verdict partial", "bool"),
+        "gender_neutral": Field("a clause for all prisoners can put this element into effect (the rule must say `gender_neutral: true`)", "bool"),
         "examples": Field("clauses the element must and must not match (run by `bangkok-lint test-patterns`)", "mapping", required=True, section="examples"),
     },
     "conflict": {
