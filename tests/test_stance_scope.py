@@ -200,3 +200,20 @@ SAVINGS_AND_SOFT_WORDING = [
 @pytest.mark.parametrize("text, act, expected", SAVINGS_AND_SOFT_WORDING)
 def test_saving_clauses_and_soft_wording(text, act, expected):
     assert _kind(text, act) == expected
+
+
+POWERS_AND_DUTIES = [
+    # Commonwealth act: a power is a permission, not a duty.
+    ("The Commissioner shall have power to order the separate confinement of any prisoner.", "confinement", "permission"),
+    ("The officer in charge is empowered to place a prisoner in a separate cell.", "cell", "permission"),
+    # US directive: "is to be" obliges, "is not to be" forbids.
+    ("A pregnant inmate is to be transported in a vehicle with seat belts.", "transported", "obligation"),
+    ("A pregnant inmate is not to be placed in restraints during transport.", "restraints", "prohibition"),
+    # Civil-law article: a bound duty.
+    ("Article 22. The administration is bound to provide pregnant women with medical care.", "care", "obligation"),
+]
+
+
+@pytest.mark.parametrize("text, act, expected", POWERS_AND_DUTIES)
+def test_powers_and_duties(text, act, expected):
+    assert _kind(text, act) == expected
