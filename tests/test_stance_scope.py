@@ -217,3 +217,19 @@ POWERS_AND_DUTIES = [
 @pytest.mark.parametrize("text, act, expected", POWERS_AND_DUTIES)
 def test_powers_and_duties(text, act, expected):
     assert _kind(text, act) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # US state code: the sanction is named only by "is subject to loss of".
+        "A prisoner who violates facility rules is subject to loss of visiting privileges for up to sixty days.",
+        # Westminster rules.
+        "A prisoner who commits an offence against discipline shall be liable to forfeiture of remission.",
+        # South-East Asian penal wording.
+        "Any prisoner who escapes is punishable with confinement in a separate cell.",
+    ],
+)
+def test_words_that_introduce_a_punishment_name_a_sanction(text):
+    doc = build_pipeline()(text)
+    assert "sanction" in {hit.concept for hit in doc._.concepts}
