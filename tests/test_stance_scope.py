@@ -233,3 +233,20 @@ def test_powers_and_duties(text, act, expected):
 def test_words_that_introduce_a_punishment_name_a_sanction(text):
     doc = build_pipeline()(text)
     assert "sanction" in {hit.concept for hit in doc._.concepts}
+
+
+@pytest.mark.parametrize(
+    "text, act, expected",
+    [
+        # Westminster: a duty to ensure that no … is a prohibition of the act.
+        ("The governor shall ensure that no woman in labour is shackled.", "shackled", "prohibition"),
+        # US directive.
+        ("Each facility must ensure that no pregnant inmate is placed in restrictive housing.", "placed", "prohibition"),
+        # A relative clause that opens "who no longer" negates nothing outside it.
+        ("A prisoner who no longer requires hospital care shall be returned to the prison.", "returned", "obligation"),
+        # A positive complement stays a duty.
+        ("The superintendent shall ensure that female prisoners are searched by female officers.", "searched", "obligation"),
+    ],
+)
+def test_a_duty_to_ensure_that_no_act_happens_forbids_it(text, act, expected):
+    assert _kind(text, act) == expected

@@ -46,6 +46,8 @@ class Clause:
     negative_at: tuple[int, ...] = ()
     commas: tuple[int, ...] = ()
     sentence: int = 0  # index of the sentence the clause belongs to
+    # Starts of relative or noun clauses that open negatively ("that no woman is shackled").
+    negative_complements: tuple[int, ...] = ()
 
     @property
     def negative_opening(self) -> bool:
@@ -121,7 +123,9 @@ class DeonticTagger:
             run_in = tuple(i for i in range(start + 1, end) if rows[i][2] and rows[i][1] in self._negative_openers)
             parts = (start, *(c + 1 for c in commas), *run_in)
             negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end))
-            clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence))
+            # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
+            complements = tuple(m.start for m in mine if m.category == "subordinate" and m.end < end and rows[m.end][1] in self._negative_openers)
+            clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence, complements))
         doc._.clauses = tuple(clauses)
         return doc
 
@@ -247,6 +251,12 @@ def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
     return modal.category == "obligation" and any(m.category == "prohibition" and m.start < modal.start for m in modals)
 
 
+def _negative_complement(clause: Clause, anchor: int, modal: Marker) -> bool:
+    """Does a duty from outside reach the act through a negative clause ("shall ensure that no
+    woman in labour is shackled")?"""
+    return any(modal.end <= start <= anchor < _subordinate_span(clause, start, [])[1] for start in clause.negative_complements)
+
+
 def _re_permitting_provisos(clauses: tuple[Clause, ...], ci: int) -> list[Clause]:
     """Later clauses that open a proviso or exception and permit: "; but where … may", "Provided that … may"."""
     found = []
@@ -272,7 +282,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), order(m.category)))
     words = tuple(m.text for m in clause.markers if m.category not in ("subordinate", "restriction"))
     category = nearest.category
-    negated = _negated(clause, nearest, modals)
+    negated = _negated(clause, nearest, modals) or _negative_complement(clause, anchor, nearest)
     if category == "saving":
         # "Nothing in this section shall be construed to prohibit …" keeps the act allowed.
         category = "permission" if negated else "prohibition"
