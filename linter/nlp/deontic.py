@@ -3,7 +3,11 @@
 The component splits each provision into clauses (sentence ends, semicolons, colons) and
 records the deontic markers of `patterns/deontic.yaml` found in each. `stance_at` then
 answers, for a token (the act a rule check is about), whether the clause obliges, forbids
-or permits it, and whether an exception, condition or qualifier weakens that.
+or permits it, and whether an exception, proviso, limit or qualifier weakens that. The
+modal that governs the act is the nearest one outside any relative or noun clause the act
+is not in; negative openers negate the first modal after them; a later clause that opens a
+proviso and permits re-permits. What each marker category does is in
+linter/pattern_language.py (MARKER_CATEGORIES), rendered in patterns/README.md.
 """
 
 from __future__ import annotations
@@ -203,8 +207,7 @@ def _governing(clause: Clause, anchor: int) -> list[Marker]:
     """Modals of `clause` that can govern the act at `anchor`.
 
     A modal inside a relative or noun clause ("…, which shall be removed", "the decision
-    that the child should leave") governs only acts inside that clause: it runs from the
-    subordinating word to the next comma.
+    that the child should leave") governs only acts inside that clause (see _subordinate_span).
     """
     modals = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
     spans = [_subordinate_span(clause, m.start, modals) for m in clause.markers if m.category == "subordinate"]
@@ -257,10 +260,10 @@ def _negative_complement(clause: Clause, anchor: int, modal: Marker) -> bool:
     return any(modal.end <= start <= anchor < _subordinate_span(clause, start, [])[1] for start in clause.negative_complements)
 
 
-def _re_permitting_provisos(clauses: tuple[Clause, ...], ci: int) -> list[Clause]:
-    """Later clauses that open a proviso or exception and permit: "; but where … may", "Provided that … may"."""
+def _re_permitting_provisos(clauses: tuple[Clause, ...]) -> list[Clause]:
+    """The clauses that open a proviso or exception and permit: "; but where … may", "Provided that … may"."""
     found = []
-    for later in clauses[ci + 1 :]:
+    for later in clauses:
         if not _opens_with(later, (*EXCEPTION_CATEGORIES, "limit", "condition")):
             continue
         modals = _governing(later, later.end - 1)
@@ -290,7 +293,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
         category = "prohibition"  # "No inmate shall be permitted a visit", "No prisoner may be ..."
     if category == "disapplication":
         return Stance("permission", words, excepted=True)
-    provisos = _re_permitting_provisos(clauses, ci)
+    provisos = _re_permitting_provisos(clauses[ci + 1 :])
     exception_at = tuple(m.idx for c in (clause, *provisos) for m in c.markers if m.category in EXCEPTION_CATEGORIES)
     excepted = bool(exception_at)
     qualified = clause.has("qualifier")
@@ -313,7 +316,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
 def opening_proviso(clauses: tuple[Clause, ...]) -> Marker | None:
     """The proviso word of a provision that opens with a re-permitting proviso ("Provided that
     the officer may …" set as its own paragraph); None otherwise."""
-    if clauses and _opens_with(clauses[0], ("proviso",)) and _re_permitting_provisos((Clause(0, 0, ()), *clauses), 0):
+    if clauses and _opens_with(clauses[0], ("proviso",)) and _re_permitting_provisos(clauses):
         return clauses[0].markers[0]
     return None
 
