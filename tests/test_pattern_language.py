@@ -159,6 +159,10 @@ def test_conflict_reads_the_governing_clause(text, fires):
         ("Visits to women shall be supervised only by female officers.", "full"),
         ("Visits to women shall, where practicable, be held weekly.", "weak"),
         ("The governor may impose restrictions on visits to a woman.", None),
+        # A ban on restricting the good is a duty to provide it (civil-law and Commonwealth wording).
+        ("Article 12. A woman shall not be denied a visit by her family as a disciplinary measure.", "full"),
+        ("No restrictions on visits to a woman shall be imposed.", "full"),
+        ("A woman shall not be denied a visit, except for reasons of security.", "weak"),
     ],
 )
 def test_require_element_strength(text, strength):

@@ -143,6 +143,12 @@ RESTRICTIONS = [
     ("Article 40. Limitation of correspondence shall be ordered by the head of the institution.", "correspondence", True),
     # US directive: loss of a privilege.
     ("Sanctions include loss of telephone privileges for up to 60 days.", "telephone", True),
+    # Westminster: a modal governing a restriction verb restricts the good.
+    ("Visits may be restricted for a period not exceeding 28 days.", "visits", True),
+    # South Asian jail manual, active voice.
+    ("The Superintendent may withhold letters of a prisoner under punishment.", "letters", True),
+    # Civil-law article: the restricting agent is not restricted.
+    ("Article 45. Disciplinary measures shall not restrict the visits of a prisoner.", "disciplinary", False),
     # The good itself, provided.
     ("Prisoners shall receive visits from their families without restriction.", "visits", False),
     ("Every prisoner may send and receive letters; correspondence shall not be restricted as a punishment.", "letters", False),
@@ -250,3 +256,11 @@ def test_words_that_introduce_a_punishment_name_a_sanction(text):
 )
 def test_a_duty_to_ensure_that_no_act_happens_forbids_it(text, act, expected):
     assert _kind(text, act) == expected
+
+
+def test_a_restriction_verb_reaches_only_its_object():
+    # Caribbean act: the products are not what is refused; the entry is.
+    doc = build_pipeline()("No visitor shall be refused entry because she carries sanitary products.")
+    tokens = {t.lower_: t.i for t in doc}
+    assert restricted_at(doc._.clauses, tokens["entry"])
+    assert not restricted_at(doc._.clauses, tokens["products"])

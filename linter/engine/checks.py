@@ -117,7 +117,7 @@ class Evaluator:
             stance = next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)
         stance = stance or Stance("statement")
         if where is unit and restricted_at(unit.clauses, hit.start):
-            stance = replace(stance, restricted=True)
+            stance = _restricted(stance)
         stance = self._apply_exception_links(unit, stance, hit.concept)
         if where is unit and self._provisos_allow_other_acts(unit, stance, cond):
             stance = replace(stance, kind="prohibition", excepted=False, exception_at=())
@@ -293,3 +293,14 @@ def _act_mentions(unit: Unit, cond: Condition) -> list[ConceptHit]:
         return (-in_clause, -in_sentence, act.start)
 
     return sorted(acts, key=together)
+
+
+def _restricted(stance: Stance) -> Stance:
+    """The stance toward a good the clause restricts: a ban on restricting it ("shall not be
+    denied visits", "No restriction on letters shall be imposed") is a duty to provide it; any
+    other restriction limits it."""
+    if stance.kind == "prohibition":
+        return replace(stance, kind="obligation", markers=stance.markers + ("ban on restricting",))
+    if stance.kind == "excepted-prohibition":
+        return replace(stance, kind="qualified-obligation", qualified=True, markers=stance.markers + ("ban on restricting",))
+    return replace(stance, restricted=True)

@@ -236,9 +236,19 @@ def _subordinate_span(clause: Clause, start: int, modals: list[Marker]) -> tuple
 
 
 def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
-    """Is the act at `token` the object of a restriction ("restrictions on family visits")?"""
+    """Is the act at `token` the good a restriction limits? Either it follows a restriction
+    word closely ("restrictions on family visits", "loss of letters"), or a modal governs a
+    restriction verb in its clause ("visits may be restricted", "shall not be denied access")."""
     clause = clauses[clause_index(clauses, token)]
-    return any(m.category == "restriction" and m.end <= token <= m.end + _RESTRICTION_REACH for m in clause.markers)
+    modals = {m.end: m.start for m in clause.markers if m.category in MODAL_CATEGORIES}
+    for m in clause.markers:
+        if m.category != "restriction" or m.start <= token < m.end:
+            continue
+        if m.end <= token <= m.end + _RESTRICTION_REACH:
+            return True  # "loss of letters", "may restrict visits", "shall not be denied a visit"
+        if m.start - 1 in modals and token < modals[m.start - 1]:
+            return True  # "visits may be restricted": the good is the passive verb's subject
+    return False
 
 
 def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
