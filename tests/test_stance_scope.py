@@ -264,3 +264,20 @@ def test_a_restriction_verb_reaches_only_its_object():
     tokens = {t.lower_: t.i for t in doc}
     assert restricted_at(doc._.clauses, tokens["entry"])
     assert not restricted_at(doc._.clauses, tokens["products"])
+
+
+@pytest.mark.parametrize(
+    "text, act, expected",
+    [
+        # Westminster: a ban with a way round it is an excepted prohibition.
+        ("Restraints shall not be used on a woman in labour without the written approval of the governor.", "restraints", "excepted-prohibition"),
+        # South Asian jail manual.
+        ("No female prisoner shall be placed in solitary confinement without the sanction of the Inspector General.", "confinement", "excepted-prohibition"),
+        # US directive.
+        ("Staff may not restrain a pregnant inmate without prior authorization from the warden.", "restrain", "excepted-prohibition"),
+        # "without delay" is no exception.
+        ("A woman in labour shall not be kept in the prison without delay.", "kept", "prohibition"),
+    ],
+)
+def test_a_ban_with_a_way_round_it_is_excepted(text, act, expected):
+    assert _kind(text, act) == expected
