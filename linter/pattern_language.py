@@ -175,6 +175,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "negative_openers": Field("words that, opening a clause or the part of it with the modal, negate it (`No prisoner shall`)", "phrases"),
         "exemption_words": Field("exception words that carve people or acts out of a permission (`unless she is pregnant`)", "phrases"),
         "continuations": Field("words that, opening a sentence, make it continue the one before (`This applies to …`)", "phrases"),
+        "coordinators": Field("words that, opening a comma-separated part, make it a clause of its own when it has a modal (`, and a male officer may not be present`)", "phrases"),
         "abbreviations": Field("words after which a full stop does not end a sentence (`s. 12`)", "phrases"),
         "non_operative_headings": Field("headings under which provisions oblige no one (findings, purposes)", "phrases"),
     },

@@ -82,6 +82,7 @@ class Deontic:
     exemption_words: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     continuations: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _load_deontic(path: Path) -> Deontic:
         exemption_words=_tuple(data.get("exemption_words")),
         abbreviations=_tuple(data.get("abbreviations")),
         continuations=_tuple(data.get("continuations")),
+        coordinators=_tuple(data.get("coordinators")),
     )
 
 

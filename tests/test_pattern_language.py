@@ -212,3 +212,18 @@ def test_a_proviso_paragraph_is_an_exception_to_the_provision_before_it(text, fi
 )
 def test_a_proviso_re_permits_only_the_act_it_names(text, fires):
     assert (_fires("permitted", text) is not None) is fires
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        # ASEAN regulation: the labour concept stands in a coordinated clause with its own modal.
+        ("Article 7. Handcuffs may be used on escorts, and no woman shall be left alone during labour.", False),
+        # Westminster: the re-permission and the circumstance share the coordinated clause.
+        ("9. Restraints shall not be used at work, but handcuffs may be used during labour where the governor so orders.", True),
+        # US code: a part without its own modal reads with the act.
+        ("Sec. 5. Restraints may, where the warden so orders, be used during labour.", True),
+    ],
+)
+def test_a_coordinated_clause_with_its_own_modal_is_read_apart(text, fires):
+    assert (_fires("permitted", text) is not None) is fires

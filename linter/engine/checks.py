@@ -182,11 +182,24 @@ class Evaluator:
         the act for those people in so many words: the special rule prevails over the general one.
         """
         if where is unit:
-            sentence = unit.clauses[clause_index(unit.clauses, act.start)].sentence
+            clauses = unit.clauses
+            act_clause = clauses[clause_index(clauses, act.start)]
+
+            def with_act(h: ConceptHit) -> bool:
+                # In the act's sentence, and not across a coordinated clause with a modal of its own
+                # ("A woman may be searched only by a female officer, and a male officer may not be
+                # present"); "…, in which case detention shall be ordered" still reads with what precedes.
+                clause = clauses[clause_index(clauses, h.start)]
+                if clause.sentence != act_clause.sentence:
+                    return False
+                if clause is act_clause and clause.part(h.start) == clause.part(act.start):
+                    return True
+                return not (clause.independent(h.start) or act_clause.independent(act.start))
+
             for group, (found_in, hit, _) in zip(cond.all[1:], others):
                 if hit is None or found_in is not unit or self._inherited(unit, group):
                     continue
-                if not any(h.concept in group and unit.clauses[clause_index(unit.clauses, h.start)].sentence == sentence for h in unit.hits):
+                if not any(h.concept in group and with_act(h) for h in unit.hits):
                     return False
         if unit.links or not any(hit is None for _, hit, _ in others):
             return True  # an exception provision is itself the special rule
@@ -273,7 +286,7 @@ class Evaluator:
 
 
 def _act_mentions(unit: Unit, cond: Condition) -> list[ConceptHit]:
-    """Mentions of the check's act in `unit`, those sharing a clause, then a sentence, with most
+    """Mentions of the check's act in `unit`, those sharing a clause, a sentence, then a comma part, with most
     of its other concept groups first ("Restraints may be used to prevent escape. Restraints
     shall not be used on a woman in labour." reads the act of a labour check in the second)."""
     clauses = unit.clauses
@@ -283,14 +296,16 @@ def _act_mentions(unit: Unit, cond: Condition) -> list[ConceptHit]:
     where = {h.start: clause_index(clauses, h.start) for h in unit.hits}
     groups = [set(g) for g in cond.all[1:]]
 
-    def together(act: ConceptHit) -> tuple[int, int, int]:
+    def together(act: ConceptHit) -> tuple[int, int, int, int]:
         ci = where[act.start]
-        in_clause = in_sentence = 0
+        part = clauses[ci].part(act.start)
+        in_part = in_clause = in_sentence = 0
         for group in groups:
-            near = [where[h.start] for h in unit.hits if h.concept in group]
-            in_clause += ci in near
-            in_sentence += any(clauses[c].sentence == clauses[ci].sentence for c in near)
-        return (-in_clause, -in_sentence, act.start)
+            near = [h for h in unit.hits if h.concept in group]
+            in_part += any(where[h.start] == ci and clauses[ci].part(h.start) == part for h in near)
+            in_clause += any(where[h.start] == ci for h in near)
+            in_sentence += any(clauses[where[h.start]].sentence == clauses[ci].sentence for h in near)
+        return (-in_clause, -in_sentence, -in_part, act.start)
 
     return sorted(acts, key=together)
 

@@ -52,6 +52,8 @@ class Clause:
     sentence: int = 0  # index of the sentence the clause belongs to
     # Starts of relative or noun clauses that open negatively ("that no woman is shackled").
     negative_complements: tuple[int, ...] = ()
+    # Starts of comma-separated parts that open with a coordinating word (", and …", ", but …").
+    coordinated: tuple[int, ...] = ()
 
     @property
     def negative_opening(self) -> bool:
@@ -63,6 +65,17 @@ class Clause:
     def part_end(self, token: int) -> int:
         """End of the comma-separated part that contains `token`."""
         return next((c for c in self.commas if c >= token), self.end)
+
+    def part(self, token: int) -> tuple[int, int]:
+        """The comma-separated part that contains `token`, as (start, end)."""
+        start = max((c + 1 for c in self.commas if c < token), default=self.start)
+        return start, self.part_end(token)
+
+    def independent(self, token: int) -> bool:
+        """Is the comma-separated part of `token` a coordinated clause with a modal of its own
+        (", and a male officer may not be present")?"""
+        start, end = self.part(token)
+        return start in self.coordinated and any(start <= m.start < end and m.category in MODAL_CATEGORIES for m in self.markers)
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,7 @@ class DeonticTagger:
         self._comma = strings.add(_COMMA)
         self._negative_openers = {strings.add(w) for w in deontic.negative_openers}
         self._continuations = {strings.add(w) for w in deontic.continuations}
+        self._coordinators = {strings.add(w) for w in deontic.coordinators}
         if not Doc.has_extension("clauses"):
             Doc.set_extension("clauses", default=())
 
@@ -129,7 +143,8 @@ class DeonticTagger:
             negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end))
             # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
             complements = tuple(m.start for m in mine if m.category == "subordinate" and m.end < end and rows[m.end][1] in self._negative_openers)
-            clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence, complements))
+            coordinated = tuple(p for p in parts if p < end and rows[p][1] in self._coordinators)
+            clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence, complements, coordinated))
         doc._.clauses = tuple(clauses)
         return doc
 
