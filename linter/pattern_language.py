@@ -69,6 +69,7 @@ MARKER_CATEGORIES: dict[str, str] = {
     "disapplication": "switches another provision off (`shall not apply`): stance `excepted-prohibition` for what it re-permits",
     "exception": "carves an exception out of the clause (`unless`, `except`): a prohibition becomes `excepted-prohibition`",
     "proviso": "opens a proviso (`Provided that`, `; but where`, `save that`): a later clause of the provision that opens with one and permits re-permits the act",
+    "contrast": "`however`, `nevertheless`: inside a clause a discourse word, not an exception; opening a later clause that permits, a proviso",
     "limit": "`shall … only where/if/when/by`: the act is allowed only in those cases, stance `limited`",
     "condition": "a condition that names a purpose or occasion (`only for`) without turning a duty into a limit",
     "qualifier": "hollows out a duty (`where practicable`): `obligation` becomes `qualified-obligation`; elements count it as weak",

@@ -281,3 +281,19 @@ def test_a_restriction_verb_reaches_only_its_object():
 )
 def test_a_ban_with_a_way_round_it_is_excepted(text, act, expected):
     assert _kind(text, act) == expected
+
+
+@pytest.mark.parametrize(
+    "text, act, expected",
+    [
+        # Westminster: "however" inside a clause is a discourse word, not an exception.
+        ("Restraints shall, however, not be used on a woman in labour.", "restraints", "prohibition"),
+        ("Restraints shall not, however, be used on a woman in labour.", "restraints", "prohibition"),
+        # Civil-law article: opening a later sentence that permits, it is a proviso.
+        ("Article 9. Restraints shall not be used on a woman in labour. However, the head of the institution may authorise handcuffs where she is violent.", "restraints", "excepted-prohibition"),
+        # Opening a later sentence that only adds a duty, it re-permits nothing.
+        ("Article 9. Restraints shall not be used on a woman in labour. Nevertheless, the escort shall remain with her.", "restraints", "prohibition"),
+    ],
+)
+def test_however_is_a_proviso_only_when_it_opens_a_permitting_clause(text, act, expected):
+    assert _kind(text, act) == expected

@@ -289,7 +289,7 @@ def _re_permitting_provisos(clauses: tuple[Clause, ...]) -> list[Clause]:
     """The clauses that open a proviso or exception and permit: "; but where … may", "Provided that … may"."""
     found = []
     for later in clauses:
-        if not _opens_with(later, (*EXCEPTION_CATEGORIES, "limit", "condition")):
+        if not _opens_with(later, (*EXCEPTION_CATEGORIES, "contrast", "limit", "condition")):
             continue
         modals = _governing(later, later.end - 1)
         if any(m.category in ("permission", "sanction", "disapplication") for m in modals):
@@ -319,7 +319,8 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     if category == "disapplication":
         return Stance("permission", words, excepted=True)
     provisos = _re_permitting_provisos(clauses[ci + 1 :])
-    exception_at = tuple(m.idx for c in (clause, *provisos) for m in c.markers if m.category in EXCEPTION_CATEGORIES)
+    exception_at = tuple(m.idx for m in clause.markers if m.category in EXCEPTION_CATEGORIES)
+    exception_at += tuple(c.markers[0].idx for c in provisos)  # the word that opens each proviso
     excepted = bool(exception_at)
     qualified = clause.has("qualifier")
     stance = {"exception_at": exception_at, "provisos": tuple((c.start, c.end) for c in provisos)}
