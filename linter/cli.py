@@ -1,4 +1,4 @@
-"""Command line: `bangkok-lint check|diff|init|extract|rules|test-patterns|eval ...`.
+"""Command line: `bangkok-lint check|diff|init|extract|rules|test-patterns|pattern-docs|eval ...`.
 
 Heavy libraries (spaCy, pdfplumber, python-docx) are imported inside the commands that
 need them, so `bangkok-lint --version` starts fast. Every BangkokLintError is caught here
@@ -117,6 +117,23 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
         click.echo(f"INCOMPLETE {problem}")
     click.echo(f"{len(results) - len(failures)} passed, {len(failures)} failed")
     sys.exit(1 if failures or problems else 0)
+
+
+@main.command("pattern-docs")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if patterns/README.md is out of date; write nothing.")
+def pattern_docs(check_only: bool) -> None:
+    """Write patterns/README.md, the pattern language reference, from linter/pattern_language.py."""
+    from linter.pattern_language import render_reference
+    from linter.resources import data_path
+
+    path = data_path("patterns") / "README.md"
+    text = render_reference()
+    if check_only:
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        click.echo(f"{path}: {'up to date' if current == text else 'out of date; run bangkok-lint pattern-docs'}")
+        sys.exit(0 if current == text else 1)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {path}")
 
 
 @main.command(epilog=EXIT_CODES_HELP)

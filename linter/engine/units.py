@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from linter.engine.crossref import ExceptionLink, descendants, find_exception_links, find_mentions
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
-from linter.nlp.deontic import Clause
+from linter.nlp.deontic import Clause, opening_proviso
 
 _DEFINITION = re.compile(
     r"[\"“‘'](?P<term>[^\"”’'“]{2,60})[\"”’']\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|shall include|refers to|has the meaning)\b",
@@ -118,7 +118,7 @@ def _add_definition_context(units: list[Unit], nlp: Language) -> None:
 
 
 def _add_exception_context(units: list[Unit], provisions: list[Provision], by_index: dict[int, Unit]) -> None:
-    for link in find_exception_links(provisions):
+    for link in find_exception_links(provisions) + _proviso_links(units):
         qualified = by_index.get(link.qualified)
         if qualified is None:
             continue
@@ -131,3 +131,14 @@ def _add_exception_context(units: list[Unit], provisions: list[Provision], by_in
             # The exception is about what the qualified provision governs.
             for concept in qualified.own_concepts() | {c for lead in qualified.lead_ins for c in lead.own_concepts()}:
                 exception.context.setdefault(concept, f"exception to {qualified.provision.label}")
+
+
+def _proviso_links(units: list[Unit]) -> list[ExceptionLink]:
+    """A paragraph that opens "Provided that …" is an exception to the provision before it."""
+    links = []
+    for previous, unit in zip(units, units[1:]):
+        marker = opening_proviso(unit.clauses)
+        if marker is not None:
+            span = (marker.idx, marker.idx + len(marker.text))
+            links.append(ExceptionLink(previous.provision.index, unit.provision.index, unit.provision.index, span, marker.text))
+    return links
