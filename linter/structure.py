@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from linter.definitions import is_definition
 from linter.model import Block, Provision
 
 # --- line shapes -----------------------------------------------------------------
@@ -26,6 +27,12 @@ _HEADING_WORD = re.compile(
 _SECTION_SIGN = re.compile(
     r"\[?§+\s*(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)(?P<close>\])?\.?\s*[—–-]*\s*"
 )
+# "[s. 12] Use of holding cells" (Western Australia and other Commonwealth reprints): the
+# bracketed reference numbers the block that follows and the words after it are its caption.
+_SECTION_BRACKET = re.compile(
+    r"\[\s*(?:s|ss|r|rr|reg|rule|art|sec|section|cl)\.?\s*(?P<num>\d+[A-Za-z]*(?:[.\-]\d+[A-Za-z]*)*)\s*\]\s*[—–-]*\s*",
+    re.I,
+)
 _SECTION_WORD = re.compile(
     r"(?P<word>Section|SECTION|Sec\.|SEC\.|s\.|Article|ARTICLE|Art\.|Rule|RULE|Regulation|REGULATION"
     r"|Reg\.|Clause|CLAUSE|cl\.)\s+(?P<num>\d+[A-Za-z]*(?:[.\-]\d+[A-Za-z]*)*|[IVXLC]+)"
@@ -36,18 +43,30 @@ _SECTION_DOTTED = re.compile(r"(?P<num>\d+[A-Z]?(?:[.\-]\d+[A-Za-z]?)*)\.(?=$|\s
 _SECTION_DECIMAL = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})+)\s+(?=[A-Z(“\"])")
 # "12 Title" (Australia, New Zealand): no full stop, so only a short title may follow.
 _SECTION_BARE = re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?=[A-Z])")
+# "A. No restraint ...", "1) Women ...", "b) ...": a letter with a full stop or a number or
+# letter with a closing bracket only is an item label, not part of the sentence.
+_PARA_LABEL = re.compile(r"(?:(?P<caps>[A-Z])\.|(?P<paren>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\))\s+(?=\S)")
+_INITIALS = re.compile(r"[A-Z]\.\s")
+# Items run on inside one paragraph: "... shall not be: (a) ...; (b) ...; or (c) ...".
+_INLINE_ITEM = re.compile(r"(?:[:—–]|;\s*(?:(?:or|and)\s+)?)\s*\((?P<tok>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)\s+")
+# Any item label that opens a capitalised run ("(B) Prohibition No information ..."), to see
+# whether the paragraph holds more than the one list being split.
+_ANY_INLINE_ITEM = re.compile(r"(?<=[\s.;:—–])\((?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)\s+(?=[A-Z])")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
+_FREE_LEAD_IN = re.compile(r"[:—–]\s*$")
 _BULLET_RULE = re.compile(r"[-–•]\s+(?P<title>.+?)\s*\.\s*[-–—]+\s*(?P<rest>.*)")
 _BULLET_HEADING = re.compile(r"[-–•]\s+(?P<title>[^.;:]{1,80})")
 _TITLE_THEN_ITEM = re.compile(r"(?P<title>.{1,200}?)\s*\.\s*[-–—]*\s*(?P<rest>\(\w{1,6}\).*)")
 _TITLE_THEN_TEXT = re.compile(r"(?P<title>[^.]{1,120}?)\.\s+(?P<rest>[A-Z“\"].*)")
 _VERB = re.compile(r"\b(?:shall|may|must|will|is|are|was|were|means|includes|has|have|be)\b", re.I)
 _LEAD_IN_END = re.compile(r"(?:[—:–-]|\b(?:shall|that|means|includes|to|of|the following))\s*$")
-_DEFINITION_TEXT = re.compile(
-    r"^(?:\(\w+\)\s*)?(?:in\s+th(?:is|ese)\s+[\w\s]{1,30}?,\s*)?(?:the\s+(?:term|expression)s?\s+)?[\"“‘'][^\"”’']{1,80}[\"”’']\s*,?\s*"
-    r"(?:means|includes|has the (?:same )?meaning|shall mean|refers to|does not include)",
+# A caption makes its whole section a definitions section only when every topic it lists is
+# one ("Definitions", "Interpretation and application" does not; "Use of cells; definitions" does not).
+_DEFINITION_TITLE = re.compile(
+    r"(?:\d+\.?\s*)?(?:interpretation|(?:(?:certain|other|general|further|additional)\s+)?definitions?|terms used|(?:definitions?|meaning) of [\w\s’'-]{1,40})",
     re.I,
 )
-_DEFINITION_TITLE = re.compile(r"\b(?:interpretation|definitions?)\b", re.I)
+_TOPIC_SPLIT = re.compile(r"\s*(?:[;,]|\band\b)\s*", re.I)
 _INSTRUMENT_TITLE = re.compile(r"\b(?:Rules|Regulations?|Act|Code|Order)\b.*\b\d{4}\b", re.I)
 _BRACKETED = re.compile(r"\[(?P<title>[^\]]{1,100})\]")
 _TERMINAL = ".;:,—–-"
@@ -117,6 +136,9 @@ def _classify(block: Block) -> _Line:
 
 
 def _section(text: str) -> _Line | None:
+    match = _SECTION_BRACKET.match(text)
+    if match:
+        return _section_line("", match.group("num"), text[match.end():])
     match = _SECTION_SIGN.match(text)
     if match:
         rest = text[match.end():]
@@ -174,6 +196,11 @@ def _split_title(rest: str) -> tuple[str, str]:
 
 
 def _leading_items(text: str) -> tuple[list[str], str]:
+    label = _PARA_LABEL.match(text)
+    if label and not _INITIALS.match(text, label.end()):
+        token = label.group("caps") or label.group("paren")
+        if _styles(token):
+            return [token], text[label.end():]
     items = []
     pos = 0
     while match := _ITEM.match(text, pos):
@@ -357,8 +384,17 @@ class _Builder:
         self._definitions = False
         self._stack: list[_Level] = []
         self._bullet_count = 0
+        self._free_lead_in = False  # the current items hang on an unnumbered lead-in
 
     def add(self, block: Block, line: _Line) -> None:
+        inline: list[tuple[str, str]] = []
+        if line.kind in ("section", "item", "para"):
+            line.text, inline = _split_inline_items(line.text)
+        self._add_line(block, line)
+        for token, body in inline:
+            self._items(block, [token], body)
+
+    def _add_line(self, block: Block, line: _Line) -> None:
         if line.kind == "heading":
             self._heading(line)
         elif line.kind == "toc":
@@ -383,6 +419,7 @@ class _Builder:
         self._section_label = self._section_title = ""
         self._stack = []
         self._definitions = False
+        self._free_lead_in = False
         if _INSTRUMENT_TITLE.search(line.text):
             self._bullet_count = 0  # a new instrument restarts its rule numbers
 
@@ -413,8 +450,9 @@ class _Builder:
             label = str(self._bullet_count)
         self._section_label, self._section_title = label, title
         last_title = self._path[-1][1] if self._path else ""
-        self._definitions = bool(_DEFINITION_TITLE.search(title or last_title))
+        self._definitions = _is_definitions_caption(title or last_title)
         self._stack = []
+        self._free_lead_in = False
         text = "" if line.items else line.text
         self._section_index = self._emit(block, label, text, None)
         if line.items:
@@ -462,12 +500,19 @@ class _Builder:
     def _paragraph(self, block: Block, text: str) -> None:
         """Unnumbered text continues the current provision: it fills an empty one, joins a
         bare caption, or becomes a provision with the same label that later items hang on."""
+        if self._free_lead_in:
+            # The list under an unnumbered lead-in ended: this paragraph stands on its own.
+            self._stack, self._section_index, self._free_lead_in = [], None, False
         if self._stack:
             holder = self._stack[-1]
         elif self._section_index is not None:
             holder = _Level("", "", self._section_index, self._section_label)
         else:
-            self._emit(block, "", text, None)
+            index = self._emit(block, "", text, None)
+            if _FREE_LEAD_IN.search(text):
+                # "A prisoner ... shall be liable to any of the following punishments:" with
+                # no number of its own is still the lead-in of the items that follow.
+                self._section_index, self._section_label, self._free_lead_in = index, "", True
             return
         current = self.provisions[holder.index]
         if not current.text:
@@ -509,8 +554,53 @@ class _Builder:
         return index
 
     def _refresh_kind(self, provision: Provision) -> None:
-        if self._definitions or _DEFINITION_TEXT.search(provision.text):
+        if self._definitions or is_definition(provision.text):
             provision.kind = "definition"
+
+
+def _split_inline_items(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split "... shall not be: (a) X; (b) Y; or (c) Z" into its lead-in and (token, text) items.
+
+    Only a run that starts with a first number after ":" or a dash and goes on in sequence
+    after ";" counts, so a cross-reference ("paragraph (a) or (b)") is never split; items
+    inside quotation marks are text an amendment inserts, not items of this provision.
+    """
+    if text[:1] in _QUOTE_OPEN + '"' or not _INLINE_ITEM.search(text):
+        return text, []
+    run: list[re.Match] = []
+    style = ""
+    for match in _INLINE_ITEM.finditer(text):
+        if _inside_quotes(text, match.start()):
+            continue
+        token, opener = match.group("tok"), match.group(0)[0]
+        if not run:
+            style = next((s for s in _styles(token) if token == _first(s)), "")
+            if opener in ":—–" and style:
+                run.append(match)
+        elif opener == ";" and style in _styles(token) and token == _next(style, run[-1].group("tok")):
+            run.append(match)
+        else:
+            return text, []  # a second list or a nested one: too tangled to split safely
+    if len(run) < 2:
+        return text, []
+    starts = {m.end() for m in run}
+    if any(m.end() not in starts and not _inside_quotes(text, m.start()) for m in _ANY_INLINE_ITEM.finditer(text)):
+        return text, []
+    head = text[: run[0].start() + 1].rstrip()
+    bodies = [text[m.end(): nxt.start() + 1].strip() for m, nxt in zip(run, run[1:])]
+    bodies.append(text[run[-1].end():].strip())
+    return head, [(m.group("tok"), body) for m, body in zip(run, bodies)]
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    curly = sum(before.count(c) for c in _QUOTE_OPEN[:1]) - sum(before.count(c) for c in _QUOTE_CLOSE[:1])
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def _is_definitions_caption(caption: str) -> bool:
+    topics = [t for t in _TOPIC_SPLIT.split(caption.strip(" .:")) if t]
+    return bool(topics) and all(_DEFINITION_TITLE.fullmatch(t) for t in topics)
 
 
 def _is_caption(text: str) -> bool:

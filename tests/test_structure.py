@@ -597,3 +597,118 @@ def test_decimal_paragraph_numbers_of_an_instruction():
     assert labels(provisions)[:4] == ["3.8", "3.8(a)", "3.8(b)", "3.9"]
     assert by_label(provisions, "3.8(b)").parent == by_label(provisions, "3.8").index
     assert "1.5 million" in provisions[-1].text and provisions[-1].label == "3.9"
+
+
+# --- structure of laws never seen (issue 9 §1) ------------------------------------------
+
+
+def test_unlabelled_lead_in_holds_items_westminster_and_jail_manual():
+    for lead_in, items in (
+        ("A prisoner who breaks prison discipline shall be liable to any of the following punishments:",
+         ["(1) a caution;", "(2) loss of earnings for up to 14 days;", "(3) cellular confinement for up to 21 days."]),
+        ("The Superintendent may award the following punishments for a jail offence—",
+         ["(a) formal warning;", "(b) change of labour;", "(c) separate confinement not exceeding 7 days."]),
+    ):
+        provisions = parse("\n\n".join([lead_in, *items, "Every prisoner shall have a bed."]))
+        head = provisions[0]
+        assert head.text == lead_in
+        assert [provisions[p.parent].text for p in provisions[1:4]] == [lead_in] * 3
+        last = provisions[4]
+        assert last.text == "Every prisoner shall have a bed." and last.parent is None and last.label == ""
+
+
+def test_section_reference_with_caption_is_heading_and_label():
+    cases = (
+        ("[s. 12] Use of holding cells", "12"),
+        ("§ 12 Use of holding cells", "§ 12"),
+        ("Section 12 – Use of holding cells", "Section 12"),
+        ("12 Use of holding cells", "12"),
+    )
+    for caption_line, section in cases:
+        provisions = parse(
+            f"""
+            {caption_line}
+
+            (1) A pregnant woman must not be held in a holding cell.
+
+            (a) for more than four hours;
+            """
+        )
+        assert by_label(provisions, f"{section}(1)").headings[-1] == "Use of holding cells"
+        assert parent_label(provisions, f"{section}(1)(a)") == f"{section}(1)"
+
+
+def test_caption_listing_topics_keeps_the_section_operative():
+    provisions = parse(
+        """
+        [s. 40] Use of holding cells; record keeping; definitions
+
+        (1) In this section, "holding cell" means a secure room at a court.
+
+        (2) A woman who is pregnant must not be placed in a holding cell.
+
+        Article 2. Definitions and interpretation
+
+        (1) convict – a person sentenced to deprivation of liberty by a court.
+        """
+    )
+    assert by_label(provisions, "40(1)").kind == "definition"
+    assert by_label(provisions, "40(2)").kind == "body"
+    assert by_label(provisions, "Article 2(1)").kind == "definition"
+
+
+def test_paragraph_letter_and_bracket_labels_are_removed_from_the_text():
+    provisions = parse(
+        """
+        § 3401. Restraints.
+
+        A. No restraint shall be applied to a woman in labour.
+
+        B. A pregnant inmate may be restrained only with wrist restraints in front.
+
+        Rule 7. Mothers and children
+
+        1) Women shall be accommodated apart from men.
+
+        2) A child may stay with the mother until the age of three.
+        """
+    )
+    assert by_label(provisions, "§ 3401(A)").text.startswith("No restraint")
+    assert by_label(provisions, "§ 3401(B)").text.startswith("A pregnant inmate")
+    assert by_label(provisions, "Rule 7(2)").text.startswith("A child may stay")
+
+
+def test_initials_are_not_a_label():
+    provisions = parse("J. K. Mensah is appointed Director of Prisons.")
+    assert provisions[0].label == ""
+    assert provisions[0].text.startswith("J. K. Mensah")
+
+
+def test_run_on_items_split_with_labels_in_two_traditions():
+    provisions = parse(
+        """
+        17. Punishments. The punishments that may be awarded shall not be: (a) confinement in a dark cell; (b) reduction of diet; or (c) denial of family visits.
+
+        Article 9. A disciplinary measure shall be—(1) a reprimand; (2) a fine; and (3) placement in a punishment cell for up to 15 days.
+        """
+    )
+    assert by_label(provisions, "17").text.endswith("shall not be:")
+    assert by_label(provisions, "17(c)").text == "denial of family visits."
+    assert parent_label(provisions, "17(b)") == "17"
+    assert by_label(provisions, "Article 9(3)").text == "placement in a punishment cell for up to 15 days."
+
+
+def test_run_on_split_leaves_quoted_amending_text_and_references_alone():
+    provisions = parse(
+        """
+        (4) Section 4050 is amended by inserting: “(c) Women shall not be: (1) shackled; (2) searched by men; or (3) segregated.”
+
+        (5) The warden acts under paragraph (a) or (b) of subsection (2): (a) in writing; (b) after notice.
+
+        (6) An inmate may not be: (a) restrained; (b) searched. (C) Exception Paragraph (a) does not apply in an emergency.
+        """
+    )
+    assert labels(provisions)[0] == "(4)"
+    assert "(1) shackled; (2) searched by men" in provisions[0].text
+    assert by_label(provisions, "(5)(b)").text == "after notice."
+    assert "(C) Exception" in by_label(provisions, "(6)").text  # two lists in one paragraph: kept whole
