@@ -111,6 +111,8 @@ def _classify(block: Block) -> _Line:
     text = " ".join(f"{block.number or ''} {block.text}".split())
     if not text or _GAP.fullmatch(text):
         return _Line("skip")
+    if block.ref.row is not None:
+        return _Line("row", text)
     heading = _HEADING_WORD.match(text)
     if block.heading_level is not None:
         # Word styles section titles ("§ 4042. Duties ...") as headings too; the number wins.
@@ -385,6 +387,7 @@ class _Builder:
         self._stack: list[_Level] = []
         self._bullet_count = 0
         self._free_lead_in = False  # the current items hang on an unnumbered lead-in
+        self._table_header: int | None = None
 
     def add(self, block: Block, line: _Line) -> None:
         inline: list[tuple[str, str]] = []
@@ -395,7 +398,9 @@ class _Builder:
             self._items(block, [token], body)
 
     def _add_line(self, block: Block, line: _Line) -> None:
-        if line.kind == "heading":
+        if line.kind == "row":
+            self._table_row(block, line.text)
+        elif line.kind == "heading":
             self._heading(line)
         elif line.kind == "toc":
             self._emit(block, line.label, line.title, None, kind="toc", headings=self._headings(""))
@@ -496,6 +501,19 @@ class _Builder:
                 return depth
         self._chosen_style = styles[0]
         return len(stack)
+
+    def _table_row(self, block: Block, text: str) -> None:
+        """A table row is a unit of its own, read with the header row as its lead-in (a
+        punishment table "offence | punishment | maximum" is read row by row); its label
+        says which row it is."""
+        holder = self._stack[-1] if self._stack else None
+        base = holder.label if holder else self._section_label
+        if block.ref.row == 1:
+            parent = holder.index if holder else self._section_index
+            self._table_header = self._emit(block, f"{base} table header".strip(), text, parent, kind="table-header")
+            return
+        label = f"{base} table row {block.ref.row - 1}".strip()
+        self._emit(block, label, text, self._table_header)
 
     def _paragraph(self, block: Block, text: str) -> None:
         """Unnumbered text continues the current provision: it fills an empty one, joins a

@@ -105,3 +105,19 @@ def test_default_scope_marks_non_custodial_rules_not_applicable(tmp_path):
 def test_unknown_scope_is_a_usage_error():
     with pytest.raises(UsageError, match="unknown scope"):
         resolve_scope(load_policy(), ["prisons"])
+
+
+def test_punishment_table_rows_conflict_with_rules_22_and_23(tmp_path):
+    # Caribbean/Pacific schedules and ASEAN ministerial regulations put punishments in tables.
+    text = (
+        "SCHEDULE 2 — PRISON OFFENCES\n\n"
+        "| Prison offence | Punishment | Maximum |\n"
+        "|---|---|---|\n"
+        "| Escaping from lawful custody | Solitary confinement | 10 days |\n"
+        "| Insulting an officer | Deprivation of family visits | 2 months |\n"
+    )
+    verdicts = _verdicts(tmp_path, text)
+    assert verdicts[22].verdict == "conflict"
+    assert verdicts[22].evidence[0].label.endswith("table row 1")
+    assert verdicts[23].verdict == "conflict"
+    assert verdicts[23].evidence[0].label.endswith("table row 2")

@@ -712,3 +712,22 @@ def test_run_on_split_leaves_quoted_amending_text_and_references_alone():
     assert "(1) shackled; (2) searched by men" in provisions[0].text
     assert by_label(provisions, "(5)(b)").text == "after notice."
     assert "(C) Exception" in by_label(provisions, "(6)").text  # two lists in one paragraph: kept whole
+
+
+def test_table_rows_are_units_read_with_their_header(tmp_path):
+    path = tmp_path / "schedule.md"
+    path.write_text(
+        "Regulation 40. Disciplinary punishments\n\n"
+        "| Offence | Punishment | Maximum |\n"
+        "|---|---|---|\n"
+        "| Disobeying an order | Confinement in a punishment cell | 14 days |\n"
+        "| Damage to property | Stoppage of earnings | 28 days |\n\n"
+        "Article 41. Women shall be searched by women.\n",
+        encoding="utf-8",
+    )
+    provisions = read_document(str(path)).provisions
+    header = by_label(provisions, "Regulation 40 table header")
+    assert header.kind == "table-header"
+    row = by_label(provisions, "Regulation 40 table row 2")
+    assert row.text.startswith("Damage to property") and provisions[row.parent] is header
+    assert by_label(provisions, "Article 41").parent is None

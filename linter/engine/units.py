@@ -65,7 +65,7 @@ def _definitions(units: list[Unit]) -> dict[str, set[str]]:
 
 def _operative(provision: Provision, non_operative: tuple[str, ...]) -> bool:
     # A definition obliges no one: it lends its meaning to the provisions that use the term.
-    if provision.kind in ("toc", "definition"):
+    if provision.kind in ("toc", "definition", "table-header"):
         return False
     return not any(h.strip(" .:").lower() in non_operative for h in provision.headings)
 
