@@ -121,3 +121,38 @@ def test_punishment_table_rows_conflict_with_rules_22_and_23(tmp_path):
     assert verdicts[22].evidence[0].label.endswith("table row 1")
     assert verdicts[23].verdict == "conflict"
     assert verdicts[23].evidence[0].label.endswith("table row 2")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Commonwealth prisons act: an unnumbered lead-in in a Part.
+        "PART VI — PRISON OFFENCES\n\n"
+        "A prisoner who commits a prison offence shall be liable to any one or more of the following punishments:\n\n"
+        "(1) a reprimand;\n\n(2) forfeiture of remission not exceeding thirty days;\n\n"
+        "(3) confinement in a separate cell for a period not exceeding twenty-one days.\n",
+        # South Asian jail manual: the lead-in ends with a dash, the items are lettered.
+        "CHAPTER XII. JAIL PUNISHMENTS\n\n"
+        "The following shall be the punishments for jail offences—\n\n"
+        "(a) formal warning;\n\n(b) change of labour;\n\n(c) separate confinement not exceeding seven days.\n",
+        # Run-on paragraph in a post-Soviet code.
+        "Article 111. Disciplinary penalties. The following penalties may be imposed on convicts: "
+        "(1) a reprimand; (2) a fine; (3) placement in a punishment isolation cell for up to fifteen days.\n",
+    ],
+)
+def test_unnumbered_or_run_on_punishment_lists_conflict_with_rule_22(tmp_path, text):
+    r = _verdicts(tmp_path, text)[22]
+    assert r.verdict == "conflict"
+    assert r.evidence[0].label.endswith(("(3)", "(c)"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "§ 3300 Restraint of pregnant inmates\n\nB. No restraint shall be applied to a woman during labour, during delivery or immediately after delivery.\n",
+        "[r. 57] Women in labour\n\n1) Handcuffs, fetters or other instruments of restraint shall never be used on a woman during labour, birth or immediately after birth.\n",
+    ],
+)
+def test_paragraph_labels_do_not_hide_a_prohibition(tmp_path, text):
+    r = _verdicts(tmp_path, text)[24]
+    assert r.verdict == "covered", r.message
