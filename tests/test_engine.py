@@ -156,3 +156,29 @@ def test_unnumbered_or_run_on_punishment_lists_conflict_with_rule_22(tmp_path, t
 def test_paragraph_labels_do_not_hide_a_prohibition(tmp_path, text):
     r = _verdicts(tmp_path, text)[24]
     assert r.verdict == "covered", r.message
+
+
+_CONFINEMENT_WITH_NARROW_EXEMPTION = [
+    # Westminster rules: a quoted definition in an interpretation rule.
+    (
+        '2. In these Rules, "postnatal period" means the three days immediately after a woman gives birth.\n\n',
+        "40.—(1) The governor may punish an offence against discipline by cellular confinement for up to fourteen days.\n\n"
+        "(2) A prisoner who is pregnant or in the postnatal period shall not be placed in cellular confinement.\n",
+    ),
+    # Post-Soviet code: a bare term with a dash in an article of terms.
+    (
+        "Article 1. Basic terms\n\n(1) postnatal period – the first three days after the birth of a child.\n\n",
+        "Article 40. Disciplinary penalties\n\n(1) Placement in a punishment cell for up to fifteen days may be imposed as a disciplinary penalty.\n\n"
+        "(2) Placement in a punishment cell shall not be imposed on pregnant women or women in the postnatal period.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("definition, clauses", _CONFINEMENT_WITH_NARROW_EXEMPTION)
+def test_a_narrowing_definition_narrows_the_exemption_it_is_used_in(tmp_path, definition, clauses):
+    # Without the definition "postnatal period" reaches nursing mothers and the exemption is complete.
+    assert _verdicts(tmp_path, clauses)[22].verdict == "covered"
+    # Three days after birth does not reach breastfeeding mothers: the punishment still conflicts.
+    r = _verdicts(tmp_path, definition + clauses)[22]
+    assert r.verdict == "conflict"
+    assert any(e.relation == "conflicts" and e.label.endswith("(1)") for e in r.evidence)

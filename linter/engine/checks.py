@@ -66,7 +66,7 @@ class Evaluator:
 
     @classmethod
     def for_document(cls, document: Document, patterns: PatternSet, nlp) -> "Evaluator":
-        units = build_units(document, nlp, patterns.deontic.non_operative_headings)
+        units = build_units(document, nlp, patterns.deontic.non_operative_headings, patterns.concepts)
         return cls(units, patterns.concepts)
 
     # -- locating concepts -------------------------------------------------------------
