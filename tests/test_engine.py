@@ -182,3 +182,30 @@ def test_a_narrowing_definition_narrows_the_exemption_it_is_used_in(tmp_path, de
     r = _verdicts(tmp_path, definition + clauses)[22]
     assert r.verdict == "conflict"
     assert any(e.relation == "conflicts" and e.label.endswith("(1)") for e in r.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Westminster rules: the default and the discretion in different rules.
+        "50. A child living with its mother shall leave the prison at the age of four years.\n\n"
+        "51. The director may allow a child to remain with the mother for a further six months on a welfare report.\n",
+        # Civil-law code: the same in two paragraphs of one article.
+        "Article 80. Children\n\n(1) A child may live with its mother in the institution until it reaches three years of age.\n\n"
+        "(2) The head of the institution may allow the child to remain with the mother for a further six months.\n",
+    ],
+)
+def test_a_default_age_qualified_elsewhere_is_partial_not_conflict(tmp_path, text):
+    r = _verdicts(tmp_path, text)[52]
+    assert r.verdict == "partial", r.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rule 312. Children in jail\n\n(1) A child admitted with its mother shall be sent out of the jail upon the child reaching the age of six years.\n",
+        "§ 20-7. Children of inmates\n\n(a) An inmate's child may reside in the nursery until the child is eligible for school.\n",
+    ],
+)
+def test_fixed_age_removal_worded_by_reaching_an_age_or_school(tmp_path, text):
+    assert _verdicts(tmp_path, text)[52].verdict == "conflict"
