@@ -45,7 +45,8 @@ def test_exception_about_another_act_does_not_re_permit(tmp_path):
         "determines that restrictive housing is required.\n"
     )
     verdicts = _verdicts(tmp_path, text)
-    assert verdicts[24].verdict == "covered"
+    # Not re-permitted, so no conflict; partial only because the ban stops at delivery (no after-birth ban).
+    assert verdicts[24].verdict == "partial"
     assert verdicts[22].verdict == "conflict"
 
 
@@ -209,3 +210,17 @@ def test_a_default_age_qualified_elsewhere_is_partial_not_conflict(tmp_path, tex
 )
 def test_fixed_age_removal_worded_by_reaching_an_age_or_school(tmp_path, text):
     assert _verdicts(tmp_path, text)[52].verdict == "conflict"
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("Rule 57. No woman shall be fettered while she is in labour.\n", "partial"),
+        ("§ 3409. Restraints shall not be applied to an inmate during labor or delivery.\n", "partial"),
+        ("Rule 57. No woman shall be fettered during labour, during birth or immediately after birth.\n", "covered"),
+        ("§ 3409. Restraints shall not be applied to an inmate during labor, delivery or postpartum recovery.\n", "covered"),
+    ],
+)
+def test_a_labour_only_restraint_ban_is_partial(tmp_path, text, verdict):
+    r = _verdicts(tmp_path, text)[24]
+    assert r.verdict == verdict, r.message
