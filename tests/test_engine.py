@@ -224,3 +224,23 @@ def test_fixed_age_removal_worded_by_reaching_an_age_or_school(tmp_path, text):
 def test_a_labour_only_restraint_ban_is_partial(tmp_path, text, verdict):
     r = _verdicts(tmp_path, text)[24]
     assert r.verdict == verdict, r.message
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        # South Asian jail manual: a passive duty on every woman.
+        ("Rule 40. Every female prisoner shall, on admission, be tested for pregnancy.\n", "conflict"),
+        # US agency rule: exceptions in items that do not give the woman a choice.
+        ("§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
+         "(1) an inmate who is over 55 years of age;\n\n(2) an inmate who has had a hysterectomy.\n", "conflict"),
+        # The same list with the woman's refusal among the exceptions: no conflict.
+        ("§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
+         "(1) an inmate who declines the test in writing;\n\n(2) an inmate who has had a hysterectomy.\n", "partial"),
+        # Post-Soviet law: relatives told of a pregnancy without her consent.
+        ("Article 33. Where a detainee is found to be pregnant, the medical unit shall notify her relatives without delay.\n", "conflict"),
+    ],
+)
+def test_rule_8_compulsory_testing_and_disclosure(tmp_path, text, verdict):
+    r = _verdicts(tmp_path, text)[8]
+    assert r.verdict == verdict, r.message

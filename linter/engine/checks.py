@@ -101,6 +101,11 @@ class Evaluator:
             others.append(found)
         if any(self._locate(unit, c, allow_context=True) for c in cond.none):
             return None
+        # "... shall be tested, except: (1) a woman who declines": an exception in the items
+        # that finish the sentence, its own or its lead-in's, rules the check out too.
+        items = unit.exceptions + [item for lead in unit.lead_ins for item in lead.exceptions]
+        if any(c in item.first_hit for item in items for c in cond.none):
+            return None
         return action, matched, others
 
     # -- stance --------------------------------------------------------------------------

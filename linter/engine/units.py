@@ -9,6 +9,7 @@ came from, so a finding can say why it matched.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -26,6 +27,12 @@ from linter.patterns import Concept
 # clause does (its act) is never taken away by a definition ("separation" defined without the
 # word segregation still names a segregation).
 _NARROWABLE = ("subject", "circumstance")
+# A lead-in that opens a list of exceptions ("... except:", "... unless—", "does not apply to—"):
+# its items finish its sentence and carve people or cases out of it.
+_EXCEPTION_LEAD_IN = re.compile(
+    r"\b(?:except|unless|other than|excluding|save|exempt\w*|not apply to|with the exception of)\b[^.;]{0,60}[:—–-]\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(eq=False)
@@ -37,6 +44,7 @@ class Unit:
     lead_ins: list["Unit"] = field(default_factory=list)
     context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
     links: list[ExceptionLink] = field(default_factory=list)
+    exceptions: list["Unit"] = field(default_factory=list)  # items of an exception lead-in ("except:")
 
     def __post_init__(self) -> None:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.
@@ -121,8 +129,11 @@ def build_units(
     for unit in units:
         parent = unit.provision.parent
         while parent is not None and parent in by_index:
-            unit.lead_ins.append(by_index[parent])
-            parent = by_index[parent].provision.parent
+            lead_in = by_index[parent]
+            unit.lead_ins.append(lead_in)
+            if _EXCEPTION_LEAD_IN.search(lead_in.provision.text):
+                lead_in.exceptions.append(unit)
+            parent = lead_in.provision.parent
 
     _add_heading_context(units, nlp)
     _apply_definitions(units, nlp, concepts or {})
