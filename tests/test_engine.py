@@ -244,3 +244,17 @@ def test_a_labour_only_restraint_ban_is_partial(tmp_path, text, verdict):
 def test_rule_8_compulsory_testing_and_disclosure(tmp_path, text, verdict):
     r = _verdicts(tmp_path, text)[8]
     assert r.verdict == verdict, r.message
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("Rule 71. A complaint of sexual abuse made by a female prisoner shall be investigated by the Superintendent.\n", "partial"),
+        ("Article 71. Any report of abuse made by a woman detainee shall be investigated by an independent authority.\n", "covered"),
+    ],
+)
+def test_rule_25_investigation_must_be_independent(tmp_path, text, verdict):
+    r = _verdicts(tmp_path, text)[25]
+    # Only the investigation element is at stake here; the other elements are missing either way.
+    independent_missing = any("independent" in m for m in r.missing)
+    assert independent_missing == (verdict == "partial"), r.missing
