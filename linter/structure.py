@@ -244,17 +244,19 @@ def _promote_titles(lines: list[_Line]) -> None:
     and a title-only section followed by a section of another kind ("Article 5.
     Classification" before "§ 1058.") as a heading above it."""
     following = None
-    for line in reversed(lines):
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
         if line.kind == "skip":
             continue
         if (
             line.kind == "para"
             and following is not None
             and following.kind in ("section", "heading")
-            and _is_title(line.text, 14)
+            and _is_caption_line(line.text, following, _previous_line(lines, i))
             and line.text[0].isupper()
         ):
             line.kind, line.heading_kind = "heading", "title"
+            line.text = line.text.removesuffix(".")
         elif (
             line.kind == "section"
             and line.family not in ("", "§", "bullet")
@@ -268,6 +270,25 @@ def _promote_titles(lines: list[_Line]) -> None:
             line.kind, line.heading_kind = "heading", line.family.lower()
             line.text = f"{line.label} {line.title}"
         following = line
+
+
+def _is_caption_line(text: str, following: _Line, previous: _Line | None) -> bool:
+    """A short verbless line standing before a section is its caption; South Asian acts end
+    the marginal note with a full stop ("Short title and date of operation."), unless it is
+    the only text of a captioned section ("3 Principal Act amended" / "This Act amends ...")."""
+    if _is_title(text, 14):
+        return True
+    awaiting_text = previous is not None and previous.kind == "section" and not previous.text and not previous.items
+    return (
+        following.kind == "section"
+        and not awaiting_text
+        and text.endswith(".")
+        and _is_title(text[:-1], 10)
+    )
+
+
+def _previous_line(lines: list[_Line], i: int) -> _Line | None:
+    return next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind != "skip"), None)
 
 
 def _mark_toc(lines: list[_Line]) -> None:

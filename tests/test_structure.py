@@ -731,3 +731,35 @@ def test_table_rows_are_units_read_with_their_header(tmp_path):
     row = by_label(provisions, "Regulation 40 table row 2")
     assert row.text.startswith("Damage to property") and provisions[row.parent] is header
     assert by_label(provisions, "Article 41").parent is None
+
+
+def test_marginal_note_before_a_section_is_its_caption():
+    provisions = parse(
+        """
+        Separate confinement.
+
+        46. (1) The Superintendent may award separate confinement for up to seven days.
+
+        Women prisoners.
+
+        47. No woman prisoner shall be placed in separate confinement.
+        """
+    )
+    assert by_label(provisions, "46(1)").headings == ("Separate confinement",)
+    assert by_label(provisions, "47").headings == ("Women prisoners",)
+
+
+def test_a_captioned_sections_only_sentence_is_not_the_next_caption():
+    provisions = parse(
+        """
+        3 Principal Act amended
+
+        This Act amends the Prisons Act 1952.
+
+        4 Purpose
+
+        The purpose of this Act is to protect mothers and their children.
+        """
+    )
+    assert by_label(provisions, "3").text == "This Act amends the Prisons Act 1952."
+    assert by_label(provisions, "4").headings == ("Purpose",)
