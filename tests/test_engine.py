@@ -258,3 +258,19 @@ def test_rule_25_investigation_must_be_independent(tmp_path, text, verdict):
     # Only the investigation element is at stake here; the other elements are missing either way.
     independent_missing = any("independent" in m for m in r.missing)
     assert independent_missing == (verdict == "partial"), r.missing
+
+
+def test_a_heading_supplies_who_a_provision_applies_to(tmp_path):
+    # Westminster rules under a Part for women; a post-Soviet chapter for female convicts.
+    westminster = (
+        "PART 7 — WOMEN PRISONERS\n\n61. Searches\n\n(1) A search shall be carried out only by an officer of the same sex "
+        "who has been trained in searching methods, with respect for the dignity of the prisoner.\n"
+    )
+    assert _verdicts(tmp_path, westminster)[19].verdict == "covered"
+    post_soviet = "CHAPTER XIV. FEMALE CONVICTS\n\nArticle 98. A convict may be placed in a punishment cell for up to ten days as a disciplinary penalty.\n"
+    assert _verdicts(tmp_path, post_soviet)[22].verdict == "conflict"
+
+
+def test_a_heading_never_supplies_the_act(tmp_path):
+    text = "PART 7 — SEARCHES OF CHILDREN VISITING PRISONS\n\n61. (1) Children may visit their mothers on Sundays and public holidays.\n"
+    assert _verdicts(tmp_path, text)[21].verdict == "gap"
