@@ -274,3 +274,25 @@ def test_a_heading_supplies_who_a_provision_applies_to(tmp_path):
 def test_a_heading_never_supplies_the_act(tmp_path):
     text = "PART 7 — SEARCHES OF CHILDREN VISITING PRISONS\n\n61. (1) Children may visit their mothers on Sundays and public holidays.\n"
     assert _verdicts(tmp_path, text)[21].verdict == "gap"
+
+
+@pytest.mark.parametrize(
+    "body, saving",
+    [
+        # Commonwealth act.
+        (
+            "12. Restraints\n\n(1) A restraint must never be used on a woman during labour, during birth or immediately after birth.\n\n"
+            "(2) A restraint must not be used on a woman in hospital for the birth of her child unless there is a serious risk that she will escape.\n\n",
+            "(3) Nothing in subsection (2) authorises the use of a restraint in the circumstances described in subsection (1).\n",
+        ),
+        # US statute.
+        (
+            "§ 7-3. (a) Restraints shall not be used on an inmate during labor, delivery or postpartum recovery.\n\n"
+            "(b) An inmate who is in labor may be restrained where the warden finds a substantial flight risk.\n\n",
+            "(c) Nothing in subsection (b) shall be construed to permit the use of restraints prohibited by subsection (a).\n",
+        ),
+    ],
+)
+def test_a_saving_clause_stops_an_exception_from_re_permitting(tmp_path, body, saving):
+    assert _verdicts(tmp_path, body)[24].verdict == "conflict"
+    assert _verdicts(tmp_path, body + saving)[24].verdict == "covered"

@@ -160,6 +160,10 @@ class Evaluator:
         if found is None:
             return None
         (where, hit, _), matched, others = found
+        if check.kind == "conflict" and any(hit.concept in saving.first_hit for saving in unit.saved_by):
+            # "Nothing in subsection (2) authorises the use of a restraint ...": whatever (2)
+            # allows, it does not allow this act.
+            return None
         stance = self._stance(unit, where, hit)
         if self._exempted(unit, stance, hit if where is unit else None, others):
             # "may be placed in segregation unless she is pregnant": the exception protects

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from linter.definitions import definitions_in
-from linter.engine.crossref import ExceptionLink, descendants, find_exception_links, find_mentions
+from linter.engine.crossref import ExceptionLink, descendants, find_exception_links, find_mentions, find_savings
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
 from linter.nlp.deontic import Clause
@@ -45,6 +45,7 @@ class Unit:
     context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
     links: list[ExceptionLink] = field(default_factory=list)
     exceptions: list["Unit"] = field(default_factory=list)  # items of an exception lead-in ("except:")
+    saved_by: list["Unit"] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
 
     def __post_init__(self) -> None:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.
@@ -138,6 +139,9 @@ def build_units(
     _add_heading_context(units, nlp)
     _apply_definitions(units, nlp, concepts or {})
     _add_exception_context(units, provisions, by_index)
+    for saving, saved in find_savings(provisions):
+        if saving in by_index and saved in by_index:
+            by_index[saved].saved_by.append(by_index[saving])
     for citing, cited in find_mentions(provisions):
         if citing in by_index and cited in by_index:
             # "The sanction referred to in paragraph (1)(d) shall not be imposed on ...": the
