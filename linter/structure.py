@@ -48,7 +48,10 @@ _SECTION_BARE = re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?=[A-Z])")
 _PARA_LABEL = re.compile(r"(?:(?P<caps>[A-Z])\.|(?P<paren>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\))\s+(?=\S)")
 _INITIALS = re.compile(r"[A-Z]\.\s")
 # Items run on inside one paragraph: "... shall not be: (a) ...; (b) ...; or (c) ...".
-_INLINE_ITEM = re.compile(r"(?:[:—–]|;\s*(?:(?:or|and)\s+)?)\s*\((?P<tok>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)\s+")
+# Post-Soviet codes write "1) ...; 2) ..." with a closing bracket only; lists may run on commas.
+_INLINE_ITEM = re.compile(
+    r"(?:[:—–]|[;,]\s*(?:(?:or|and)\s+)?)\s*(?:\((?P<tok>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)|(?P<bare>\d{1,2}|[a-z])\))\s+"
+)
 # Any item label that opens a capitalised run ("(B) Prohibition No information ..."), to see
 # whether the paragraph holds more than the one list being split.
 _ANY_INLINE_ITEM = re.compile(r"(?<=[\s.;:—–])\((?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)\s+(?=[A-Z])")
@@ -611,12 +614,12 @@ def _split_inline_items(text: str) -> tuple[str, list[tuple[str, str]]]:
     for match in _INLINE_ITEM.finditer(text):
         if _inside_quotes(text, match.start()):
             continue
-        token, opener = match.group("tok"), match.group(0)[0]
+        token, opener = _token(match), match.group(0)[0]
         if not run:
             style = next((s for s in _styles(token) if token == _first(s)), "")
             if opener in ":—–" and style:
                 run.append(match)
-        elif opener == ";" and style in _styles(token) and token == _next(style, run[-1].group("tok")):
+        elif opener in ";," and style in _styles(token) and token == _next(style, _token(run[-1])):
             run.append(match)
         else:
             return text, []  # a second list or a nested one: too tangled to split safely
@@ -628,7 +631,11 @@ def _split_inline_items(text: str) -> tuple[str, list[tuple[str, str]]]:
     head = text[: run[0].start() + 1].rstrip()
     bodies = [text[m.end(): nxt.start() + 1].strip() for m, nxt in zip(run, run[1:])]
     bodies.append(text[run[-1].end():].strip())
-    return head, [(m.group("tok"), body) for m, body in zip(run, bodies)]
+    return head, [(_token(m), body) for m, body in zip(run, bodies)]
+
+
+def _token(match: re.Match) -> str:
+    return match.group("tok") or match.group("bare")
 
 
 def _inside_quotes(text: str, pos: int) -> bool:

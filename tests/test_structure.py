@@ -763,3 +763,16 @@ def test_a_captioned_sections_only_sentence_is_not_the_next_caption():
     )
     assert by_label(provisions, "3").text == "This Act amends the Prisons Act 1952."
     assert by_label(provisions, "4").headings == ("Purpose",)
+
+
+def test_run_on_items_with_closing_brackets_or_commas():
+    provisions = parse(
+        """
+        Article 115. The following penalties may be applied to convicts: 1) a reprimand; 2) a fine; 3) placement in a punishment cell for up to fifteen days.
+
+        Rule 12. The Superintendent may award the following punishments: (a) a warning, (b) loss of privileges, or (c) separate confinement.
+        """
+    )
+    assert by_label(provisions, "Article 115(3)").text == "placement in a punishment cell for up to fifteen days."
+    assert by_label(provisions, "Rule 12(c)").text == "separate confinement."
+    assert by_label(provisions, "Rule 12(b)").text == "loss of privileges,"
