@@ -192,7 +192,7 @@ def _split_title(rest: str) -> tuple[str, str]:
     match = _TITLE_THEN_ITEM.fullmatch(rest)
     if match and _is_title(match.group("title"), 20):
         return match.group("title"), match.group("rest")
-    if _is_title(rest, 20) or (rest.endswith(".") and _is_title(rest.rstrip(" ."), 12)):
+    if _is_title(rest, 20) or (rest.endswith(".") and _is_title(rest.rstrip(" ."), 12)) or _is_infinitive_caption(rest):
         return rest.rstrip(" ."), ""
     match = _TITLE_THEN_TEXT.fullmatch(rest)
     if match and _is_title(match.group("title"), 10):
@@ -225,6 +225,16 @@ def _is_title(text: str, max_words: int) -> bool:
     if not text or text[-1] in _TERMINAL or len(text.split()) > max_words:
         return False
     return not _VERB.search(text)
+
+
+_MODAL = re.compile(r"\b(?:shall|may|must|will|should|can|means|includes)\b", re.I)
+
+
+def _is_infinitive_caption(text: str) -> bool:
+    """South Asian and colonial captions state their rule in the infinitive ("Female prisoners
+    to be searched by female warders"): no modal, no closing punctuation, short."""
+    text = text.strip()
+    return bool(text) and text[-1] not in _TERMINAL and len(text.split()) <= 12 and not _MODAL.search(text)
 
 
 def _is_short_line(text: str, max_words: int) -> bool:

@@ -776,3 +776,20 @@ def test_run_on_items_with_closing_brackets_or_commas():
     assert by_label(provisions, "Article 115(3)").text == "placement in a punishment cell for up to fifteen days."
     assert by_label(provisions, "Rule 12(c)").text == "separate confinement."
     assert by_label(provisions, "Rule 12(b)").text == "loss of privileges,"
+
+
+def test_infinitive_caption_heads_its_block():
+    provisions = parse(
+        """
+        Rule 317. Female prisoners to be searched by female warders
+
+        (1) The search shall be made by the matron in private.
+
+        Section 9 – Mothers to be informed before a child leaves
+
+        (1) The governor shall give the mother not less than 28 days' notice.
+        """
+    )
+    assert by_label(provisions, "Rule 317").text == ""
+    assert by_label(provisions, "Rule 317(1)").headings == ("Female prisoners to be searched by female warders",)
+    assert by_label(provisions, "Section 9(1)").headings == ("Mothers to be informed before a child leaves",)
