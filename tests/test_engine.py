@@ -296,3 +296,18 @@ def test_a_heading_never_supplies_the_act(tmp_path):
 def test_a_saving_clause_stops_an_exception_from_re_permitting(tmp_path, body, saving):
     assert _verdicts(tmp_path, body)[24].verdict == "conflict"
     assert _verdicts(tmp_path, body + saving)[24].verdict == "covered"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Jail manual: a transport exception in the next sentence does not reach the labour ban.
+        "Rule 58. No woman shall be restrained during childbirth. During transport to court, a prisoner may be handcuffed "
+        "unless the escort officer considers it unnecessary.\n",
+        # US statute: the same in one subsection.
+        "§ 5-12. (a) Restraints shall not be used on an inmate in labor. Restraints shall not be used during transport "
+        "except where the inmate has attempted to escape.\n",
+    ],
+)
+def test_an_exception_stays_inside_its_own_sentence(tmp_path, text):
+    assert _verdicts(tmp_path, text)[24].verdict != "conflict"
