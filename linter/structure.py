@@ -540,7 +540,10 @@ class _Builder:
         """A table row is a unit of its own, read with the header row as its lead-in (a
         punishment table "offence | punishment | maximum" is read row by row); its label
         says which row it is."""
+        # The table belongs to the item that introduces it ("... as follows:"), else to the section.
         holder = self._stack[-1] if self._stack else None
+        if holder is not None and not _FREE_LEAD_IN.search(self.provisions[holder.index].text):
+            holder = None
         base = holder.label if holder else self._section_label
         if block.ref.row == 1:
             parent = holder.index if holder else self._section_index

@@ -793,3 +793,17 @@ def test_infinitive_caption_heads_its_block():
     assert by_label(provisions, "Rule 317").text == ""
     assert by_label(provisions, "Rule 317(1)").headings == ("Female prisoners to be searched by female warders",)
     assert by_label(provisions, "Section 9(1)").headings == ("Mothers to be informed before a child leaves",)
+
+
+def test_a_table_after_a_list_belongs_to_the_section_unless_an_item_introduces_it(tmp_path):
+    path = tmp_path / "rules.md"
+    path.write_text(
+        "17. Punishments. The punishments shall not include: (a) a dark cell; (b) reduction of diet.\n\n"
+        "| Offence | Punishment |\n|---|---|\n| Escape | Solitary confinement |\n\n"
+        "18. (1) Visits are allowed as follows:\n\n| Category | Visits |\n|---|---|\n| Remand | Daily |\n",
+        encoding="utf-8",
+    )
+    provisions = read_document(str(path)).provisions
+    assert provisions[by_label(provisions, "17 table row 1").parent].label == "17 table header"
+    assert provisions[by_label(provisions, "17 table header").parent].label == "17"
+    assert provisions[by_label(provisions, "18(1) table header").parent].label == "18(1)"
