@@ -45,13 +45,24 @@ class Definition:
     body_end: int
 
 
+# Every form above contains one of these; a substring test spares most provisions the regexes.
+_HINTS = ("mean", "includ", "refer", "–", "—", ":")
+
+
+def _may_define(text: str) -> bool:
+    lowered = text.lower()
+    return any(h in lowered for h in _HINTS)
+
+
 def is_definition(text: str) -> bool:
     """Does the provision open by defining a term?"""
-    return bool(_QUOTED_AT_START.search(text) or _BARE.search(text) or _THE_TERM.search(text))
+    return _may_define(text) and bool(_QUOTED_AT_START.search(text) or _BARE.search(text) or _THE_TERM.search(text))
 
 
 def definitions_in(text: str) -> list[Definition]:
     """Every term the provision defines, each with the span of its defining words."""
+    if not _may_define(text):
+        return []
     found = [(m.group("term"), m.end()) for m in _QUOTED.finditer(text)]
     if not found:
         the_term = _THE_TERM.search(text)
