@@ -55,6 +55,8 @@ _INLINE_ITEM = re.compile(
 # Any item label that opens a capitalised run ("(B) Prohibition No information ..."), to see
 # whether the paragraph holds more than the one list being split.
 _ANY_INLINE_ITEM = re.compile(r"(?<=[\s.;:—–])\((?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)\s+(?=[A-Z])")
+# A label after a list or sentence break, in a flattened multi-level subsection.
+_NESTED_ITEM = re.compile(r"(?:[:—–.]\s+|;\s*(?:(?:or|and)\s+)?)\((?P<tok>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)\s+")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
 _FREE_LEAD_IN = re.compile(r"[:—–]\s*$")
 _BULLET_RULE = re.compile(r"[-–•]\s+(?P<title>.+?)\s*\.\s*[-–—]+\s*(?P<rest>.*)")
@@ -635,16 +637,43 @@ def _split_inline_items(text: str) -> tuple[str, list[tuple[str, str]]]:
         elif opener in ";," and style in _styles(token) and token == _next(style, _token(run[-1])):
             run.append(match)
         else:
-            return text, []  # a second list or a nested one: too tangled to split safely
+            return _split_nested_items(text)  # a second list or a nested one
     if len(run) < 2:
         return text, []
     starts = {m.end() for m in run}
     if any(m.end() not in starts and not _inside_quotes(text, m.start()) for m in _ANY_INLINE_ITEM.finditer(text)):
-        return text, []
+        return _split_nested_items(text)
     head = text[: run[0].start() + 1].rstrip()
     bodies = [text[m.end(): nxt.start() + 1].strip() for m, nxt in zip(run, run[1:])]
     bodies.append(text[run[-1].end():].strip())
     return head, [(_token(m), body) for m, body in zip(run, bodies)]
+
+
+def _split_nested_items(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a whole flattened subsection ("... shall be— (i) X; (ii) Y; and (iii) Z— (I) ...;
+    (II) .... (D) Caption ...") at every label that follows a sentence or list break.
+
+    The labels are handed to the builder in order, which nests them by numbering style
+    exactly as it nests labels that stand on their own lines. Every label must either start
+    a numbering style or continue one already seen, otherwise (a cross-reference slipped in)
+    the paragraph is left whole.
+    """
+    found = [m for m in _NESTED_ITEM.finditer(text) if not _inside_quotes(text, m.start())]
+    if len(found) < 3:
+        return text, []
+    last: dict[str, str] = {}
+    for m in found:
+        token = m.group("tok")
+        styles = _styles(token)
+        if not any(token == _first(s) or (s in last and token == _next(s, last[s])) for s in styles):
+            return text, []
+        for s in styles:
+            if token == _first(s) or (s in last and token == _next(s, last[s])):
+                last[s] = token
+    head = text[: found[0].start() + 1].rstrip()
+    bodies = [text[m.end(): nxt.start() + 1].strip() for m, nxt in zip(found, found[1:])]
+    bodies.append(text[found[-1].end():].strip())
+    return head, [(m.group("tok"), body) for m, body in zip(found, bodies)]
 
 
 def _token(match: re.Match) -> str:

@@ -807,3 +807,17 @@ def test_a_table_after_a_list_belongs_to_the_section_unless_an_item_introduces_i
     assert provisions[by_label(provisions, "17 table row 1").parent].label == "17 table header"
     assert provisions[by_label(provisions, "17 table header").parent].label == "17"
     assert provisions[by_label(provisions, "18(1) table header").parent].label == "18(1)"
+
+
+def test_flattened_multi_level_subsection_nests_by_numbering_style():
+    provisions = parse(
+        """
+        § 4016. (c) Members. Each member of the monitoring body shall be a person who— (1) has been held in solitary confinement; (2) is a health professional— (A) licensed in a State; or (B) employed by a public hospital; or (3) is a civil rights advocate.
+
+        Rule 9. A woman shall not be punished by— (a) close confinement; (b) loss of visits— (i) from her children; or (ii) from her family; or (c) reduction of diet. Paragraph (a) or (b) applies to every woman.
+        """
+    )
+    assert by_label(provisions, "§ 4016(c)(2)(B)").text == "employed by a public hospital;"
+    assert parent_label(provisions, "§ 4016(c)(3)") == "§ 4016(c)"
+    assert parent_label(provisions, "Rule 9(b)(ii)") == "Rule 9(b)"
+    assert by_label(provisions, "Rule 9(c)").text.startswith("reduction of diet.")
