@@ -186,63 +186,36 @@ def test_a_narrowing_definition_narrows_the_exemption_it_is_used_in(tmp_path, de
 
 
 @pytest.mark.parametrize(
-    "text",
+    "rule, text, verdict",
     [
-        # Westminster rules: the default and the discretion in different rules.
-        "50. A child living with its mother shall leave the prison at the age of four years.\n\n"
-        "51. The director may allow a child to remain with the mother for a further six months on a welfare report.\n",
-        # Civil-law code: the same in two paragraphs of one article.
-        "Article 80. Children\n\n(1) A child may live with its mother in the institution until it reaches three years of age.\n\n"
-        "(2) The head of the institution may allow the child to remain with the mother for a further six months.\n",
-    ],
-)
-def test_a_default_age_qualified_elsewhere_is_partial_not_conflict(tmp_path, text):
-    r = _verdicts(tmp_path, text)[52]
-    assert r.verdict == "partial", r.message
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Rule 312. Children in jail\n\n(1) A child admitted with its mother shall be sent out of the jail upon the child reaching the age of six years.\n",
-        "§ 20-7. Children of inmates\n\n(a) An inmate's child may reside in the nursery until the child is eligible for school.\n",
-    ],
-)
-def test_fixed_age_removal_worded_by_reaching_an_age_or_school(tmp_path, text):
-    assert _verdicts(tmp_path, text)[52].verdict == "conflict"
-
-
-@pytest.mark.parametrize(
-    "text, verdict",
-    [
-        ("Rule 57. No woman shall be fettered while she is in labour.\n", "partial"),
-        ("§ 3409. Restraints shall not be applied to an inmate during labor or delivery.\n", "partial"),
-        ("Rule 57. No woman shall be fettered during labour, during birth or immediately after birth.\n", "covered"),
-        ("§ 3409. Restraints shall not be applied to an inmate during labor, delivery or postpartum recovery.\n", "covered"),
-    ],
-)
-def test_a_labour_only_restraint_ban_is_partial(tmp_path, text, verdict):
-    r = _verdicts(tmp_path, text)[24]
-    assert r.verdict == verdict, r.message
-
-
-@pytest.mark.parametrize(
-    "text, verdict",
-    [
-        # South Asian jail manual: a passive duty on every woman.
-        ("Rule 40. Every female prisoner shall, on admission, be tested for pregnancy.\n", "conflict"),
-        # US agency rule: exceptions in items that do not give the woman a choice.
-        ("§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
+        # Rule 24: a labour-only ban is partial; labour, birth and after birth together are covered.
+        (24, "Rule 57. No woman shall be fettered while she is in labour.\n", "partial"),
+        (24, "§ 3409. Restraints shall not be applied to an inmate during labor or delivery.\n", "partial"),
+        (24, "Rule 57. No woman shall be fettered during labour, during birth or immediately after birth.\n", "covered"),
+        (24, "§ 3409. Restraints shall not be applied to an inmate during labor, delivery or postpartum recovery.\n", "covered"),
+        # Rule 8, South Asian jail manual: a passive duty on every woman.
+        (8, "Rule 40. Every female prisoner shall, on admission, be tested for pregnancy.\n", "conflict"),
+        # Rule 8, US agency rule: exceptions in items that do not give the woman a choice.
+        (8, "§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
          "(1) an inmate who is over 55 years of age;\n\n(2) an inmate who has had a hysterectomy.\n", "conflict"),
         # The same list with the woman's refusal among the exceptions: no conflict.
-        ("§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
+        (8, "§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
          "(1) an inmate who declines the test in writing;\n\n(2) an inmate who has had a hysterectomy.\n", "partial"),
-        # Post-Soviet law: relatives told of a pregnancy without her consent.
-        ("Article 33. Where a detainee is found to be pregnant, the medical unit shall notify her relatives without delay.\n", "conflict"),
+        # Rule 8, post-Soviet law: relatives told of a pregnancy without her consent.
+        (8, "Article 33. Where a detainee is found to be pregnant, the medical unit shall notify her relatives without delay.\n", "conflict"),
+        # Rule 52, Westminster rules: a default age and a discretion in another rule are partial, not conflict.
+        (52, "50. A child living with its mother shall leave the prison at the age of four years.\n\n"
+         "51. The director may allow a child to remain with the mother for a further six months on a welfare report.\n", "partial"),
+        # Rule 52, civil-law code: the same in two paragraphs of one article.
+        (52, "Article 80. Children\n\n(1) A child may live with its mother in the institution until it reaches three years of age.\n\n"
+         "(2) The head of the institution may allow the child to remain with the mother for a further six months.\n", "partial"),
+        # Rule 52: fixed-age removal worded by reaching an age (jail manual) or by schooling (US code).
+        (52, "Rule 312. Children in jail\n\n(1) A child admitted with its mother shall be sent out of the jail upon the child reaching the age of six years.\n", "conflict"),
+        (52, "§ 20-7. Children of inmates\n\n(a) An inmate's child may reside in the nursery until the child is eligible for school.\n", "conflict"),
     ],
 )
-def test_rule_8_compulsory_testing_and_disclosure(tmp_path, text, verdict):
-    r = _verdicts(tmp_path, text)[8]
+def test_rule_models_require_what_they_describe(tmp_path, rule, text, verdict):
+    r = _verdicts(tmp_path, text)[rule]
     assert r.verdict == verdict, r.message
 
 
