@@ -204,7 +204,9 @@ def _split_title(rest: str) -> tuple[str, str]:
 
 def _leading_items(text: str) -> tuple[list[str], str]:
     label = _PARA_LABEL.match(text)
-    if label and not _INITIALS.match(text, label.end()):
+    # "I. GENERAL PROVISIONS", "A. Searches": a lettered heading, not an item.
+    heading = label is not None and (_is_caps_heading(text[label.end():]) or _is_title(text[label.end():], 10))
+    if label and not heading and not _INITIALS.match(text, label.end()):
         token = label.group("caps") or label.group("paren")
         if _styles(token):
             return [token], text[label.end():]

@@ -821,3 +821,17 @@ def test_flattened_multi_level_subsection_nests_by_numbering_style():
     assert parent_label(provisions, "§ 4016(c)(3)") == "§ 4016(c)"
     assert parent_label(provisions, "Rule 9(b)(ii)") == "Rule 9(b)"
     assert by_label(provisions, "Rule 9(c)").text.startswith("reduction of diet.")
+
+
+def test_lettered_headings_are_not_items():
+    provisions = parse(
+        """
+        I. GENERAL PROVISIONS
+
+        Article 1. This Code governs the execution of sentences.
+
+        B. No restraint shall be applied to a woman in labour.
+        """
+    )
+    assert by_label(provisions, "Article 1").headings[0] == "I. GENERAL PROVISIONS"
+    assert any(p.label.endswith("(B)") and p.text.startswith("No restraint") for p in provisions)
