@@ -231,6 +231,7 @@ def _is_title(text: str, max_words: int) -> bool:
     return not _VERB.search(text)
 
 
+_INFINITIVE = re.compile(r"\b(?:not\s+)?to\s+be\b|\b(?:not\s+)?to\s+(?=[a-z]+\b)", re.I)
 _MODAL = re.compile(r"\b(?:shall|may|must|will|should|can|means|includes)\b", re.I)
 
 
@@ -238,7 +239,10 @@ def _is_infinitive_caption(text: str) -> bool:
     """South Asian and colonial captions state their rule in the infinitive ("Female prisoners
     to be searched by female warders"): no modal, no closing punctuation, short."""
     text = text.strip()
-    return bool(text) and text[-1] not in _TERMINAL and len(text.split()) <= 12 and not _MODAL.search(text)
+    if not text or text[-1] in _TERMINAL or len(text.split()) > 12 or _MODAL.search(text):
+        return False
+    # Only the infinitive may carry the verb: "... is responsible for women" is a sentence.
+    return bool(_INFINITIVE.search(text)) and not _VERB.search(_INFINITIVE.sub(" ", text))
 
 
 def _is_short_line(text: str, max_words: int) -> bool:

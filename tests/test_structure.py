@@ -835,3 +835,14 @@ def test_lettered_headings_are_not_items():
     )
     assert by_label(provisions, "Article 1").headings[0] == "I. GENERAL PROVISIONS"
     assert any(p.label.endswith("(B)") and p.text.startswith("No restraint") for p in provisions)
+
+
+def test_an_unpunctuated_sentence_after_a_section_number_is_not_a_caption():
+    provisions = parse(
+        """
+        Section 5. The Director of Prisons is responsible for women prisoners
+
+        Section 6. Women to be kept apart from men
+        """
+    )
+    assert by_label(provisions, "Section 5").text.startswith("The Director of Prisons is responsible")
