@@ -95,11 +95,13 @@ class _Line:
     title: str = ""
     items: list[str] = field(default_factory=list)
     title_had_period: bool = False  # "12. Searches." may be a title or a short sentence
+    has_parts: bool = False  # "Article 1. Scope" followed by its parts "1.", "2."
 
 
 def build_provisions(blocks: list[Block]) -> list[Provision]:
     """Split Blocks into Provisions with citation labels, heading paths and parent links."""
     lines = [_classify(block) for block in blocks]
+    _number_parts(lines)
     _promote_titles(lines)
     _mark_toc(lines)
     builder = _Builder()
@@ -260,6 +262,30 @@ def _is_caps_heading(text: str) -> bool:
     )
 
 
+def _number_parts(lines: list[_Line]) -> None:
+    """Read "1.", "2." under a captioned Article, Section or § line as its numbered parts.
+
+    Post-Soviet and civil-law codes number the parts of an article "1.", "2." on their
+    own lines ("Article 90. Conditions for women" / "1. ..." / "2. ..."): they are cited
+    Article 90(1), Article 90(2), not as sections 1 and 2.
+    """
+    for i, line in enumerate(lines):
+        if line.kind != "section" or line.family in ("", "bullet") or line.text or line.items:
+            continue
+        expected = 1
+        for j in range(i + 1, len(lines)):
+            part = lines[j]
+            # The first part follows the caption directly; later ones may have sub-items between.
+            if part.kind == "skip" or (expected > 1 and part.kind in ("item", "para")):
+                continue
+            if part.kind != "section" or part.family != "" or part.label != str(expected):
+                break
+            text = ". ".join(t for t in (part.title, part.text) if t)
+            lines[j] = _Line("item", text, items=[part.label, *part.items])
+            line.has_parts = True
+            expected += 1
+
+
 def _promote_titles(lines: list[_Line]) -> None:
     """Read a short title-case paragraph that stands before a section as its heading,
     and a title-only section followed by a section of another kind ("Article 5.
@@ -319,6 +345,8 @@ def _mark_toc(lines: list[_Line]) -> None:
         i for i, line in enumerate(lines)
         if line.kind == "section" and line.title and not line.text and not line.items
     }
+    # A titled section whose own parts follow it ("Article 1. Scope" / "1. ...") has a body.
+    entries -= {i for i in entries if lines[i].has_parts}
     toc: set[int] = set()
     for i in sorted(entries):
         nxt = _next_content(lines, i)

@@ -846,3 +846,24 @@ def test_an_unpunctuated_sentence_after_a_section_number_is_not_a_caption():
         """
     )
     assert by_label(provisions, "Section 5").text.startswith("The Director of Prisons is responsible")
+
+
+def test_numbered_parts_of_a_captioned_article_are_cited_under_it():
+    provisions = parse(
+        """
+        Article 90. Conditions of serving a sentence by women
+
+        1. Pregnant women shall be granted improved living conditions.
+
+        2. Convicted women may have children under three years of age in the children's home of the colony.
+
+        § 541.22 Status when pregnant
+
+        1. An inmate who is pregnant may not be placed in disciplinary segregation.
+
+        Note: 1. Amended 2017.
+        """
+    )
+    assert by_label(provisions, "Article 90(2)").text.startswith("Convicted women may have children")
+    assert by_label(provisions, "Article 90(1)").headings[-1] == "Conditions of serving a sentence by women"
+    assert parent_label(provisions, "§ 541.22(1)") == "§ 541.22"
