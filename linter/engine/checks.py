@@ -65,7 +65,7 @@ class Evaluator:
 
     @classmethod
     def for_document(cls, document: Document, patterns: PatternSet, nlp) -> "Evaluator":
-        units = build_units(document, nlp, patterns.deontic.non_operative_headings)
+        units = build_units(document, nlp, patterns.deontic.non_operative_headings, patterns.concepts)
         return cls(units, patterns.concepts, patterns.deontic.exemption_words)
 
     # -- locating concepts -------------------------------------------------------------
@@ -99,6 +99,11 @@ class Evaluator:
             matched.append(found[2])
             others.append(found)
         if any(self._locate(unit, c, allow_context=True) for c in cond.none):
+            return None
+        # "... shall be tested, except: (1) a woman who declines": an exception in the items
+        # that finish the sentence, its own or its lead-in's, rules the check out too.
+        items = unit.exceptions + [item for lead in unit.lead_ins for item in lead.exceptions]
+        if any(c in item.first_hit for item in items for c in cond.none):
             return None
         return action, matched, others
 
@@ -170,7 +175,11 @@ class Evaluator:
         found = self._condition_holds(unit, check.condition)
         if found is None:
             return None
-        (where, _, _), matched, others = found
+        (where, action, _), matched, others = found
+        if check.kind == "conflict" and any(action.concept in saving.first_hit for saving in unit.saved_by):
+            # "Nothing in subsection (2) authorises the use of a restraint ...": whatever (2)
+            # allows, it does not allow this act.
+            return None
         stance, hit = self._stance(unit, found, check.condition)
         if check.kind == "conflict" and not self._reads_together(unit, check.condition, where, hit, others):
             return None
