@@ -18,12 +18,13 @@ _QUOTED = re.compile(
     re.IGNORECASE,
 )
 # Only at the start of a provision: "In this Part, post-delivery period means ..." or
+# (never "Special means may be applied ...": there "means" is a noun, followed by a modal)
 # "convict – a person ...". The dash-and-article form needs a lower-case term, so a caption
 # ("Searches — the governor may ...") is not read as a definition.
 _LEAD = r"^(?:\(\w+\)\s*)?(?:(?:[Ii]n|[Ff]or the purposes? of)\s+th(?:is|ese)\s+[\w\s]{1,30}?,\s*)?(?:(?:a|an|the)\s+)?"
 _BARE = re.compile(
     _LEAD
-    + r"(?:(?P<term>[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)(?:\s+|\s*[–—:]\s*)(?:means(?!\s+of\b)|shall mean|refers to)\b"
+    + r"(?:(?P<term>[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)(?:\s+|\s*[–—:]\s*)(?:means(?!\s+(?:of|may|shall|must|will|should|can|cannot|are|is|were|and|or|to|for)\b)|shall mean|refers to)\b"
     + r"|(?P<dterm>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s*[–—:]\s*(?:is|are|a|an|the|any)\b)",
 )
 # US statutes caption each definition and write the term unquoted: "Postpartum recovery The

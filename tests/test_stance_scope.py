@@ -297,3 +297,30 @@ def test_a_ban_with_a_way_round_it_is_excepted(text, act, expected):
 )
 def test_however_is_a_proviso_only_when_it_opens_a_permitting_clause(text, act, expected):
     assert _kind(text, act) == expected
+
+
+# "shall not apply" with an object of its own is a ban on applying it, not a disapplication of
+# another provision; with no object ("… shall not apply where …") it switches a provision off.
+APPLY = [
+    ("Staff shall not apply restraints to a woman in labour, during birth or immediately after birth.", "restraints", "prohibition"),  # US directive
+    ("Article 31. Employees of the institution shall not apply special means to women with visible signs of pregnancy.", "means", "prohibition"),  # post-Soviet code
+    ("The officer in charge shall not apply handcuffs to a female prisoner who is with child.", "handcuffs", "prohibition"),  # South Asian jail manual
+]
+
+
+@pytest.mark.parametrize("text, act, kind", APPLY)
+def test_apply_with_an_object_is_a_ban(text, act, kind):
+    assert _kind(text, act) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(2) Paragraph (1) shall not apply where the governor certifies a risk of escape.",  # Westminster
+        "(b) The prohibition in subsection (a) does not apply to an inmate who is not pregnant.",  # US code
+        "3. Part 1 of this Article shall not apply.",  # civil-law article
+    ],
+)
+def test_apply_without_an_object_still_disapplies(text):
+    doc = build_pipeline()(text)
+    assert any(m.category == "disapplication" for c in doc._.clauses for m in c.markers)

@@ -867,3 +867,20 @@ def test_numbered_parts_of_a_captioned_article_are_cited_under_it():
     assert by_label(provisions, "Article 90(2)").text.startswith("Convicted women may have children")
     assert by_label(provisions, "Article 90(1)").headings[-1] == "Conditions of serving a sentence by women"
     assert parent_label(provisions, "§ 541.22(1)") == "§ 541.22"
+
+
+@pytest.mark.parametrize(
+    "text, defines",
+    [
+        ("Special means may be applied to a convicted woman only in the cases listed in this Article.", False),  # post-Soviet
+        ("Special means shall not be used on women with visible signs of pregnancy.", False),
+        ("Physical force, special means and weapons may be used only as a last resort.", False),
+        ("prison manager means the person for the time being in charge of a prison", True),  # NZ/Australian bold term
+        ("In this Part, post-delivery period means the three days after birth.", True),
+        ("convict – a person sentenced to deprivation of liberty", True),  # post-Soviet dash form
+    ],
+)
+def test_means_as_a_noun_is_not_a_definition(text, defines):
+    from linter.definitions import is_definition
+
+    assert is_definition(text) is defines
