@@ -130,6 +130,12 @@ PRECISIONS = ("very-high", "high", "medium", "low")
 DEFAULT_PRECISION = {"conflict": "high", "element": "medium"}
 
 
+# Keys elements and conflict checks share.
+_ID = Field("unique id within the file", "text", required=True)
+_ALL = Field("concept groups that must all appear; the first group is the act whose stance counts", "concept-groups", required=True)
+_NONE = Field("concepts that must not appear in the clause or its context", "concepts")
+_PRECISION = Field("how often a match is right, in code scanning's terms (default `medium` for elements, `high` for conflicts; shown in SARIF)", "precision")
+
 SCHEMA: dict[str, dict[str, Field]] = {
     "rule file": {
         "rule": Field("number of the Bangkok Rule the file checks", "int", required=True),
@@ -141,25 +147,25 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "gender_neutral": Field("the rule's core duty is not about sex, pregnancy or children: a clause for all prisoners that puts a `gender_neutral` element into effect makes it partial", "bool"),
     },
     "element": {
-        "id": Field("unique id within the file", "text", required=True),
+        "id": _ID,
         "description": Field("what the element asks, listed as missing when absent", "text"),
-        "all": Field("concept groups that must all appear; the first group is the act whose stance counts", "concept-groups", required=True),
-        "none": Field("concepts that must not appear in the clause or its context", "concepts"),
+        "all": _ALL,
+        "none": _NONE,
         "stance": Field("what the element asks of the clause", "element-stance", required=True),
         "key": Field("false for an optional element: its absence does not make the verdict partial", "bool"),
         "gender_neutral": Field("a clause for all prisoners can put this element into effect (the rule must say `gender_neutral: true`)", "bool"),
-        "precision": Field("how often a match is right, in code scanning's terms (default `medium` for elements, `high` for conflicts; shown in SARIF)", "precision"),
+        "precision": _PRECISION,
         "examples": Field("clauses the element must and must not match (run by `bangkok-lint test-patterns`)", "mapping", required=True, section="examples"),
     },
     "conflict": {
-        "id": Field("unique id within the file", "text", required=True),
+        "id": _ID,
         "description": Field("what the conflicting clause does", "text"),
         "message": Field("the finding's message", "text"),
-        "all": Field("concept groups that must all appear; the first group is the act whose stance counts", "concept-groups", required=True),
-        "none": Field("concepts that must not appear in the clause or its context", "concepts"),
+        "all": _ALL,
+        "none": _NONE,
         "stance": Field("stances of the act that make the clause conflict", "stances", required=True),
         "unless": Field("the conflict is dropped when this holds anywhere in the document", "mapping", section="unless"),
-        "precision": Field("how often a match is right, in code scanning's terms (default `medium` for elements, `high` for conflicts; shown in SARIF)", "precision"),
+        "precision": _PRECISION,
         "examples": Field("clauses the check must and must not match", "mapping", required=True, section="examples"),
     },
     "unless": {
