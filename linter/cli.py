@@ -181,7 +181,7 @@ def check(
     bom: bool,
     similarity: bool | None,
 ) -> None:
-    """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
+    """Check documents (DOCX, PDF, text, Markdown, saved web pages, Akoma Ntoso, USLM or CLML XML; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
 
     from linter.config import find_config, load_config, parse_rules

@@ -81,6 +81,9 @@ class Document:
     provisions: list[Provision] = field(default_factory=list)
     # The document's own name as its first line gives it ("Prison Rules 2024"), for reports.
     title: str = ""
+    # SHA-256 of the file as it was read, so a report can cite exactly what was checked even
+    # when the file is gone by the time the report is written (the web app deletes uploads).
+    sha256: str = ""
 
     def to_json(self) -> dict:
         return {

@@ -324,3 +324,18 @@ def test_apply_with_an_object_is_a_ban(text, act, kind):
 def test_apply_without_an_object_still_disapplies(text):
     doc = build_pipeline()(text)
     assert any(m.category == "disapplication" for c in doc._.clauses for m in c.markers)
+
+
+# "No punishment shall restrict visits" rules the punishing out; only "Nothing in this section
+# shall restrict …" saves what follows the verb.
+NEGATED_SAVING = [
+    ("6. No punishment shall restrict a prisoner's contact with her family.", "punishment", "prohibition"),  # Commonwealth act
+    ("Article 40. No disciplinary penalty shall limit the meetings of a convicted woman with her children.", "penalty", "prohibition"),  # post-Soviet code
+    ("Nothing in this section shall restrict the power of the superintendent to search a prisoner.", "search", "permission"),  # saving clause, Westminster
+    ("Nothing in this Part shall be construed to prohibit the use of handcuffs during transport.", "handcuffs", "permission"),  # US code
+]
+
+
+@pytest.mark.parametrize("text, act, kind", NEGATED_SAVING)
+def test_negated_restraining_verb_forbids_its_subject_and_saves_its_object(text, act, kind):
+    assert _kind(text, act) == kind

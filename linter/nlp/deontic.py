@@ -316,8 +316,13 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     category = nearest.category
     negated = _negated(clause, nearest, modals) or _negative_complement(clause, anchor, nearest)
     if category == "saving":
-        # "Nothing in this section shall be construed to prohibit …" keeps the act allowed.
-        category = "permission" if negated else "prohibition"
+        if negated and anchor < nearest.end:
+            # "No punishment shall restrict visits": what is ruled out is the subject doing the
+            # restraining verb, not what the verb would restrain.
+            category = "prohibition"
+        else:
+            # "Nothing in this section shall be construed to prohibit …" keeps the act allowed.
+            category = "permission" if negated else "prohibition"
     elif category in ("obligation", "right", "permission", "sanction") and negated:
         category = "prohibition"  # "No inmate shall be permitted a visit", "No prisoner may be ..."
     if category == "disapplication":
