@@ -27,9 +27,19 @@ Exit codes:
 
 
 class _Group(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["argv"] = list(args)  # kept to quote a mistaken argument back
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context):
+        args = ctx.meta.get("argv") or ["check"]
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            # "-draft.txt" reads as options; a file name may start with a dash after "--".
+            name = next((a for a in args if a.startswith(exc.option_name)), exc.option_name)
+            exc.message += f" (a file named {name!r}? put -- before file names: bangkok-lint {args[0]} -- {name})"
+            raise
         except InputError as exc:
             click.echo(f"bangkok-lint: {exc}", err=True)
             sys.exit(EXIT_INPUT)
@@ -120,6 +130,10 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in N parallel processes.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no rule text, no summary lines.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option("--max-pages", type=click.IntRange(min=1), help="Refuse (too-large) documents with more pages (default 5,000; config max-pages).")
+@click.option("--max-characters", type=click.IntRange(min=1), help="Refuse documents with more characters (default 50,000,000; config max-characters).")
+@click.option("--max-provisions", type=click.IntRange(min=1), help="Refuse documents with more provisions (default 200,000; config max-provisions).")
+@click.option("--debug", is_flag=True, help="Print the traceback of an internal error.")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -134,6 +148,10 @@ def check(
     jobs: int,
     quiet: bool,
     color: bool | None,
+    max_pages: int | None,
+    max_characters: int | None,
+    max_provisions: int | None,
+    debug: bool,
 ) -> None:
     """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
@@ -157,7 +175,12 @@ def check(
         settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore),
         jobs=jobs,
         progress=True,
+        limits=_limits(config.limits, pages=max_pages, characters=max_characters, provisions=max_provisions),
     )
+    if debug:
+        for err in run.errors:
+            if err.traceback:
+                click.echo(f"bangkok-lint: {err.path}: {err.traceback}", err=True)
     if write_baseline:
         sys.exit(_write_baseline(run, Path(write_baseline)))
     baseline_path = Path(baseline) if baseline else config.baseline
@@ -172,6 +195,12 @@ def check(
     else:
         click.echo(report, nl=False, color=color)
     sys.exit(run.exit_code(fail_on))
+
+
+def _limits(configured, **options: int | None):
+    from dataclasses import replace
+
+    return replace(configured, **{name: value for name, value in options.items() if value is not None})
 
 
 def _check_docx_inputs(paths: tuple[str, ...]) -> None:

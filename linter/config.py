@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.errors import ConfigError
+from linter.extract.limits import OPTIONS as LIMIT_OPTIONS
+from linter.extract.limits import Limits
 from linter.report import FORMATS, SARIF_LEVELS
 from linter.runner import FAIL_ON, FileSettings
 
@@ -41,6 +43,8 @@ class Config:
     # Verdict -> SARIF level ("error", "warning", "note", "none"), over the defaults.
     sarif_levels: dict[str, str] = field(default_factory=lambda: dict(SARIF_LEVELS))
     overrides: tuple[Override, ...] = field(default_factory=tuple)
+    # The largest input accepted (max-pages, max-characters, max-provisions).
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def root(self) -> Path:
@@ -118,7 +122,8 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("bangkok-lint", {})
     where = str(path)
-    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides"), where)
+    limit_keys = tuple(key for _, key in LIMIT_OPTIONS.values())
+    _no_unknown(data, ("scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides", *limit_keys), where)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: key 'fail-on': {fail_on!r} is not one of {', '.join(FAIL_ON)}")
@@ -138,7 +143,20 @@ def load_config(path: Path | None) -> Config:
         format=fmt,
         sarif_levels=_sarif_levels(data.get("sarif-levels", {}), f"{where}: key 'sarif-levels'"),
         overrides=_overrides(data.get("overrides", []), where),
+        limits=_limits(data, where),
     )
+
+
+def _limits(data: dict, where: str) -> Limits:
+    chosen = {}
+    for name, (_, key) in LIMIT_OPTIONS.items():
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"{where}: key '{key}': expected a positive whole number, not {value!r}")
+        chosen[name] = value
+    return Limits(**chosen)
 
 
 _SARIF_LEVEL_NAMES = ("error", "warning", "note", "none")
@@ -237,6 +255,11 @@ fail-on = "conflict"
 # conflict = "error"
 # partial = "warning"
 # gap = "note"
+
+# The largest input accepted; a larger one is reported as too-large instead of read.
+# max-pages = 5000
+# max-characters = 50000000
+# max-provisions = 200000
 
 # Per-path settings; the first matching entry applies. Globs are relative to this file.
 # [[overrides]]
