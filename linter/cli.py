@@ -167,7 +167,7 @@ def check(
     fmt = fmt or config.format or "text"
     fail_on = fail_on or config.fail_on or "conflict"
     if fmt == "docx" and write_baseline is None:
-        _check_docx_inputs(paths)
+        _check_docx_inputs(paths, output)
 
     run = lint_paths(
         paths,
@@ -203,12 +203,15 @@ def _limits(configured, **options: int | None):
     return replace(configured, **{name: value for name, value in options.items() if value is not None})
 
 
-def _check_docx_inputs(paths: tuple[str, ...]) -> None:
+def _check_docx_inputs(paths: tuple[str, ...], output: str | None) -> None:
+    from linter.report.docx_comments import targets
     from linter.runner import expand_paths
 
-    others = [p for p in expand_paths(paths) if not p.lower().endswith(".docx")]
+    files = expand_paths(paths)
+    others = [p for p in files if not p.lower().endswith(".docx")]
     if others:
         raise UsageError(f"--format docx annotates Word files only; not a .docx: {', '.join(others)}")
+    targets(files, output)  # refuses, before anything is read, a copy that would replace an input
 
 
 def _write_baseline(run, path) -> int:

@@ -268,3 +268,89 @@ def test_too_large_names_the_limit_and_how_to_raise_it(good, option, key, limit)
 def test_default_limits_are_generous():
     limits = Limits()
     assert limits.pages >= 1_000 and limits.characters >= 10_000_000 and limits.provisions >= 100_000
+
+
+# -- outputs ----------------------------------------------------------------------------------
+
+
+def _draft(path, *paragraphs: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    word = docx.Document()
+    for text in paragraphs:
+        word.add_paragraph(text)
+    word.save(str(path))
+
+
+def test_an_annotated_copy_never_replaces_an_input(good):
+    _draft(good / "x.docx", "1. Handcuffs may be used on a woman during labour.")
+    _draft(good / "x.bangkok-lint.docx", "1. Every prisoner shall receive adequate food.")
+    before = (good / "x.bangkok-lint.docx").read_bytes()
+    result = CliRunner().invoke(main, ["check", "--format", "docx", "x.docx", "x.bangkok-lint.docx"])
+    assert result.exit_code == 2
+    assert "refusing to overwrite the input x.bangkok-lint.docx" in result.output
+    assert (good / "x.bangkok-lint.docx").read_bytes() == before
+
+
+def test_same_named_inputs_keep_their_folders_under_output(good):
+    _draft(good / "laws" / "a" / "rules.docx", "1. Handcuffs may be used on a woman during labour.")
+    _draft(good / "laws" / "b" / "rules.docx", "1. Every prisoner shall receive adequate food.")
+    result = CliRunner().invoke(main, ["check", "--select", "24", "--format", "docx", "-o", "out", "laws"])
+    assert result.exit_code == 1, result.output
+    first, second = good / "out" / "a" / "rules.bangkok-lint.docx", good / "out" / "b" / "rules.bangkok-lint.docx"
+    assert "Handcuffs" in docx.Document(str(first)).paragraphs[0].text
+    assert "food" in docx.Document(str(second)).paragraphs[0].text
+    # Different names still go straight into the folder, as documented.
+    _draft(good / "solo" / "draft.docx", "1. Every prisoner shall receive adequate food.")
+    _draft(good / "solo" / "other.docx", "1. Every prisoner shall receive adequate food.")
+    CliRunner().invoke(main, ["check", "--format", "docx", "-o", "out2", "solo"])
+    assert sorted(p.name for p in (good / "out2").iterdir()) == ["draft.bangkok-lint.docx", "other.bangkok-lint.docx"]
+
+
+# -- what reaches a terminal or a viewer ------------------------------------------------------
+
+HOSTILE = (
+    "Article 41. Means of restraint\n"
+    "Handcuffs may be applied \x1b]8;;https://evil.example\x07 to a convicted woman \x1b]8;;\x07 during childbirth "
+    "\x1b[2J \x1b[31m when \x9b0m the head \u202eof the institution\u202c so orders [x](javascript:alert(1)) *now* `rm`.\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "csv"])
+def test_no_escape_sequence_or_bidi_control_reaches_a_report(good, fmt):
+    (good / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--select", "24", "--format", fmt, "--color", "good.txt", "hostile.txt"])
+    assert result.exit_code == 1, result.output
+    assert "childbirth" in result.output  # the conflicting clause is quoted...
+    body = result.output.replace("\x1b[31m", "").replace("\x1b[1m", "").replace("\x1b[0m", "")  # ...our own colour aside
+    for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c"):
+        assert bad not in body, (fmt, bad)
+    assert "\\u202e" in body  # shown, not obeyed
+    if fmt == "markdown":
+        assert "](javascript:" not in body and "\\[x\\]\\(javascript:alert\\(1\\)\\)" in body
+        assert "\\*now\\*" in body and "\\`rm\\`" in body
+
+
+def test_clean_text_and_printable_path():
+    from linter.sanitise import clean_text, one_line, printable_path
+
+    assert clean_text("a\x1b]0;title\x1b\\b\x1b[1;31mc\x00d\te\nf") == "abc\\x00d\te\nf"
+    assert one_line("first\nsecond\r\nthird") == "first second third"
+    assert printable_path(os.fsdecode(b"x\xff\n" + "\u202e.txt".encode())) == "x\\xff\\n\\u202e.txt"
+    assert printable_path(printable_path("a\nb")) == printable_path("a\nb")
+
+
+def test_a_pdf_whose_pages_all_repeat_the_same_lines_is_not_empty(good):
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    for _ in range(4):  # an order re-issued on every page of a gazette, nothing else on it
+        pdf.add_page()
+        pdf.text(72, 40, "Standing Order 7. Restraints")
+        pdf.text(72, 56, "Handcuffs may be used on a woman prisoner during labour.")
+    pdf.output(str(good / "repeated.pdf"))
+    document = read_document(good / "repeated.pdf")
+    assert any("during labour" in p.text for p in document.provisions)
+    result = CliRunner().invoke(main, ["check", "--select", "24", "--format", "json", "good.txt", "repeated.pdf"])
+    assert [d["path"] for d in json.loads(result.output)["documents"]] == ["good.txt", "repeated.pdf"]

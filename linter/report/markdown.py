@@ -1,11 +1,10 @@
 """The coverage report an NGO publishes, as Markdown: summary, coverage chart, then rule by rule.
 
-Document text is HTML-escaped, because Markdown viewers pass raw HTML through.
+Document text is HTML- and Markdown-escaped (linter.sanitise): Markdown viewers pass raw HTML
+through, and a clause quoting `[x](javascript:...)` must not become a link.
 """
 
 from __future__ import annotations
-
-from html import escape
 
 from linter import __version__
 from linter.findings import DocumentResult, RuleResult
@@ -14,6 +13,7 @@ from linter.report import ReportOptions
 from linter.report.cite import place, suggestion
 from linter.report.coverage import by_section
 from linter.runner import Run
+from linter.sanitise import markdown_escape as escape
 
 _BAR_WIDTH = 20
 _RELATION = {"conflicts": "conflicts with the rule", "supports": "implements the rule"}
@@ -23,7 +23,7 @@ def render(run: Run, options: ReportOptions) -> str:
     policy = load_policy()
     parts = [_document(doc, policy) for doc in run.documents]
     if run.errors:
-        parts.append("## Documents that could not be read\n\n" + "\n".join(f"- `{e.path}`: {escape(e.message)}" for e in run.errors) + "\n")
+        parts.append("## Documents that could not be read\n\n" + "\n".join(f"- {escape(e.path)}: {escape(e.message)}" for e in run.errors) + "\n")
     return "\n".join(parts)
 
 
