@@ -10,7 +10,8 @@ came from, so a finding can say why it matched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import InitVar, dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -32,18 +33,26 @@ class Unit:
     """A provision ready for rule checks: its parsed text plus inherited concepts."""
 
     provision: Provision
-    doc: Doc
+    # The parsed Doc is read here and not kept: a law's Docs together would hold memory in
+    # proportion to the whole law (~5 KB per provision), the units only what the checks use.
+    doc: InitVar[Doc]
+    # Tokenizes the provision again, identically, for the rare reader of its tokens.
+    make_doc: Callable[[str], Doc]
     lead_ins: list["Unit"] = field(default_factory=list)
     context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
     links: list[ExceptionLink] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, doc: Doc) -> None:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.
-        self.hits: tuple[ConceptHit, ...] = self.doc._.concepts
-        self.clauses: tuple[Clause, ...] = self.doc._.clauses
+        self.hits: tuple[ConceptHit, ...] = doc._.concepts
+        self.clauses: tuple[Clause, ...] = doc._.clauses
         self.first_hit: dict[str, ConceptHit] = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
+
+    def tokens(self) -> Doc:
+        """The provision's tokens (same tokenizer, so token indices match `hits` and `clauses`)."""
+        return self.make_doc(self.provision.text)
 
     def own_concepts(self) -> set[str]:
         return set(self.first_hit)
@@ -73,8 +82,7 @@ def _operative(provision: Provision, non_operative: tuple[str, ...]) -> bool:
 def build_units(document: Document, nlp: Language, non_operative_headings: tuple[str, ...] = ()) -> list[Unit]:
     """Units for the operative provisions of `document` (not contents, findings or purposes)."""
     provisions = document.provisions
-    docs = list(nlp.pipe(p.text for p in provisions))
-    units = [Unit(p, d) for p, d in zip(provisions, docs)]
+    units = [Unit(p, d, nlp.make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:
@@ -111,7 +119,7 @@ def _add_definition_context(units: list[Unit], nlp: Language) -> None:
     for term in defined:
         matcher.add(term, [nlp.make_doc(term)])
     for unit in units:
-        for match_id, _, _ in matcher(unit.doc):
+        for match_id, _, _ in matcher(unit.tokens()):
             term = nlp.vocab.strings[match_id]
             for concept in defined[term]:
                 unit.context.setdefault(concept, f"definition of \u201c{term}\u201d")
