@@ -5,7 +5,8 @@ byte flips, insertions, truncations, XML structure changes inside DOCX parts, ho
 text (escape sequences, controls, huge numbers, endless lines) — plus hostile constructs
 built from scratch (numbering letter bombs, paragraphs past spaCy's max_length, a million
 tiny lines). Each input is linted in a child process forked from a parent that has
-everything loaded, under a 1 GiB address-space limit (RLIMIT_AS) and a timeout, exactly
+everything loaded, under a 1 GiB address-space limit (RLIMIT_AS) and a CPU-time limit
+(a hang), exactly
 as `bangkok-lint check` lints one file, then rendered as text and JSON. An input may be
 refused (an InputError is a correct answer); it may not raise anything else, exhaust
 memory or hang. The run prints one line:
@@ -36,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ADDRESS_SPACE = 1 << 30
 _TRACEBACK, _MEMORY = 10, 11
+# The wall-clock deadline, as a multiple of the CPU-time limit.
+_WALL_CLOCK_FACTOR = 10
 
 # Strings that have broken parsers before: terminal controls, bidi, numbering edge cases.
 HOSTILE_TEXT = [
@@ -241,9 +244,15 @@ def generate(n: int, seed: int) -> Iterator[Sample]:
 # -- running each input in a limited child process ---------------------------------------------
 
 
-def _child(path: str, report: str) -> None:
-    """Lint one file as `bangkok-lint check` does, and exit with what happened."""
+def _child(path: str, report: str, cpu_seconds: int) -> None:
+    """Lint one file as `bangkok-lint check` does, and exit with what happened.
+
+    A hang is measured in CPU time (RLIMIT_CPU ends the child with SIGXCPU), so a loaded
+    machine does not turn a slow input into a hang; the parent's wall-clock deadline, a
+    multiple of it, catches a child blocked without using the CPU.
+    """
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
     from linter.errors import InputError
     from linter.report import ReportOptions, render
     from linter.runner import FileSettings, Run, _lint_file
@@ -287,8 +296,8 @@ def run_all(samples: Iterator[Sample], jobs: int, timeout: float, workdir: Path)
             report = workdir / (sample.name + ".traceback")
             pid = os.fork()
             if pid == 0:
-                _child(str(path), str(report))
-            running[pid] = (sample, time.monotonic() + timeout, report)
+                _child(str(path), str(report), int(timeout))
+            running[pid] = (sample, time.monotonic() + _WALL_CLOCK_FACTOR * timeout, report)
         time.sleep(0.005)
         for pid in list(running):
             sample, deadline, report = running[pid]
@@ -298,7 +307,7 @@ def run_all(samples: Iterator[Sample], jobs: int, timeout: float, workdir: Path)
                     os.kill(pid, signal.SIGKILL)
                     os.waitpid(pid, 0)
                     del running[pid]
-                    yield Outcome(sample, "hang", f"no answer within {timeout:.0f} s")
+                    yield Outcome(sample, "hang", f"no answer within {_WALL_CLOCK_FACTOR * timeout:.0f} s (blocked)")
                 continue
             del running[pid]
             yield _outcome(sample, status, report)
@@ -306,6 +315,8 @@ def run_all(samples: Iterator[Sample], jobs: int, timeout: float, workdir: Path)
 
 
 def _outcome(sample: Sample, status: int, report: Path) -> Outcome:
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL):
+        return Outcome(sample, "hang", "CPU time limit reached")
     if os.WIFSIGNALED(status):
         return Outcome(sample, "traceback", f"killed by signal {os.WTERMSIG(status)}")
     code = os.WEXITSTATUS(status)
@@ -322,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=3000, help="how many inputs (default 3000)")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds one input may take")
+    parser.add_argument("--timeout", type=float, default=60.0, help="CPU seconds one input may take")
     parser.add_argument("--keep", type=Path, default=Path("fuzz-failures"), help="folder for failing inputs")
     args = parser.parse_args(argv)
 
@@ -333,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bangkok-fuzz-") as tmp:
         for outcome in run_all(generate(args.n, args.seed), args.jobs, args.timeout, Path(tmp)):
             counts[outcome.kind] += 1
+            done = sum(counts.values())
+            if done % 100 == 0:
+                print(f"... {done} of {args.n}", file=sys.stderr, flush=True)
             if outcome.kind != "ok":
                 args.keep.mkdir(parents=True, exist_ok=True)
                 (args.keep / outcome.sample.name).write_bytes(outcome.sample.data)
