@@ -60,6 +60,7 @@ def main() -> None:
 def extract(files: tuple[str, ...], fmt: str) -> None:
     """Print the provisions bangkok-lint reads from FILES."""
     from linter.extract import read_document
+    from linter.sanitise import clean_text, one_line, printable_path
 
     failed = False
     docs = []
@@ -67,19 +68,19 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
         try:
             docs.append(read_document(path))
         except InputError as exc:
-            click.echo(f"bangkok-lint: {exc}", err=True)
+            click.echo(f"bangkok-lint: {printable_path(exc.path)}: {one_line(exc.message)}", err=True)
             failed = True
     if fmt == "json":
-        payload = [d.to_json() for d in docs]
+        payload = [{**d.to_json(), "path": printable_path(d.path)} for d in docs]
         click.echo(json.dumps(payload[0] if len(files) == 1 and payload else payload, indent=2, ensure_ascii=False))
     else:
         for doc in docs:
-            click.echo(f"# {doc.path} ({doc.format}, {doc.pages or '?'} pages, {len(doc.provisions)} provisions)")
+            click.echo(f"# {printable_path(doc.path)} ({doc.format}, {doc.pages or '?'} pages, {len(doc.provisions)} provisions)")
             for p in doc.provisions:
                 where = f"p. {p.page}" if p.page else f"line {p.line}" if p.line else f"para {p.ref.paragraph}"
                 heading = " / ".join(p.headings)
                 kind = "" if p.kind == "body" else f" [{p.kind}]"
-                click.echo(f"{p.label or '-'}{kind} ({where}) {heading and '[' + heading + '] '}{p.text}")
+                click.echo(f"{p.label or '-'}{kind} ({where}) {clean_text(heading and '[' + heading + '] ')}{clean_text(p.text)}")
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
 
 

@@ -6,8 +6,7 @@ text (escape sequences, controls, huge numbers, endless lines) — plus hostile 
 built from scratch (numbering letter bombs, paragraphs past spaCy's max_length, a million
 tiny lines). Each input is linted in a child process forked from a parent that has
 everything loaded, under a 1 GiB address-space limit (RLIMIT_AS) and a CPU-time limit
-(a hang), exactly
-as `bangkok-lint check` lints one file, then rendered as text and JSON. An input may be
+(a hang), exactly as `bangkok-lint check` lints one file, then rendered as text and JSON. An input may be
 refused (an InputError is a correct answer); it may not raise anything else, exhaust
 memory or hang. The run prints one line:
 
