@@ -36,6 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ADDRESS_SPACE = 1 << 30
 _TRACEBACK, _MEMORY = 10, 11
+# A generated input is at most this many characters or bytes.
+_MAX_INPUT = 4_000_000
+# How often a mutation starts from a window of the seed rather than all of it.
+_CROP_SHARE = 0.7
 # The wall-clock deadline, as a multiple of the CPU-time limit.
 _WALL_CLOCK_FACTOR = 10
 
@@ -88,7 +92,7 @@ def mutate_bytes(data: bytes, rng: random.Random) -> bytes:
 
 def mutate_text(data: bytes, rng: random.Random) -> bytes:
     text = data.decode("utf-8", "replace")
-    lines = text.split("\n")
+    lines = _window(text.split("\n"), rng, 120)
     for _ in range(rng.randint(1, 6)):
         op = rng.randrange(6)
         at = rng.randrange(len(lines) or 1)
@@ -101,7 +105,8 @@ def mutate_text(data: bytes, rng: random.Random) -> bytes:
         elif op == 2:
             lines = [" ".join(lines)]  # the whole document as one paragraph
         elif op == 3 and lines:
-            lines[at % len(lines)] *= rng.randint(2, 200)
+            line = lines[at % len(lines)]
+            lines[at % len(lines)] = line * min(rng.randint(2, 200), _MAX_INPUT // max(len(line), 1))
         elif op == 4:
             lines = [ln for ln in lines if ln.strip()]  # no blank lines at all
         else:
@@ -115,6 +120,8 @@ def mutate_docx(data: bytes, rng: random.Random) -> bytes:
         parts = _unzip(data)
     except zipfile.BadZipFile:
         return mutate_bytes(data, rng)
+    if "word/document.xml" in parts and rng.random() < _CROP_SHARE:
+        parts["word/document.xml"] = _crop_paragraphs(parts["word/document.xml"], rng)
     xml_parts = [n for n in parts if n.startswith("word/") and n.endswith(".xml")] or list(parts)
     for _ in range(rng.randint(1, 4)):
         name = rng.choice(xml_parts)
@@ -154,6 +161,23 @@ def _mutate_xml(xml: bytes, rng: random.Random) -> bytes:
             nest = "<w:tbl><w:tr><w:tc>" * depth + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" + "</w:tc></w:tr></w:tbl>" * depth
             return (text[: m.start()] + nest + text[m.start() :]).encode()
     return mutate_bytes(xml, rng)
+
+
+def _window(items: list, rng: random.Random, size: int) -> list:
+    """Most of the time a random run of `size` items: many small inputs cover more than few large ones."""
+    if len(items) <= size or rng.random() > _CROP_SHARE:
+        return items
+    start = rng.randrange(len(items) - size)
+    return items[start : start + size]
+
+
+def _crop_paragraphs(xml: bytes, rng: random.Random) -> bytes:
+    text = xml.decode("utf-8", "replace")
+    paras = list(re.finditer(r"<w:p[ >].*?</w:p>", text, re.S))
+    kept = _window(paras, rng, 60)
+    if len(kept) == len(paras):
+        return xml
+    return (text[: paras[0].start()] + "".join(m.group() for m in kept) + text[paras[-1].end() :]).encode()
 
 
 def _unzip(data: bytes) -> dict[str, bytes]:
@@ -235,7 +259,7 @@ def generate(n: int, seed: int) -> Iterator[Sample]:
     while produced < n:
         seed_sample = rng.choice(pool)
         suffix = Path(seed_sample.name).suffix
-        data = rng.choice(mutators[suffix])(seed_sample.data, rng)
+        data = rng.choice(mutators[suffix])(seed_sample.data, rng)[:_MAX_INPUT]
         yield Sample(f"{produced:05d}-{Path(seed_sample.name).stem[:30]}{suffix}", data)
         produced += 1
 
