@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ADDRESS_SPACE = 1 << 30
 _TRACEBACK, _MEMORY = 10, 11
 # A generated input is at most this many characters or bytes.
-_MAX_INPUT = 4_000_000
+_MAX_INPUT = 600_000
 # How often a mutation starts from a window of the seed rather than all of it.
 _CROP_SHARE = 0.7
 # The wall-clock deadline, as a multiple of the CPU-time limit.
