@@ -106,7 +106,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     for raw in paths:
         if os.path.isdir(raw):
             found: list[str] = []
-            for folder, dirs, names in os.walk(raw, onerror=lambda exc: found.append(exc.filename)):
+            for folder, _subfolders, names in os.walk(raw, onerror=lambda exc: found.append(exc.filename)):
                 found += (os.path.join(folder, n) for n in names if Path(n).suffix.lower() in SUFFIXES)
             out += sorted(found)
         else:
