@@ -28,9 +28,19 @@ Exit codes:
 
 
 class _Group(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["argv"] = list(args)  # kept to quote a mistaken argument back
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context):
+        args = ctx.meta.get("argv") or ["check"]
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            # "-draft.txt" reads as options; a file name may start with a dash after "--".
+            name = next((a for a in args if a.startswith(exc.option_name)), exc.option_name)
+            exc.message += f" (a file named {name!r}? put -- before file names: bangkok-lint {args[0]} -- {name})"
+            raise
         except InputError as exc:
             click.echo(f"bangkok-lint: {exc}", err=True)
             sys.exit(EXIT_INPUT)
@@ -51,6 +61,7 @@ def main() -> None:
 def extract(files: tuple[str, ...], fmt: str) -> None:
     """Print the provisions bangkok-lint reads from FILES."""
     from linter.extract import read_document
+    from linter.sanitise import clean_text, one_line, printable_path
 
     failed = False
     docs = []
@@ -58,20 +69,20 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
         try:
             docs.append(read_document(path))
         except InputError as exc:
-            click.echo(f"bangkok-lint: {exc}", err=True)
+            click.echo(f"bangkok-lint: {printable_path(exc.path)}: {one_line(exc.message)}", err=True)
             failed = True
     if fmt == "json":
-        payload = [d.to_json() for d in docs]
+        payload = [{**d.to_json(), "path": printable_path(d.path)} for d in docs]
         click.echo(json.dumps(payload[0] if len(files) == 1 and payload else payload, indent=2, ensure_ascii=False))
     else:
         for doc in docs:
-            click.echo(f"# {doc.path} ({doc.format}, {doc.pages or '?'} pages, {len(doc.provisions)} provisions)")
+            click.echo(f"# {printable_path(doc.path)} ({doc.format}, {doc.pages or '?'} pages, {len(doc.provisions)} provisions)")
             for p in doc.provisions:
                 where = f"p. {p.page}" if p.page else f"line {p.line}" if p.line else f"para {p.ref.paragraph}"
                 where += f", {p.identifier}" if p.identifier else ""  # the publisher's own id (eId, USLM identifier)
                 heading = " / ".join(p.headings)
                 kind = "" if p.kind == "body" else f" [{p.kind}]"
-                click.echo(f"{p.label or '-'}{kind} ({where}) {heading and '[' + heading + '] '}{p.text}")
+                click.echo(f"{p.label or '-'}{kind} ({where}) {clean_text(heading and '[' + heading + '] ')}{clean_text(p.text)}")
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
 
 
@@ -158,6 +169,10 @@ def pattern_docs(check_only: bool) -> None:
 @click.option("--gap-comments/--no-gap-comments", default=None, help="docx: list gaps in a comment and insert their model clauses (default: yes).")
 @click.option("--bom/--no-bom", default=True, show_default=True, help="csv: start with a UTF-8 byte-order mark (for Excel and LibreOffice).")
 @click.option("--similarity/--no-similarity", default=None, help="The similarity recall layer (default: on, or the config's).")
+@click.option("--max-pages", type=click.IntRange(min=1), help="Refuse (too-large) documents with more pages (default 5,000; config max-pages).")
+@click.option("--max-characters", type=click.IntRange(min=1), help="Refuse documents with more characters (default 50,000,000; config max-characters).")
+@click.option("--max-provisions", type=click.IntRange(min=1), help="Refuse documents with more provisions (default 200,000; config max-provisions).")
+@click.option("--debug", is_flag=True, help="Print the traceback of an internal error.")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -180,6 +195,10 @@ def check(
     gap_comments: bool | None,
     bom: bool,
     similarity: bool | None,
+    max_pages: int | None,
+    max_characters: int | None,
+    max_provisions: int | None,
+    debug: bool,
 ) -> None:
     """Check documents (DOCX, PDF, text, Markdown, saved web pages, Akoma Ntoso, USLM or CLML XML; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
@@ -206,7 +225,12 @@ def check(
         jobs=jobs,
         progress=True,
         selection=selection,
+        limits=_limits(config.limits, pages=max_pages, characters=max_characters, provisions=max_provisions),
     )
+    if debug:
+        for err in run.errors:
+            if err.traceback:
+                click.echo(f"bangkok-lint: {err.path}: {err.traceback}", err=True)
     if write_baseline:
         sys.exit(_write_baseline(run, Path(write_baseline)))
     baseline_path = Path(baseline) if baseline else config.baseline
@@ -237,7 +261,14 @@ def _globs(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(g.strip() for value in values for g in value.split(",") if g.strip())
 
 
+def _limits(configured, **options: int | None):
+    from dataclasses import replace
+
+    return replace(configured, **{name: value for name, value in options.items() if value is not None})
+
+
 def _check_docx_inputs(paths: tuple[str, ...], output: str | None, selection) -> None:
+    from linter.report.docx_comments import targets
     from linter.runner import expand_paths
 
     files = expand_paths(paths, selection)
@@ -246,6 +277,7 @@ def _check_docx_inputs(paths: tuple[str, ...], output: str | None, selection) ->
         raise UsageError(f"--format docx annotates Word files only; not a .docx: {', '.join(others)}")
     if output and output.lower().endswith(".docx") and len(files) > 1:
         raise UsageError(f"-o {output} names one file, but {len(files)} documents are checked; give a folder for their reviewed copies")
+    targets(files, output)  # refuses, before anything is read, a copy that would replace an input
 
 
 def _write_baseline(run, path) -> int:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from linter.discover import DEFAULT_EXCLUDE, Globs, Selection
 from linter.errors import ConfigError
+from linter.extract.limits import OPTIONS as LIMIT_OPTIONS
+from linter.extract.limits import Limits
 from linter.report import FORMATS, SARIF_LEVELS, SHOW_LEVELS
 from linter.runner import FAIL_ON, FileSettings
 
@@ -58,6 +60,8 @@ class Config:
     gap_comments: bool = True
     # The similarity recall layer (linter/engine/recall.py); `similarity = false` turns it off.
     similarity: bool = True
+    # The largest input accepted (max-pages, max-characters, max-provisions).
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def root(self) -> Path:
@@ -153,7 +157,8 @@ def load_config(path: Path | None) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("bangkok-lint", {})
     where = str(path)
-    _no_unknown(data, _KEYS, where)
+    limit_keys = tuple(key for _, key in LIMIT_OPTIONS.values())
+    _no_unknown(data, (*_KEYS, *limit_keys), where)
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{where}: key 'fail-on': {fail_on!r} is not one of {', '.join(FAIL_ON)}")
@@ -183,6 +188,7 @@ def load_config(path: Path | None) -> Config:
         show=show,
         gap_comments=_flag(data.get("gap-comments", True), f"{where}: key 'gap-comments'"),
         similarity=_flag(data.get("similarity", True), f"{where}: key 'similarity'"),
+        limits=_limits(data, where),
     )
 
 
@@ -196,6 +202,18 @@ def _flag(value: object, where: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{where}: expected true or false, not {value!r}")
     return value
+
+
+def _limits(data: dict, where: str) -> Limits:
+    chosen = {}
+    for name, (_, key) in LIMIT_OPTIONS.items():
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ConfigError(f"{where}: key '{key}': expected a positive whole number, not {value!r}")
+        chosen[name] = value
+    return Limits(**chosen)
 
 
 _SARIF_LEVEL_NAMES = ("error", "warning", "note", "none")
@@ -313,6 +331,10 @@ fail-on = "conflict"
 # Least severe verdict SARIF and `check -q` list: conflict, partial, gap, or fail-on.
 # Gaps point at no line, so they are left out unless asked for.
 # show = "partial"
+# The largest input accepted; a larger one is reported as too-large instead of read.
+# max-pages = 5000
+# max-characters = 50000000
+# max-provisions = 200000
 
 # Per-path settings; the first matching entry applies. Globs are relative to this file.
 # [[overrides]]

@@ -11,14 +11,20 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter import __version__
 from linter.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, MissingFileError
+from linter.extract.limits import Limits
 from linter.findings import SEVERITY, DocumentResult, Finding, RuleResult
 from linter.model import Document
+from linter.sanitise import one_line, printable_path
+
+# The error code of a file that failed for a reason that is bangkok-lint's own fault.
+INTERNAL = "internal"
+BUG_REPORTS = "https://github.com/bangkok-lint/bangkok-lint/issues"
 
 if TYPE_CHECKING:
     from linter.discover import Selection
@@ -47,6 +53,7 @@ class FileSettings:
     scope: tuple[str, ...] = ()
     rules: frozenset[int] | None = None
     similarity: bool = True
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -54,6 +61,8 @@ class RunError:
     path: str
     code: str
     message: str
+    # The traceback of an internal error, printed only with --debug (never in a report).
+    traceback: str = field(default="", compare=False)
 
     def to_json(self) -> dict:
         return {"path": self.path, "code": self.code, "message": self.message}
@@ -118,6 +127,7 @@ def lint_paths(
     progress: bool = False,
     selection: Selection | None = None,
     similarity: bool = True,
+    limits: Limits | None = None,
 ) -> Run:
     """Lint every file under `paths`, in input order.
 
@@ -134,11 +144,13 @@ def lint_paths(
     files = found.files
     default = FileSettings(tuple(scope or ()), similarity=similarity)
     tasks = [(path, settings_for(path) if settings_for else default) for path in files]
+    if limits is not None:
+        tasks = [(path, replace(settings, limits=limits)) for path, settings in tasks]
     for _, settings in [(None, default), *tasks]:
         resolve_scope(policy, settings.scope)  # a bad scope is a usage error before any file is read
     run = Run(policy_name=policy.short_name, policy_rules=len(policy.rules))
     if not files and not found.skipped_named:  # files the hook passed but excludes drop are not an error
-        run.errors.append(RunError(", ".join(paths), MissingFileError.code, "no supported documents found"))
+        run.errors.append(RunError(printable_path(", ".join(paths)), MissingFileError.code, "no supported documents found"))
     for path, outcome in zip(files, _outcomes(tasks, jobs, progress and _long_run(files))):
         if isinstance(outcome, RunError):
             run.errors.append(outcome)
@@ -152,14 +164,49 @@ def lint_paths(
 def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) -> Iterator:
     sizes = [os.path.getsize(path) if os.path.isfile(path) else 0 for path, _ in tasks] if progress else []
     if jobs > 1 and len(tasks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        suffixes = {Path(path).suffix.lower() for path, _ in tasks}
-        # map() keeps results in input order.
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **_pool_start(suffixes, tasks)) as pool:
-            yield from _with_progress(pool.map(_lint_task, tasks), sizes, progress)
+        yield from _with_progress(_pooled(tasks, jobs), sizes, progress)
     else:
         yield from _with_progress(map(_lint_task, tasks), sizes, progress)
+
+
+def _pooled(tasks: list[tuple[str, FileSettings]], jobs: int) -> Iterator:
+    """Outcomes in input order from `jobs` processes, surviving a worker that dies.
+
+    A worker killed mid-file (out of memory, a signal, a crash in a C library) breaks the
+    whole pool, and every unfinished file with it. Those files are then run again, each in
+    a process of its own, so only the file that kills its process becomes an error.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    suffixes = {Path(path).suffix.lower() for path, _ in tasks}
+    start = _pool_start(suffixes, tasks)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **start) as pool:
+        futures = [pool.submit(_lint_task, task) for task in tasks]
+        for task, future in zip(tasks, futures):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                outcome = _isolated(task, start)
+            except Exception as exc:  # a result that could not travel back from the worker
+                outcome = _internal_error(task[0], exc)
+            yield outcome
+
+
+def _isolated(task: tuple[str, FileSettings], start: dict) -> tuple[DocumentResult, Document] | RunError:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, **start) as pool:
+        try:
+            return pool.submit(_lint_task, task).result()
+        except BrokenProcessPool:
+            return RunError(
+                printable_path(task[0]),
+                INTERNAL,
+                "the process checking this file died (killed, out of memory or crashed); "
+                "please report it with the file at " + BUG_REPORTS,
+            )
 
 
 def _pool_start(suffixes: set[str], tasks: list[tuple[str, FileSettings]]) -> dict:
@@ -202,14 +249,36 @@ def _load_everything(suffixes: set[str], similarity: bool) -> None:
 
 
 def _lint_task(task: tuple[str, FileSettings]) -> tuple[DocumentResult, Document] | RunError:
+    """Lint one file; whatever goes wrong becomes that file's error, never the run's."""
+    path = task[0]
+    try:
+        return _lint_file(task)
+    except InputError as exc:
+        return RunError(printable_path(path), exc.code, one_line(exc.message))
+    except Exception as exc:  # the per-file edge: an unexpected failure must not lose the other files
+        return _internal_error(path, exc)
+
+
+def _internal_error(path: str, exc: Exception) -> RunError:
+    import traceback
+
+    return RunError(
+        printable_path(path),
+        INTERNAL,
+        one_line(
+            f"internal error ({type(exc).__name__}: {str(exc)[:200]}); this is a bug in bangkok-lint, "
+            f"please report it with the file at {BUG_REPORTS} (--debug shows the traceback)"
+        ),
+        "".join(traceback.format_exception(exc)),
+    )
+
+
+def _lint_file(task: tuple[str, FileSettings]) -> tuple[DocumentResult, Document]:
     from linter.engine import check_document
     from linter.extract import read_document
 
     path, settings = task
-    try:
-        document = read_document(path)
-    except InputError as exc:
-        return RunError(path, exc.code, exc.message)
+    document = read_document(path, settings.limits)
     result = check_document(document, settings.scope, similarity=settings.similarity)
     if settings.rules is not None:
         result.rules = [r for r in result.rules if r.rule in settings.rules]

@@ -226,7 +226,8 @@ class Evaluator:
         separate confinement; but where she is violent, she may be restrained")?"""
         if stance.kind != "excepted-prohibition" or not stance.provisos:
             return False
-        proviso_chars = [(unit.doc[a].idx, unit.doc[b - 1].idx + len(unit.doc[b - 1])) for a, b in stance.provisos]
+        doc = unit.tokens()
+        proviso_chars = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in stance.provisos]
         if any(not any(a <= at < b for a, b in proviso_chars) for at in stance.exception_at):
             return False  # the clause itself has an exception
         for a, b in stance.provisos:

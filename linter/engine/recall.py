@@ -136,7 +136,7 @@ class Recall:
         units = evaluator.units
         if not units:
             return
-        matrix = np.stack([u.doc._.sentence_vector for u in units])
+        matrix = np.stack([u.vector for u in units])
         for i, row in enumerate(self._nearest(matrix)):
             if row is not None:
                 self._proposals.setdefault(row[0], []).append((i, row[1]))

@@ -10,7 +10,8 @@ came from, so a finding can say why it matched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import InitVar, dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -40,20 +41,30 @@ class Unit:
     """A provision ready for rule checks: its parsed text plus inherited concepts."""
 
     provision: Provision
-    doc: Doc
+    # The parsed Doc is read here and not kept: a law's Docs together would hold memory in
+    # proportion to the whole law (~5 KB per provision), the units only what the checks use.
+    doc: InitVar[Doc]
+    # Tokenizes the provision again, identically, for the rare reader of its tokens.
+    make_doc: Callable[[str], Doc]
     lead_ins: list["Unit"] = field(default_factory=list)
     context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
     links: list[ExceptionLink] = field(default_factory=list)
     exceptions: list["Unit"] = field(default_factory=list)  # items of an exception lead-in ("except:")
     saved_by: list["Unit"] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, doc: Doc) -> None:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.
-        self.hits: tuple[ConceptHit, ...] = self.doc._.concepts
-        self.clauses: tuple[Clause, ...] = self.doc._.clauses
+        self.hits: tuple[ConceptHit, ...] = doc._.concepts
+        self.clauses: tuple[Clause, ...] = doc._.clauses
+        # The similarity layer's sentence vector, when that component ran (None otherwise).
+        self.vector = doc._.sentence_vector if Doc.has_extension("sentence_vector") else None
         self.first_hit: dict[str, ConceptHit] = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
+
+    def tokens(self) -> Doc:
+        """The provision's tokens (same tokenizer, so token indices match `hits` and `clauses`)."""
+        return self.make_doc(self.provision.text)
 
     def own_concepts(self) -> set[str]:
         return set(self.first_hit)
@@ -93,9 +104,10 @@ def _definitions(units: list[Unit], nlp: Language) -> dict[str, Meaning]:
     defined = {}
     for term, (found, unit, body_start, body_end) in raw.items():
         meaning = set(found)
-        for match_id, start, _ in matcher(unit.doc):
+        doc = unit.tokens()
+        for match_id, start, _ in matcher(doc):
             used = nlp.vocab.strings[match_id]
-            if used != term and body_start <= unit.doc[start].idx < body_end:
+            if used != term and body_start <= doc[start].idx < body_end:
                 meaning |= raw[used][0]
         defined[term] = Meaning(term, frozenset(meaning), unit.provision.index)
     return defined
@@ -123,8 +135,7 @@ def build_units(
 ) -> list[Unit]:
     """Units for the operative provisions of `document` (not contents, findings or purposes)."""
     provisions = document.provisions
-    docs = list(nlp.pipe(p.text for p in provisions))
-    units = [Unit(p, d) for p, d in zip(provisions, docs)]
+    units = [Unit(p, d, nlp.make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:
@@ -174,7 +185,7 @@ def _apply_definitions(units: list[Unit], nlp: Language, concepts: dict[str, Con
     matcher = _term_matcher(nlp, defined)
     for unit in units:
         dropped: set[ConceptHit] = set()
-        for match_id, start, end in matcher(unit.doc):
+        for match_id, start, end in matcher(unit.tokens()):
             meaning = defined[nlp.vocab.strings[match_id]]
             if meaning.source != unit.provision.index:
                 dropped |= _narrowed(unit, start, end, meaning, concepts)

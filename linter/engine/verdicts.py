@@ -25,12 +25,11 @@ def _quote(match: Match) -> str:
     text = match.unit.provision.text
     if len(text) <= _QUOTE_LIMIT:
         return text
-    doc = match.unit.doc
     anchor = match.action.start if match.action else 0
     clause = next((c for c in match.unit.clauses if c.start <= anchor < c.end), None)
     if clause is None:
         return text[:_QUOTE_LIMIT] + "\u2026"
-    span = doc[clause.start : clause.end].text
+    span = match.unit.tokens()[clause.start : clause.end].text
     return span if len(span) <= _QUOTE_LIMIT else span[:_QUOTE_LIMIT] + "\u2026"
 
 

@@ -16,6 +16,11 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = f"{W}val"
 _MAX_LEVELS = 9
+# Word's own ceiling for a list counter; a file claiming more (a w:start of 300,000,000 in a
+# letter format would render an 11-million-character label) is hostile or broken.
+_MAX_COUNTER = 32_767
+# No citation label is longer; a longer rendering cites nothing useful.
+_MAX_LABEL = 40
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ def _int(el: etree._Element | None, default: int | None = None) -> int | None:
     if el is None:
         return default
     try:
-        return int(el.get(_VAL, ""))
+        return max(-_MAX_COUNTER, min(int(el.get(_VAL, "")), _MAX_COUNTER))
     except ValueError:
         return default
 
@@ -171,12 +176,12 @@ class Numbering:
             return None
         label = _fill(level, levels, starts, state.counters).strip()
         # A label with no digit or letter ("", ".", a symbol) cites nothing.
-        return label if any(ch.isalnum() for ch in label) else None
+        return label if any(ch.isalnum() for ch in label) and len(label) <= _MAX_LABEL else None
 
     @staticmethod
     def _advance(state: _ListState, levels: dict[int, Level], starts: dict[int, int], ilvl: int) -> None:
         current = state.counters[ilvl]
-        state.counters[ilvl] = starts.get(ilvl, 1) if current is None else current + 1
+        state.counters[ilvl] = starts.get(ilvl, 1) if current is None else min(current + 1, _MAX_COUNTER)
         for deeper in range(ilvl + 1, _MAX_LEVELS):
             restart = levels[deeper].restart if deeper in levels else None
             # lvlRestart=N (1-based) restarts only after level N or a shallower one is used.
@@ -186,7 +191,7 @@ class Numbering:
 
 def _fill(level: Level, levels: dict[int, Level], starts: dict[int, int], counters: list[int | None]) -> str:
     out = []
-    text = level.text
+    text = level.text[:_MAX_LABEL]  # each %N may render long: never start from a long template
     i = 0
     while i < len(text):
         ch = text[i]

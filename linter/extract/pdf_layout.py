@@ -111,6 +111,15 @@ def layout_pages(pages: list[PageText]) -> list[Line]:
     page_rows = [_group_rows(page.segments) for page in pages]
     band_keys = [_band_keys(rows, page) for page, rows in zip(pages, page_rows)]
     running = _running_keys(band_keys)
+    lines = _body_lines(pages, page_rows, band_keys, running)
+    if not lines and running:
+        # Every page repeats the same few lines and nothing else: they are the text, not a
+        # running header, and removing them would call a document with text empty.
+        lines = _body_lines(pages, page_rows, band_keys, set())
+    return lines
+
+
+def _body_lines(pages: list[PageText], page_rows: list[list[_Row]], band_keys: list[dict[int, str]], running: set[str]) -> list[Line]:
     lines: list[Line] = []
     for page, rows, keys in zip(pages, page_rows, band_keys):
         body = [seg for row in _strip_furniture(rows, page, keys, running) for seg in row.segments]

@@ -4,7 +4,7 @@ adding a format means adding a module and one entry in `FORMATS`."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from linter.findings import SEVERITY
 from linter.runner import Run
@@ -45,6 +45,26 @@ class ReportOptions:
     bom: bool = True
 
 
+# Formats read by programs, which escape control characters themselves.
+MACHINE_FORMATS = ("json", "sarif")
+
+
 def render(fmt: str, run: Run, options: ReportOptions) -> str:
     # Imported on demand so a text run never loads python-docx or the HTML templates.
-    return importlib.import_module(FORMATS[fmt]).render(run, options)
+    return importlib.import_module(FORMATS[fmt]).render(_safe(run, fmt), options)
+
+
+def _safe(run: Run, fmt: str) -> Run:
+    """The run with every string a report prints made safe for `fmt` (see linter.sanitise)."""
+    from linter.sanitise import clean_text, cleaned, printable_path, valid_unicode
+
+    text = valid_unicode if fmt in MACHINE_FORMATS else clean_text
+    return replace(
+        run,
+        documents=cleaned(run.documents, text),
+        errors=cleaned(run.errors, text),
+        baseline=cleaned(run.baseline, text),
+        # Keyed by the shown path, as the documents are; each Document keeps its real path
+        # (the docx format reads it) and shows only its title.
+        sources={printable_path(path): replace(doc, title=text(doc.title)) for path, doc in run.sources.items()},
+    )

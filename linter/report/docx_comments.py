@@ -19,6 +19,7 @@ The copy is written elsewhere; the original file is only read.
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from pathlib import Path
@@ -42,10 +43,12 @@ _WORD = re.compile(r"\w+")
 
 def render(run: Run, options: ReportOptions) -> str:
     docs = [d for d in run.documents if d.format == "docx"]
+    chosen = targets([run.sources[d.path].path for d in docs], options.output)
     lines = []
     for doc in docs:
-        target = _target(doc.path, options.output, len(docs))
-        comments, changes = annotate(doc, run.sources[doc.path], target, gaps=options.gap_comments)
+        source = run.sources[doc.path]
+        target = chosen[source.path]
+        comments, changes = annotate(doc, source, target, gaps=options.gap_comments)
         lines.append(f"{doc.path}: wrote {target} ({comments} comments, {changes} tracked changes)")
     lines += [f"{e.path}: error [{e.code}] {e.message}" for e in run.errors]
     return "\n".join(lines) + "\n" if lines else ""
@@ -58,7 +61,7 @@ def annotate(doc: DocumentResult, source: Document, target: Path, gaps: bool = T
 
     from linter.extract.docx import iter_body_paragraphs
 
-    word = docx.Document(doc.path)
+    word = docx.Document(source.path)
     body = word.element.body
     paragraphs = {n: Paragraph(p, word._body) for n, p, _ in iter_body_paragraphs(body)}
     review = _Review(word, paragraphs, source, Redliner(body, AUTHOR))
@@ -240,15 +243,27 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
     return (at, at + len(needle)) if at >= 0 else None
 
 
-def _target(source: str, output: str | None, many: int) -> Path:
-    """--output names the file for one document, or a folder for several; default: the current folder."""
-    name = Path(source).stem + SUFFIX
-    if output is None:
-        target = Path(name)
-    elif output.lower().endswith(".docx") and many == 1:
-        target = Path(output)
+def targets(sources: list[str], output: str | None) -> dict[str, Path]:
+    """Where each source's annotated copy goes; a UsageError if any copy would replace an input.
+
+    --output names the file for one document, or a folder for several; default: the current
+    folder. Two sources with the same name (laws/a/x.docx, laws/b/x.docx) keep their folders
+    below the folder they share (a/x.bangkok-lint.docx, b/...), so neither copy replaces the other.
+    """
+    folder = Path(output or ".")
+    if output and output.lower().endswith(".docx") and len(sources) == 1:
+        chosen = {sources[0]: Path(output)}
     else:
-        target = Path(output) / name
-    if target.resolve() == Path(source).resolve():
-        raise UsageError(f"refusing to overwrite the original {source}; choose another --output")
-    return target
+        names = [Path(s).stem + SUFFIX for s in sources]
+        if len(set(names)) < len(names):
+            root = os.path.commonpath([os.path.abspath(s) for s in sources])
+            names = [str(Path(os.path.relpath(os.path.abspath(s), root)).with_name(n)) for s, n in zip(sources, names)]
+        chosen = {s: folder / n for s, n in zip(sources, names)}
+    inputs = {Path(s).resolve(): s for s in sources}
+    for source, target in chosen.items():
+        if target.resolve() in inputs:
+            raise UsageError(
+                f"refusing to overwrite the input {inputs[target.resolve()]} with the annotated copy of {source}; "
+                "choose another --output folder"
+            )
+    return chosen

@@ -2,12 +2,11 @@
 report (what was checked, counts, contents, conflicts, partials, gaps, covered, coverage by
 section), with explicit anchors so the contents links work on any Markdown renderer.
 
-Document text is HTML-escaped, because Markdown viewers pass raw HTML through.
+Document text is HTML- and Markdown-escaped (linter.sanitise): Markdown viewers pass raw HTML
+through, and a clause quoting `[x](javascript:...)` must not become a link.
 """
 
 from __future__ import annotations
-
-from html import escape
 
 from linter.findings import DocumentResult, RuleResult
 from linter.policy import Policy, load_model_clauses, load_policy
@@ -18,6 +17,7 @@ from linter.report.coverage import by_section
 from linter.report.html import PARTS
 from linter.own_outputs import markdown_comment
 from linter.runner import Run
+from linter.sanitise import markdown_escape as escape
 
 _BAR_WIDTH = 20
 
@@ -26,7 +26,7 @@ def render(run: Run, options: ReportOptions) -> str:
     policy = load_policy()
     parts = [_document(doc, n, run, policy) for n, doc in enumerate(run.documents, 1)]
     if run.errors:
-        parts.append("## Documents that could not be read\n\n" + "\n".join(f"- `{e.path}`: {escape(e.message)}" for e in run.errors) + "\n")
+        parts.append("## Documents that could not be read\n\n" + "\n".join(f"- {escape(e.path)}: {escape(e.message)}" for e in run.errors) + "\n")
     # The marker lets a later folder walk recognise this report and leave it out.
     return "\n".join([markdown_comment(), *parts])
 

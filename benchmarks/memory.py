@@ -1,0 +1,148 @@
+"""Memory and size benchmark: how much memory a lint takes per MB of text, and how large an
+input runs under a 1 GiB address-space limit.
+
+Each measurement lints one generated document (`bangkok-lint check --scope all`, in
+process, as the CLI does) in a child process forked from a parent that has spaCy, the
+patterns and the pipeline loaded, and reads the child's peak RSS and time:
+
+- memory per MB of text: regulations of 1 and 4 MB (benchmarks/generate.py), the slope of
+  peak RSS between them;
+- 150,000 one-line provisions (a ~3 MB text: the worst case per byte);
+- a DOCX of 200,000 paragraphs, and one of 100,000 to show whether time grows linearly;
+- the largest regulation (doubling from 1 MB, up to --max-mb) that lints under a 1 GiB
+  RLIMIT_AS, and what stops the next size.
+
+Usage: python benchmarks/memory.py [--quick] [--max-mb 32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import resource
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.generate import synthesize  # noqa: E402
+
+ADDRESS_SPACE = 1 << 30
+_MB = 1 << 20
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def lint_in_child(path: Path, limit: int | None = None) -> tuple[str, float, float]:
+    """(outcome, seconds, peak RSS in MB) of linting `path` in a forked child."""
+    read_fd, write_fd = os.pipe()
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_fd)
+        os.write(write_fd, _lint(path, limit).encode()[:500])
+        os._exit(0)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        message = pipe.read()
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - start
+    if os.WIFSIGNALED(status):
+        message = f"killed by signal {os.WTERMSIG(status)}"
+    return message or "no answer", seconds, usage.ru_maxrss / 1024
+
+
+def _lint(path: Path, limit: int | None) -> str:
+    if limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from linter.runner import FileSettings, _lint_task
+
+    try:
+        outcome = _lint_task((str(path), FileSettings(scope=("all",))))
+    except MemoryError:
+        return "MemoryError"
+    return f"error [{outcome.code}] {outcome.message}" if hasattr(outcome, "code") else "ok"
+
+
+def regulation_text(megabytes: float, folder: Path) -> Path:
+    path = folder / f"regulation-{megabytes:g}mb.txt"
+    if not path.exists():
+        # ~6.9 bytes per word in the generated text.
+        path.write_text(synthesize(int(megabytes * _MB / 6.9), seed=11).text(), encoding="utf-8")
+    return path
+
+
+def one_line_provisions(count: int, folder: Path) -> Path:
+    path = folder / f"provisions-{count}.txt"
+    clauses = ("Visits shall be allowed.", "Women shall be searched by women.", "Food shall be adequate.")
+    path.write_text("".join(f"{i}. {clauses[i % 3]}\n" for i in range(1, count + 1)), encoding="utf-8")
+    return path
+
+
+def paragraph_docx(count: int, folder: Path) -> Path:
+    path = folder / f"paragraphs-{count}.docx"
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    body = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{i}. The prisoner shall be informed of the rules on visits.</w:t></w:r></w:p>'
+        for i in range(1, count + 1)
+    )
+    xml = f"<w:document {_W}><w:body>{body}<w:sectPr/></w:body></w:document>".encode()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            out.writestr(info.filename, xml if info.filename == "word/document.xml" else source.read(info))
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes only (~1 minute)")
+    parser.add_argument("--max-mb", type=float, default=32, help="largest text tried under the 1 GiB limit")
+    args = parser.parse_args()
+
+    from linter.runner import _load_everything
+
+    _load_everything({".txt", ".docx"})  # loaded once; each measurement is a fork of this process
+    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"start-up (spaCy, patterns, pipeline loaded): {base_rss:.0f} MB")
+    small, large = (0.25, 1) if args.quick else (1, 4)
+    with tempfile.TemporaryDirectory(prefix="bangkok-memory-") as tmp:
+        folder = Path(tmp)
+        peaks = {}
+        for mb in (small, large):
+            outcome, seconds, peak = lint_in_child(regulation_text(mb, folder))
+            peaks[mb] = peak
+            print(f"regulation {mb:g} MB of text: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
+        print(f"memory per MB of text: {(peaks[large] - peaks[small]) / (large - small):.0f} MB")
+
+        count = 15_000 if args.quick else 150_000
+        outcome, seconds, peak = lint_in_child(one_line_provisions(count, folder))
+        print(f"{count:,} one-line provisions: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB ({(peak - base_rss) * 1024 / count:.2f} KB each)")
+
+        times = {}
+        for count in (10_000, 20_000) if args.quick else (100_000, 200_000):
+            outcome, seconds, peak = lint_in_child(paragraph_docx(count, folder))
+            times[count] = seconds
+            print(f"DOCX of {count:,} paragraphs: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
+        low, high = sorted(times)
+        print(f"DOCX time for {high // low}x the paragraphs: {times[high] / times[low]:.2f}x")
+
+        largest, mb = None, small
+        while mb <= args.max_mb:
+            outcome, seconds, peak = lint_in_child(regulation_text(mb, folder), ADDRESS_SPACE)
+            print(f"under a 1 GiB address-space limit, {mb:g} MB: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
+            if outcome != "ok":
+                break
+            largest, mb = mb, mb * 2
+        print(f"largest regulation linted under a 1 GiB address-space limit: {largest or 0:g} MB of text (tried up to {args.max_mb:g} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
