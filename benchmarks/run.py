@@ -113,8 +113,8 @@ def measure(inputs: dict, runs: int) -> Figures:
 
     _warm_up(inputs["batch"], read_document, check_document)
     for fmt, path in (("pdf", pdf), ("docx", docx)):
-        read_s, document = _median(runs, lambda: read_document(path))
-        check_s, _ = _median(runs, lambda: check_document(document, SCOPE))
+        read_s, document = _median(runs, lambda path=path: read_document(path))
+        check_s, _ = _median(runs, lambda document=document: check_document(document, SCOPE))
         words = sum(len(p.text.split()) for p in document.provisions)
         figures.lint[fmt] = {"read_s": read_s, "check_s": check_s, "total_s": read_s + check_s, "words": words}
 

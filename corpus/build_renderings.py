@@ -19,7 +19,7 @@ import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -31,7 +31,7 @@ from lxml import etree
 CORPUS = Path(__file__).resolve().parent
 DOCS = CORPUS / "docs"
 RENDERINGS = CORPUS / "renderings"
-FIXED_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")

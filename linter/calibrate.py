@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="Store the thresholds chosen on all documents.")
     parser.add_argument("--listed-groups", type=int, default=1, help="Act/circumstance groups the listed terms must find (default 1).")
     args = parser.parse_args(argv)
-    sets = tuple((d, l) for d, l in DEV_SETS if d.is_dir() and l.is_dir())
+    sets = tuple((d, lab) for d, lab in DEV_SETS if d.is_dir() and lab.is_dir())
     docs = prepare(sets, args.listed_groups)
     print(f"{len(docs)} labelled documents from {', '.join(str(d) for d, _ in sets)}")
     chosen = Thresholds(OFF, OFF, args.listed_groups)

@@ -102,7 +102,7 @@ def label_file_for(document: str, labels_dir: Path) -> Path | None:
 
 
 def _expected(labels: list[Label]) -> str:
-    kinds = {l.label for l in labels}
+    kinds = {label.label for label in labels}
     return "conflict" if "conflict" in kinds else "partial" if "partial" in kinds else "covered"
 
 
@@ -135,7 +135,7 @@ def evaluate(results: list[DocumentResult], labels_dir: Path, evaluation: Evalua
                 ev.evidence_hits += _evidence_matches(cited, labels[r.rule])
             if expected != got:
                 clause = f"{cited[0][0]}: {cited[0][1]}" if cited else ""
-                label = "; ".join(f"{l.section}: {l.evidence}" for l in labels.get(r.rule, []))
+                label = "; ".join(f"{lab.section}: {lab.evidence}" for lab in labels.get(r.rule, []))
                 ev.disagreements.append(Disagreement(Path(doc.path).stem, r.rule, expected, got, clause, label))
     return ev
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-
 from pathlib import Path
 
 from linter.own_outputs import GENERATOR

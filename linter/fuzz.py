@@ -207,7 +207,7 @@ def mutate_pdf(data: bytes, rng: random.Random) -> bytes:
 
 def hostile_constructs() -> Iterator[Sample]:
     """Inputs built from scratch, each a defect once found (issue 11)."""
-    words = "the officer in charge shall ensure that every woman prisoner has access to water".split()
+    words = "the officer in charge shall ensure that every woman prisoner has access to water".split()  # noqa: SIM905 (a sentence reads better than a word list)
     yield Sample("one-line.txt", (" ".join(words[i % len(words)] for i in range(200_000))).encode())
     yield Sample("tiny-lines.txt", b"x\n" * 1_100_000)
     yield Sample("many-provisions.txt", "".join(f"{i}. {words[i % len(words)]} shall apply\n" for i in range(1, 30_000)).encode())

@@ -7,20 +7,19 @@ set it is reading, so a second pack (e.g. the Mandela Rules) loads with the same
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import yaml
 
-# libyaml's loader is ~15x faster; fall back to the pure-Python safe loader without it.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 from linter.errors import PolicyError, UsageError
 from linter.resources import data_path
+
+# libyaml's loader is ~15x faster; fall back to the pure-Python safe loader without it.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Ordered from strongest to weakest operative wording.
 NORMS = ("absolute-prohibition", "prohibition", "obligation", "qualified-obligation", "aspirational")
@@ -106,7 +105,7 @@ class Policy:
         return self.rules[number - 1]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_policy(name: str = "bangkok-rules") -> Policy:
     """The policy pack `<name>.yaml` from the policies data folder, parsed once per process."""
     folder = data_path("policies")
@@ -262,7 +261,7 @@ class ModelClauses:
     clauses: tuple[str, ...]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_model_clauses() -> dict[int, ModelClauses]:
     """`policies/model-clauses.yaml`, keyed by rule number, parsed and checked once per process."""
     return load_model_clauses_file(data_path("policies") / f"{MODEL_CLAUSES}.yaml", len(load_policy().rules))

@@ -136,8 +136,7 @@ def lint_paths(
     `selection` says which files a folder walk keeps (default: linter.discover's).
     """
     from linter.discover import discover
-    from linter.policy import resolve_scope
-    from linter.policy import load_policy
+    from linter.policy import load_policy, resolve_scope
 
     policy = load_policy()
     found = discover(paths, selection)

@@ -352,11 +352,8 @@ def _mark_toc(lines: list[_Line]) -> None:
     toc: set[int] = set()
     for i in sorted(entries):
         nxt = _next_content(lines, i)
-        if nxt in entries:
+        if nxt in entries or (i - 1 in toc or _previous_content(lines, i) in toc) and (nxt is None or lines[nxt].kind not in ("item", "para")):
             toc.add(i)
-        elif i - 1 in toc or _previous_content(lines, i) in toc:
-            if nxt is None or lines[nxt].kind not in ("item", "para"):
-                toc.add(i)
     for i in toc:
         lines[i].kind = "toc"
     for i in entries - toc:

@@ -7,6 +7,7 @@ NUL byte: no WebSocket library and no browser download (the Debian `chromium` pa
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -91,10 +92,8 @@ class Chromium:
             self.events.append(self._inbox.get())
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, queue.Empty, OSError):
             self.send("Browser.close", timeout=5)
-        except (RuntimeError, queue.Empty, OSError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

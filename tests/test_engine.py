@@ -5,10 +5,9 @@ from pathlib import Path
 import pytest
 
 from linter.engine import check_document
-from linter.policy import resolve_scope
 from linter.errors import UsageError
 from linter.extract import read_document
-from linter.policy import load_policy
+from linter.policy import load_policy, resolve_scope
 
 
 def _verdicts(tmp_path: Path, text: str, scope=("all",)):

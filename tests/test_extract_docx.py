@@ -338,10 +338,9 @@ def test_truncated_zip_is_corrupt(sample, tmp_path):
 def test_zip_bomb_is_refused(tmp_path):
     bomb = tmp_path / "bomb.docx"
     chunk = bytes(1024 * 1024)
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("word/document.xml", "w") as member:
-            for _ in range(40):  # 40 MB of zeros, about 40 KB compressed
-                member.write(chunk)
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("word/document.xml", "w") as member:
+        for _ in range(40):  # 40 MB of zeros, about 40 KB compressed
+            member.write(chunk)
     assert bomb.stat().st_size < 200_000
     with pytest.raises(DocumentTooLargeError, match="ZIP bomb"):
         read_blocks(bomb)

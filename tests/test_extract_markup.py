@@ -12,14 +12,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from click.testing import CliRunner
 
 from linter.cli import main
 from linter.engine import check_document
 from linter.errors import CorruptDocumentError, DocumentTooLargeError, UnsupportedFormatError
-from linter.extract import read_document
-from linter.extract import markup
+from linter.extract import markup, read_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 ACT = FIXTURES / "women-prisoners-act.txt"

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import csv
-import io
 import hashlib
+import io
 import json
 import re
-from datetime import datetime, timezone
 import shutil
 import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 from click.testing import CliRunner
 
 from linter.cli import main
@@ -99,7 +99,7 @@ def test_markdown_orders_conflicts_partials_gaps_with_contents_and_anchors(draft
 
 def test_published_reports_say_what_was_checked_when_and_with_what(draft):
     digest = hashlib.sha256((draft / "draft.txt").read_bytes()).hexdigest()
-    today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
     for fmt in ("markdown", "html"):
         text = report(fmt)
         assert "Prison Rules 2024" in text  # the document's own title

@@ -86,7 +86,7 @@ def test_an_unexpected_exception_is_that_files_internal_error(good, monkeypatch)
     data = good_in_json("good.txt", "crash.txt")
     assert [d["path"] for d in data["documents"]] == ["good.txt"]
     [err] = data["errors"]
-    assert err["code"] == "internal" and "crash.txt" == err["path"]
+    assert err["code"] == "internal" and err["path"] == "crash.txt"
     assert "KeyError" in err["message"] and "report" in err["message"] and "\n" not in err["message"]
     assert "Traceback" not in json.dumps(data)
 

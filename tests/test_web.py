@@ -14,6 +14,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import docx
 import pytest
@@ -137,7 +138,7 @@ def test_uploads_are_on_disk_only_while_checked(client, temp_root, monkeypatch):
     real_lint_paths = checks.lint_paths
 
     def spying_lint_paths(paths, *args, **kwargs):
-        seen.extend((path, open(path, "rb").read()) for path in paths)
+        seen.extend((path, Path(path).read_bytes()) for path in paths)
         return real_lint_paths(paths, *args, **kwargs)
 
     monkeypatch.setattr(checks, "lint_paths", spying_lint_paths)

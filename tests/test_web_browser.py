@@ -17,7 +17,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from chromium import Chromium, Page, find_chromium
 
 CHROMIUM = find_chromium()

@@ -64,7 +64,7 @@ class Evaluator:
                 self._units_with.setdefault(concept, []).append(unit)
 
     @classmethod
-    def for_document(cls, document: Document, patterns: PatternSet, nlp) -> "Evaluator":
+    def for_document(cls, document: Document, patterns: PatternSet, nlp) -> Evaluator:
         units = build_units(document, nlp, patterns.deontic.non_operative_headings, patterns.concepts)
         return cls(units, patterns.concepts, patterns.deontic.exemption_words)
 
@@ -140,15 +140,15 @@ class Evaluator:
         return stance, hit
 
     def _apply_exception_links(self, unit: Unit, stance: Stance, action: str) -> Stance:
-        links = [l for l in unit.links if l.qualified == unit.provision.index]
+        links = [link for link in unit.links if link.qualified == unit.provision.index]
         if stance.kind not in ("prohibition", "excepted-prohibition") or not links:
             return stance
         inline = [
-            at for at in stance.exception_at if not any(l.source == unit.provision.index and l.span[0] <= at < l.span[1] for l in links)
+            at for at in stance.exception_at if not any(link.source == unit.provision.index and link.span[0] <= at < link.span[1] for link in links)
         ]
-        repermitted = [l for l in links if self._repermits(l, unit, action)]
+        repermitted = [link for link in links if self._repermits(link, unit, action)]
         if inline or repermitted:
-            markers = stance.markers + tuple(f"exception in {self._by_index[l.exception].provision.label}" for l in repermitted if l.exception in self._by_index)
+            markers = stance.markers + tuple(f"exception in {self._by_index[link.exception].provision.label}" for link in repermitted if link.exception in self._by_index)
             return Stance("excepted-prohibition", markers, True, stance.qualified, stance.exception_at)
         return Stance("prohibition", stance.markers, False, stance.qualified)
 

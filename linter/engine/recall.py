@@ -161,7 +161,7 @@ class Recall:
     @classmethod
     def for_document(
         cls, evaluator: Evaluator, policy: Policy, patterns: PatternSet, nlp: Language, thresholds: Thresholds | None = None
-    ) -> "Recall":
+    ) -> Recall:
         return cls(evaluator, pattern_vectors(policy, patterns, nlp), thresholds or load_thresholds())
 
     def matches(self, rule: int, check: Check, lenient: bool, skip: set[int]) -> list[Match]:

@@ -46,11 +46,11 @@ class Unit:
     doc: InitVar[Doc]
     # Tokenizes the provision again, identically, for the rare reader of its tokens.
     make_doc: Callable[[str], Doc]
-    lead_ins: list["Unit"] = field(default_factory=list)
+    lead_ins: list[Unit] = field(default_factory=list)
     context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
     links: list[ExceptionLink] = field(default_factory=list)
-    exceptions: list["Unit"] = field(default_factory=list)  # items of an exception lead-in ("except:")
-    saved_by: list["Unit"] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
+    exceptions: list[Unit] = field(default_factory=list)  # items of an exception lead-in ("except:")
+    saved_by: list[Unit] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
 
     def __post_init__(self, doc: Doc) -> None:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.

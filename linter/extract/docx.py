@@ -27,7 +27,7 @@ from linter.errors import (
     EmptyDocumentError,
     UnsupportedFormatError,
 )
-from linter.extract.docx_numbering import W, Numbering
+from linter.extract.docx_numbering import Numbering, W
 from linter.extract.sniff import declares_entities, prolog
 from linter.model import Block, SourceRef
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from linter import __version__
@@ -44,7 +44,7 @@ class About:
 
 def about(doc: DocumentResult, source: Document | None, when: datetime | None = None) -> About:
     policy = load_policy()
-    when = when or datetime.now(timezone.utc)
+    when = when or datetime.now(UTC)
     return About(
         title=(source.title if source is not None and source.title else Path(doc.path).stem),
         file_name=Path(doc.path).name,
@@ -69,7 +69,7 @@ def sha256_of(path: str) -> str:
     return digest.hexdigest()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rules_data_version() -> str:
     """The first 12 hex digits of a SHA-256 over the policy and pattern files: two reports with
     the same value were judged by the same rules, whatever the tool version."""

@@ -7,7 +7,6 @@ import re
 from linter.findings import Evidence, RuleResult
 from linter.model import Document
 
-
 # How a report names a cited clause's part in the verdict.
 RELATION = {"conflicts": "conflicts with the rule", "supports": "implements part of the rule"}
 

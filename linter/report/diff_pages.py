@@ -3,7 +3,7 @@ Markdown. Removed clauses are marked as deleted text, added ones as inserted tex
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 
 from linter import __version__
@@ -18,7 +18,7 @@ def _facts(diff: Diff) -> list[tuple[str, str]]:
     return [
         ("Old version", f"{diff.old} (SHA-256 {sha256_of(diff.old)})"),
         ("New version", f"{diff.new} (SHA-256 {sha256_of(diff.new)})"),
-        ("Compared on", datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Compared on", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
         ("Tool", f"bangkok-lint {__version__}"),
         ("Rules", f"{policy.short_name}, {policy.source}; rule data version {rules_data_version()}"),
     ]

@@ -27,9 +27,9 @@ from pathlib import Path
 from linter.errors import UsageError
 from linter.findings import DocumentResult, Evidence, RuleResult
 from linter.model import Document
+from linter.own_outputs import COMMENT_AUTHOR, REVIEWED_DOCX_SUFFIX
 from linter.policy import ModelClauses, load_model_clauses, load_policy
 from linter.report import ReportOptions
-from linter.own_outputs import COMMENT_AUTHOR, REVIEWED_DOCX_SUFFIX
 from linter.report.cite import exception_words, exceptions_elsewhere, others, place, plain_reason, suggestion
 from linter.report.redline import Redliner, plain_text
 from linter.runner import Run, findings

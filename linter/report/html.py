@@ -14,12 +14,12 @@ from html import escape
 
 from linter import __version__
 from linter.findings import DocumentResult, Evidence, RuleResult
+from linter.own_outputs import html_meta
 from linter.policy import Policy, load_model_clauses, load_policy
 from linter.report import ReportOptions
 from linter.report.about import about
 from linter.report.cite import RELATION, clauses, place, plain_reason, suggestion
 from linter.report.coverage import CHART_VERDICTS, by_section
-from linter.own_outputs import html_meta
 from linter.runner import Run
 
 _CSS = """

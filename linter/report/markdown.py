@@ -9,13 +9,13 @@ through, and a clause quoting `[x](javascript:...)` must not become a link.
 from __future__ import annotations
 
 from linter.findings import DocumentResult, RuleResult
+from linter.own_outputs import markdown_comment
 from linter.policy import Policy, load_model_clauses, load_policy
 from linter.report import ReportOptions
 from linter.report.about import about
 from linter.report.cite import RELATION, clauses, place, plain_reason, suggestion
 from linter.report.coverage import by_section
 from linter.report.html import PARTS
-from linter.own_outputs import markdown_comment
 from linter.runner import Run
 from linter.sanitise import markdown_escape as escape
 

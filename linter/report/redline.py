@@ -11,7 +11,7 @@ the author and date Word shows in its review pane, and a split run keeps its for
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,7 +26,7 @@ class Redliner:
     def __init__(self, body: etree._Element, author: str, when: datetime | None = None) -> None:
         self.body = body
         self.author = author
-        self.date = (when or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.date = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
         used = [int(v) for v in body.xpath("//@w:id") if v.lstrip("-").isdigit()]
         # Comment, bookmark and revision ids are distinct in the file format, but some
         # readers expect them unique across the document: start above all of them.

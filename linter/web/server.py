@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
 import socket
@@ -27,10 +28,8 @@ def served_hosts(host: str, port: int) -> list[str]:
     if host in ("0.0.0.0", "::"):
         hostname = socket.gethostname()
         names.update({hostname, socket.getfqdn()})
-        try:
+        with contextlib.suppress(socket.gaierror):
             names.update(_bracketed(info[4][0]) for info in socket.getaddrinfo(hostname, None))
-        except socket.gaierror:
-            pass
     ports = [f"{name}:{port}" for name in sorted(names)]
     # A browser leaves the default port out of Host.
     return ports + sorted(names) if port == 80 else ports
