@@ -96,7 +96,7 @@ def sweep(docs: list[Prepared], kind: str, fixed: Thresholds) -> dict:
     score = objective(kind, pooled[OFF]["conflict"]["precision"])
     # Among equally good thresholds the highest (fewest proposals) wins.
     best = max(GRID, key=lambda t: (score(pooled[t]), _finite(t)))
-    held_out = Counter()
+    held_out: Counter[tuple[str, str]] = Counter()  # (expected, got) -> count
     chosen = []
     for i in range(len(docs)):
         rest = {t: metrics(sum((rows[j] for j in range(len(docs)) if j != i), Counter())) for t, rows in table.items()}

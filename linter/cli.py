@@ -39,7 +39,8 @@ class _Group(click.Group):
         except click.NoSuchOption as exc:
             # "-draft.txt" reads as options; a file name may start with a dash after "--".
             name = next((a for a in args if a.startswith(exc.option_name)), exc.option_name)
-            exc.message += f" (a file named {name!r}? put -- before file names: bangkok-lint {args[0]} -- {name})"
+            # click declares `message` Final, yet it is a plain attribute its own format_message reads.
+            exc.message += f" (a file named {name!r}? put -- before file names: bangkok-lint {args[0]} -- {name})"  # type: ignore[misc]
             raise
         except InputError as exc:
             click.echo(f"bangkok-lint: {exc}", err=True)

@@ -360,9 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, default=Path("fuzz-failures"), help="folder for failing inputs")
     args = parser.parse_args(argv)
 
-    from linter.runner import _load_everything
+    from linter.runner import FileSettings, _load_everything
 
-    _load_everything({".pdf", ".docx", ".txt"})  # loaded once; every child is forked from here
+    _load_everything({".pdf", ".docx", ".txt"}, FileSettings().similarity)  # loaded once; every child is forked from here
     counts = {"ok": 0, "traceback": 0, "hang": 0, "memory": 0}
     with tempfile.TemporaryDirectory(prefix="bangkok-fuzz-") as tmp:
         for outcome in run_all(generate(args.n, args.seed), args.jobs, args.timeout, Path(tmp)):

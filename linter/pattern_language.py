@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -208,7 +208,7 @@ class _Validator:
         self.path = path
         self.concepts = set(concepts)
 
-    def fail(self, node: yaml.Node, message: str) -> None:
+    def fail(self, node: yaml.Node, message: str) -> NoReturn:
         raise PolicyError(f"{self.path}:{node.start_mark.line + 1}: {message}")
 
     def section(self, node: yaml.Node, name: str) -> None:
@@ -233,10 +233,12 @@ class _Validator:
 
     def _scalars(self, node: yaml.Node, where: str) -> list[yaml.ScalarNode]:
         items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        scalars: list[yaml.ScalarNode] = []
         for item in items:
             if not isinstance(item, yaml.ScalarNode):
                 self.fail(item, f"{where}: expected a string")
-        return items
+            scalars.append(item)
+        return scalars
 
     def _text(self, node, field, where):
         if not isinstance(node, yaml.ScalarNode):

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Literal, overload
 
 import yaml
 
@@ -224,6 +225,14 @@ def _text(value: object, where: str) -> str:
 
 def _optional_text(fields: dict, key: str, where: str) -> str | None:
     return None if fields.get(key) is None else _text(fields[key], f"{where}: {key}")
+
+
+@overload
+def _label(value: object, where: str, optional: Literal[False]) -> str: ...
+
+
+@overload
+def _label(value: object, where: str, optional: bool) -> str | None: ...
 
 
 def _label(value: object, where: str, optional: bool) -> str | None:

@@ -291,7 +291,11 @@ def _with_progress(items: Iterable, sizes: list[int], progress: bool) -> Iterato
     import click
 
     left = TimeLeft(sizes)
-    with click.progressbar(length=len(sizes), label="Checking", file=sys.stderr, show_eta=False, item_show_func=lambda _: left.text()) as bar:
+
+    def time_left(_: object) -> str | None:
+        return left.text()
+
+    with click.progressbar(length=len(sizes), label="Checking", file=sys.stderr, show_eta=False, item_show_func=time_left) as bar:
         for item in items:
             left.done()
             bar.update(1, current_item=item)

@@ -424,7 +424,9 @@ def _first(style: str) -> str:
 
 def _next(style: str, token: str) -> str:
     if style == "decimal":
-        return str(int(re.match(r"\d+", token).group()) + 1)
+        digits = re.match(r"\d+", token)
+        assert digits is not None  # a decimal label was recognised by its leading digits
+        return str(int(digits.group()) + 1)
     if style in ("roman", "ROMAN"):
         following = _to_roman(_roman_value(token.lower()) + 1)
         return following if style == "roman" else following.upper()
@@ -576,15 +578,17 @@ class _Builder:
         punishment table "offence | punishment | maximum" is read row by row); its label
         says which row it is."""
         # The table belongs to the item that introduces it ("... as follows:"), else to the section.
+        row = block.ref.row
+        assert row is not None  # _classify makes a "row" line only of a block in a table row
         holder = self._stack[-1] if self._stack else None
         if holder is not None and not _FREE_LEAD_IN.search(self.provisions[holder.index].text):
             holder = None
         base = holder.label if holder else self._section_label
-        if block.ref.row == 1:
+        if row == 1:
             parent = holder.index if holder else self._section_index
             self._table_header = self._emit(block, f"{base} table header".strip(), text, parent, kind="table-header")
             return
-        label = f"{base} table row {block.ref.row - 1}".strip()
+        label = f"{base} table row {row - 1}".strip()
         self._emit(block, label, text, self._table_header)
 
     def _paragraph(self, block: Block, text: str) -> None:

@@ -9,6 +9,7 @@ the act is one the check accepts.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal, overload
 
 from linter.engine.crossref import ExceptionLink, descendants
 from linter.engine.units import Unit, build_units
@@ -17,6 +18,17 @@ from linter.nlp.concepts import ConceptHit
 from linter.nlp.deontic import Stance, clause_index, doc_stance, restricted_at, stance_at
 from linter.pattern_language import ELEMENT_STANCES, EXCEPTION_CATEGORIES, accepts
 from linter.patterns import Check, Concept, Condition, PatternSet
+
+if TYPE_CHECKING:
+    from linter.engine.recall import Recall  # imports this module
+
+# Where a concept of a check was found: the unit holding it (the provision or its lead-in), the
+# mention (None when the concept comes from the unit's context), and how the report quotes it.
+Located = tuple[Unit, ConceptHit | None, str]
+# The act of a check is never taken from context, so it always has its mention.
+Act = tuple[Unit, ConceptHit, str]
+# A check's condition holding on a unit: its act, the concepts matched, the other groups located.
+Holding = tuple[Act, list[str], list[Located]]
 
 FULL, WEAK = "full", "weak"
 
@@ -51,7 +63,7 @@ class Evaluator:
         self.exemption_words = exemption_words
         self._explicit_bans: dict[Condition, bool] = {}
         self.provisions = [u.provision for u in units]
-        self.recall = None  # the similarity layer's Recall, when it is on (linter.engine.recall)
+        self.recall: Recall | None = None  # the similarity layer's Recall, when it is on (linter.engine.recall)
         self._by_index = {u.provision.index: u for u in units}
         # Concept -> units having it in their own words or lead-in: a check only visits the
         # units that contain its act, which keeps 70 rules over a long law fast.
@@ -70,7 +82,13 @@ class Evaluator:
 
     # -- locating concepts -------------------------------------------------------------
 
-    def _locate(self, unit: Unit, concept: str, allow_context: bool) -> tuple[Unit, ConceptHit | None, str] | None:
+    @overload
+    def _locate(self, unit: Unit, concept: str, allow_context: Literal[False]) -> Act | None: ...
+
+    @overload
+    def _locate(self, unit: Unit, concept: str, allow_context: bool) -> Located | None: ...
+
+    def _locate(self, unit: Unit, concept: str, allow_context: bool) -> Located | None:
         hit = unit.first_hit.get(concept)
         if hit is not None:
             return unit, hit, hit.text
@@ -82,7 +100,7 @@ class Evaluator:
             return unit, None, f"{concept} ({unit.context[concept]})"
         return None
 
-    def _condition_holds(self, unit: Unit, cond: Condition) -> tuple[tuple, list[str]] | None:
+    def _condition_holds(self, unit: Unit, cond: Condition) -> Holding | None:
         action = None
         for concept in cond.action:
             action = self._locate(unit, concept, allow_context=False)
@@ -109,7 +127,7 @@ class Evaluator:
 
     # -- stance --------------------------------------------------------------------------
 
-    def _stance(self, unit: Unit, found: tuple, cond: Condition) -> tuple[Stance, ConceptHit]:
+    def _stance(self, unit: Unit, found: Holding, cond: Condition) -> tuple[Stance, ConceptHit]:
         """The stance of `unit` toward the act of `cond` (as `_condition_holds` found it), and the
         mention of the act it was read at. The one place the engine decides a stance: the clause's
         own reading (nlp/deontic.py), then what the rest of the law does to it."""

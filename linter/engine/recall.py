@@ -23,6 +23,8 @@ from spacy.language import Language
 
 from linter.engine.checks import Evaluator, Match
 from linter.errors import PolicyError
+from linter.nlp.similarity import SimilarityTagger
+from linter.nlp.tokenizer import tokenizer
 from linter.patterns import Check, PatternSet
 from linter.policy import Policy
 from linter.resources import data_path
@@ -91,7 +93,9 @@ class PatternVectors:
                 starts.append(len(texts))
                 texts.extend(own)
         # The same words, read the same way, as the provisions they are compared with.
-        self.matrix = nlp.get_pipe("bangkok_similarity").vectors(list(nlp.tokenizer.pipe(texts)))
+        tagger = nlp.get_pipe("bangkok_similarity")
+        assert isinstance(tagger, SimilarityTagger)
+        self.matrix = tagger.vectors(list(tokenizer(nlp).pipe(texts)))
         self.starts = np.asarray(starts)
         # Columns are grouped by rule: where each rule's columns start, and its check columns.
         rules = [rule for rule, _ in self.columns]
@@ -136,7 +140,9 @@ class Recall:
         units = evaluator.units
         if not units:
             return
-        matrix = np.stack([u.vector for u in units])
+        # Recall is built only when the similarity component ran, so every unit has its vector.
+        matrix = np.stack([u.vector for u in units if u.vector is not None])
+        assert len(matrix) == len(units)
         for i, row in enumerate(self._nearest(matrix)):
             if row is not None:
                 self._proposals.setdefault(row[0], []).append((i, row[1]))

@@ -9,6 +9,7 @@ gap       no element is implemented
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypedDict
 
 from linter.engine import gender_neutral
 from linter.engine.checks import FULL, WEAK, Evaluator, Match
@@ -68,8 +69,17 @@ def _first_matches(evaluator: Evaluator, patterns: RulePatterns, kind: str, leni
     return found
 
 
+class _Heading(TypedDict):
+    """The fields of a RuleResult that name the rule, whatever the verdict."""
+
+    rule: int
+    title: str
+    citation: str
+    code: str
+
+
 def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, code: str) -> RuleResult:
-    base = dict(rule=rule.number, title=rule.title, citation=rule.citation, code=code)
+    base = _Heading(rule=rule.number, title=rule.title, citation=rule.citation, code=code)
     if patterns is None:
         return RuleResult(verdict="gap", message="no patterns defined for this rule", **base)
     lenient = rule.is_qualified

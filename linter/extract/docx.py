@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.part import XmlPart
 from lxml import etree
 
 from linter.errors import (
@@ -163,9 +164,10 @@ def _open(path: Path) -> docx.document.Document:
 
 def _part_root(document: docx.document.Document, reltype: str) -> etree._Element | None:
     try:
-        return document.part.part_related_by(reltype).element
-    except (KeyError, AttributeError):  # part absent, or not XML
+        part = document.part.part_related_by(reltype)
+    except KeyError:  # part absent
         return None
+    return part.element if isinstance(part, XmlPart) else None  # a part that is not XML has no tree
 
 
 def _page_count(document: docx.document.Document) -> int | None:
@@ -177,7 +179,8 @@ def _page_count(document: docx.document.Document) -> int | None:
             props = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
         except etree.XMLSyntaxError:
             return None
-        stats = {el.tag.rsplit("}", 1)[-1]: (el.text or "").strip() for el in props}
+        # (A comment or processing instruction has no name: its tag is not a string.)
+        stats = {el.tag.rsplit("}", 1)[-1]: (el.text or "").strip() for el in props if isinstance(el.tag, str)}
         # A template's app.xml (python-docx's own says Pages=1, Words=0) describes no real layout.
         if stats.get("Words") == "0" or not stats.get("Pages", "").isdigit():
             return None
@@ -217,13 +220,14 @@ class _Styles:
         out = {}
         for style_id, style in self._styles.items():
             num_id = style.find(f"{W}pPr/{W}numPr/{W}numId")
-            if num_id is not None and num_id.get(f"{W}val"):
-                out[style_id] = num_id.get(f"{W}val")
+            value = num_id.get(f"{W}val") if num_id is not None else None
+            if value:
+                out[style_id] = value
         return out
 
-    def _chain(self, style_id: str) -> Iterator[etree._Element]:
+    def _chain(self, style_id: str | None) -> Iterator[etree._Element]:
         seen: set[str] = set()
-        while style_id in self._styles and style_id not in seen:
+        while style_id is not None and style_id in self._styles and style_id not in seen:
             seen.add(style_id)
             style = self._styles[style_id]
             yield style

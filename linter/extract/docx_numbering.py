@@ -10,6 +10,7 @@ visiting the paragraphs in reading order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import overload
 
 from lxml import etree
 
@@ -46,6 +47,14 @@ class _Instance:
 class _ListState:
     counters: list[int | None] = field(default_factory=lambda: [None] * _MAX_LEVELS)
     started_instances: set[str] = field(default_factory=set)
+
+
+@overload
+def _int(el: etree._Element | None, default: int) -> int: ...
+
+
+@overload
+def _int(el: etree._Element | None, default: None = None) -> int | None: ...
 
 
 def _int(el: etree._Element | None, default: int | None = None) -> int | None:
@@ -113,12 +122,14 @@ class Numbering:
                 continue
             self._abstract[aid] = _levels_of(abstract)
             link = abstract.find(f"{W}numStyleLink")
-            if link is not None and link.get(_VAL):
-                self._abstract_link[aid] = link.get(_VAL)
+            style = link.get(_VAL) if link is not None else None
+            if style:
+                self._abstract_link[aid] = style
         for num in numbering.iterfind(f"{W}num"):
             num_id = num.get(f"{W}numId")
             ref = num.find(f"{W}abstractNumId")
-            if num_id is None or ref is None or ref.get(_VAL) is None:
+            abstract_id = ref.get(_VAL) if ref is not None else None
+            if num_id is None or abstract_id is None:
                 continue
             levels: dict[int, Level] = {}
             restarts: dict[int, int] = {}
@@ -132,7 +143,7 @@ class Numbering:
                 start = _int(override.find(f"{W}startOverride"))
                 if start is not None:
                     restarts[ilvl] = start
-            self._instances[num_id] = _Instance(ref.get(_VAL), levels, restarts)
+            self._instances[num_id] = _Instance(abstract_id, levels, restarts)
 
     def _abstract_id(self, num_id: str) -> str | None:
         """Follow num -> abstractNum, and numStyleLink -> style -> num, as far as it goes."""
@@ -151,6 +162,8 @@ class Numbering:
     def level_for_style(self, num_id: str, style_id: str) -> int | None:
         """The level whose `w:pStyle` names `style_id` (how a style's numbering picks its level)."""
         aid = self._abstract_id(num_id)
+        if aid is None:
+            return None
         for ilvl, level in self._abstract.get(aid, {}).items():
             if level.style == style_id:
                 return ilvl

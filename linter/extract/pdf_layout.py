@@ -226,7 +226,7 @@ def _is_furniture(row: _Row, key: str, running: set[str]) -> bool:
 
 
 def _page_lines(page: PageText, segments: list[Segment]) -> list[Line]:
-    lines = []
+    lines: list[Line] = []
     for column, stream in enumerate(_columns(segments, page.width)):
         for row in _group_rows(stream):
             segs = row.segments

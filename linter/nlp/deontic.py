@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from linter.nlp.token_rows import span_text
+from linter.nlp.tokenizer import tokenizer
 from linter.pattern_language import EXCEPTION_CATEGORIES, MODAL_CATEGORIES
 from linter.patterns import Deontic
 
@@ -106,7 +107,7 @@ class DeonticTagger:
     def __init__(self, nlp: Language, deontic: Deontic) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for category, phrases in deontic.markers.items():
-            self.matcher.add(category, list(nlp.tokenizer.pipe(phrases)))
+            self.matcher.add(category, list(tokenizer(nlp).pipe(phrases)))
         strings = nlp.vocab.strings
         self._clause_ends = {strings.add(s) for s in _CLAUSE_ENDS}
         self._sentence_ends = {strings.add(s) for s in _SENTENCE_ENDS}
@@ -332,20 +333,20 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     exception_at += tuple(c.markers[0].idx for c in provisos)  # the word that opens each proviso
     excepted = bool(exception_at)
     qualified = clause.has("qualifier")
-    stance = {"exception_at": exception_at, "provisos": tuple((c.start, c.end) for c in provisos)}
+    spans = tuple((c.start, c.end) for c in provisos)
     if category == "prohibition":
         kind = "excepted-prohibition" if excepted else "prohibition"
-        return Stance(kind, words, excepted, qualified, **stance)
+        return Stance(kind, words, excepted, qualified, exception_at=exception_at, provisos=spans)
     if clause.has("limit") and not clause.has("exception"):
         # "Restraints shall be used only where necessary", "searched only by a female
         # officer": the act is allowed only in those cases — a protective limit.
-        return Stance("limited", words, True, qualified, **stance)
+        return Stance("limited", words, True, qualified, exception_at=exception_at, provisos=spans)
     if category in ("obligation", "right"):
         kind = "qualified-obligation" if qualified else "obligation"
-        return Stance(kind, words, excepted, qualified, **stance)
+        return Stance(kind, words, excepted, qualified, exception_at=exception_at, provisos=spans)
     if category == "aspiration":
-        return Stance("qualified-obligation", words, excepted, True, **stance)
-    return Stance("permission", words, excepted, qualified, **stance)
+        return Stance("qualified-obligation", words, excepted, True, exception_at=exception_at, provisos=spans)
+    return Stance("permission", words, excepted, qualified, exception_at=exception_at, provisos=spans)
 
 
 def opening_proviso(clauses: tuple[Clause, ...]) -> Marker | None:

@@ -18,6 +18,7 @@ from spacy.util import compile_infix_regex
 from linter.nlp.concepts import ConceptTagger
 from linter.nlp.deontic import DeonticTagger
 from linter.nlp.normalize import normalize
+from linter.nlp.tokenizer import tokenizer
 from linter.patterns import load_patterns, load_patterns_from
 
 
@@ -44,10 +45,11 @@ def build_pipeline(patterns_dir: str = "", similarity: bool = False) -> Language
     nlp = spacy.blank("en")
     # US laws run a heading into its text: "(a) In general.—The Bureau shall ...". Split the
     # full stop and the dash off so "In general" ends a sentence and "The Bureau" opens one.
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\.(?=—|–|--)", r"(?<=\.)(?:—|–|--)(?=[A-Za-z\"“(])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Za-z])\.(?=—|–|--)", r"(?<=\.)(?:—|–|--)(?=[A-Za-z\"“(])"]
+    tokenizer(nlp).infix_finditer = compile_infix_regex(infixes).finditer
     # Norms are computed once per distinct word (a lexeme attribute), not once per token.
-    nlp.vocab.lex_attr_getters[NORM] = normalize
+    # spaCy's vocab.pyi leaves out this public attribute of the compiled Vocab.
+    nlp.vocab.lex_attr_getters[NORM] = normalize  # type: ignore[attr-defined]
     for lexeme in nlp.vocab:
         lexeme.norm_ = normalize(lexeme.orth_)
     config = {"patterns_dir": patterns_dir}

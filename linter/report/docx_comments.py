@@ -23,6 +23,7 @@ import os
 import re
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from linter.errors import UsageError
 from linter.findings import DocumentResult, Evidence, RuleResult
@@ -33,6 +34,10 @@ from linter.report import ReportOptions
 from linter.report.cite import exception_words, exceptions_elsewhere, others, place, plain_reason, suggestion
 from linter.report.redline import Redliner, plain_text
 from linter.runner import Run, findings
+
+if TYPE_CHECKING:
+    from docx.oxml.text.paragraph import CT_P
+    from lxml import etree
 
 AUTHOR = COMMENT_AUTHOR  # a folder walk recognises a reviewed copy by its comments' author
 INITIALS = "BL"
@@ -63,7 +68,8 @@ def annotate(doc: DocumentResult, source: Document, target: Path, gaps: bool = T
 
     word = docx.Document(source.path)
     body = word.element.body
-    paragraphs = {n: Paragraph(p, word._body) for n, p, _ in iter_body_paragraphs(body)}
+    # python-docx's parser makes every w:p a CT_P; the walk is typed with lxml's base class.
+    paragraphs = {n: Paragraph(cast("CT_P", p), word._body) for n, p, _ in iter_body_paragraphs(body)}
     review = _Review(word, paragraphs, source, Redliner(body, AUTHOR))
     missing = []
     for r in findings(doc):
@@ -88,8 +94,8 @@ class _Review:
         self.models = load_model_clauses()
         self.comments = 0
         self.changes = 0
-        self._amended: dict[int, object] = {}  # paragraph ordinal -> last tracked element in it
-        self._inserted: dict[int | None, object] = {}  # anchor ordinal -> last paragraph inserted there
+        self._amended: dict[int, etree._Element | None] = {}  # paragraph ordinal -> last tracked element in it
+        self._inserted: dict[int | None, etree._Element] = {}  # anchor ordinal -> last paragraph inserted there
         self._part_name: dict[int, str] = {}  # anchor ordinal -> "“Part 3 Discipline” (after 22)"
 
     # conflicts and partials
@@ -139,12 +145,13 @@ class _Review:
         """Delete the exception words, or the clause with `model`'s first clause in its place
         (the clause alone when `model` is None)."""
         p = self.paragraphs[ordinal]._p
-        if ordinal in self._amended and model is None:
-            return
         if ordinal in self._amended:
-            # A second rule's conflict in a clause already amended: add its protection too.
-            self._amended[ordinal] = self.redliner.insert_after(self._amended[ordinal], " " + model.clauses[0])
-            self.changes += 1
+            if model is not None:
+                # A second rule's conflict in a clause already amended: add its protection too
+                # (at the paragraph's end when the first amendment deleted nothing).
+                last, protection = self._amended[ordinal], " " + model.clauses[0]
+                self._amended[ordinal] = self.redliner.insert_after(last, protection) if last is not None else self.redliner.append(p, protection)
+                self.changes += 1
             return
         text = plain_text(p)
         exception = exception_words(ev)
@@ -178,7 +185,7 @@ class _Review:
         if not 0 <= ev.provision < len(self.source.provisions):
             return None
         first = self.source.provisions[ev.provision].ref.paragraph
-        if first not in self.paragraphs:
+        if first is None or first not in self.paragraphs:
             return None
         following = [p.ref.paragraph for p in self.source.provisions if p.ref.paragraph and p.ref.paragraph > first]
         stop = min(following, default=max(self.paragraphs) + 1)
@@ -212,11 +219,15 @@ class _Review:
         if not matching:
             return None
         last = provisions[matching[-1]]
-        stop = provisions[matching[-1] + 1].ref.paragraph if matching[-1] + 1 < len(provisions) else max(self.paragraphs) + 1
+        # Every provision kept above has its paragraph among self.paragraphs, so none is None.
+        start = last.ref.paragraph
+        assert start is not None
+        following = provisions[matching[-1] + 1].ref.paragraph if matching[-1] + 1 < len(provisions) else None
+        stop = following if following is not None else max(self.paragraphs) + 1
         # Unnumbered paragraphs that continue the provision belong to it; a heading line does not.
         own = " ".join(last.text.lower().split())
-        tail = [n for n in range(last.ref.paragraph, stop) if n in self.paragraphs and " ".join(self.paragraphs[n].text.lower().split()) in own]
-        anchor = max(tail, default=last.ref.paragraph)
+        tail = [n for n in range(start, stop) if n in self.paragraphs and " ".join(self.paragraphs[n].text.lower().split()) in own]
+        anchor = max(tail, default=start)
         heading = next((h for h in last.headings if any(w.search(h) for w in words)), "")
         self._part_name[anchor] = f"\u201c{heading}\u201d (after {last.label or 'its last paragraph'})"
         return anchor

@@ -133,7 +133,9 @@ def _split(run: etree._Element, offset: int) -> etree._Element:
     texts = list(run.iter(_T))
     whole = "".join(t.text or "" for t in texts)
     for t in texts[1:]:
-        t.getparent().remove(t)
+        parent = t.getparent()
+        assert parent is not None  # found below `run`
+        parent.remove(t)
     head = texts[0]
     tail_run = copy.deepcopy(run)
     _set_text(head, whole[:offset])

@@ -167,7 +167,7 @@ def _related(doc: DocumentResult, finding: Finding, source: Document | None) -> 
 def _exceptions(ev: Evidence | None, source: Document | None) -> list[tuple[Provision, str]]:
     if ev is None or source is None:
         return []
-    by_label = {}
+    by_label: dict[str, Provision] = {}
     for p in source.provisions:
         by_label.setdefault(p.label, p)
     what = {"in": "the exception that re-permits the act", "to": "the prohibition this clause makes an exception to"}

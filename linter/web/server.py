@@ -29,7 +29,7 @@ def served_hosts(host: str, port: int) -> list[str]:
         hostname = socket.gethostname()
         names.update({hostname, socket.getfqdn()})
         with contextlib.suppress(socket.gaierror):
-            names.update(_bracketed(info[4][0]) for info in socket.getaddrinfo(hostname, None))
+            names.update(_bracketed(str(info[4][0])) for info in socket.getaddrinfo(hostname, None))
     ports = [f"{name}:{port}" for name in sorted(names)]
     # A browser leaves the default port out of Host.
     return ports + sorted(names) if port == 80 else ports
