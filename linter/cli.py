@@ -138,6 +138,9 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
 @click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line too (for pre-commit).")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Leave out files .gitignore ignores (default: yes).")
 @click.option("--show", type=click.Choice(SHOW_LEVELS), help="Least severe verdict the text and SARIF reports list (default: gap in text, partial in -q and SARIF; 'fail-on': only what can fail the run).")
+@click.option("--gap-comments/--no-gap-comments", default=None, help="docx: list gaps in a comment and insert their model clauses (default: yes).")
+@click.option("--bom/--no-bom", default=True, show_default=True, help="csv: start with a UTF-8 byte-order mark (for Excel and LibreOffice).")
+@click.option("--similarity/--no-similarity", default=None, help="The similarity recall layer (default: on, or the config's).")
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
@@ -157,6 +160,9 @@ def check(
     force_exclude: bool,
     respect_gitignore: bool | None,
     show: str | None,
+    gap_comments: bool | None,
+    bom: bool,
+    similarity: bool | None,
 ) -> None:
     """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
@@ -172,13 +178,14 @@ def check(
     fmt = fmt or config.format or "text"
     fail_on = fail_on or config.fail_on or "conflict"
     selection = config.selection(_globs(exclude), _globs(extend_exclude), force_exclude, respect_gitignore)
+    similarity = config.similarity if similarity is None else similarity
     if fmt == "docx" and write_baseline is None:
         _check_docx_inputs(paths, output, selection)
 
     run = lint_paths(
         paths,
         chosen_scope,
-        settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore),
+        settings_for=lambda f: config.settings_for(f, chosen_scope, chosen_select, chosen_ignore, similarity),
         jobs=jobs,
         progress=True,
         selection=selection,
@@ -195,7 +202,10 @@ def check(
     show = show or config.show or ("gap" if fail_on == "gap" else None)
     if show == "fail-on":
         show = fail_on if fail_on in FINDING_VERDICTS else "none"
-    options = ReportOptions(color=color, quiet=quiet, output=output, levels=config.sarif_levels, show=show)
+    gap_comments = config.gap_comments if gap_comments is None else gap_comments
+    options = ReportOptions(
+        color=color, quiet=quiet, output=output, levels=config.sarif_levels, show=show, gap_comments=gap_comments, bom=bom
+    )
     report = render(fmt, run, options)
     if output and fmt != "docx":
         Path(output).parent.mkdir(parents=True, exist_ok=True)
@@ -250,20 +260,29 @@ def _apply_baseline(run, path) -> None:
 @main.command("diff", epilog="\b\nExit codes: 0 no new conflict; 1 NEW introduces a conflict; 2 usage error; 3 a file could not be read.")
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
 @click.option("--scope", "scope", multiple=True, help="Rule scope(s) to check, or 'all'.")
-def diff_command(old: str, new: str, fmt: str, scope: tuple[str, ...]) -> None:
+@click.option("--select", multiple=True, help="Only these rules: numbers or ranges, e.g. 22-24,BR57.")
+def diff_command(old: str, new: str, fmt: str, scope: tuple[str, ...], select: tuple[str, ...]) -> None:
     """What an amendment changes: rules newly in conflict, conflicts resolved, rules newly covered or silent."""
+    from linter.config import parse_rules
     from linter.diff import diff_documents, render_diff
+    from linter.report.diff_pages import render_html, render_markdown
     from linter.runner import lint_paths
 
+    rules = frozenset(parse_rules(",".join(select), "--select")) if select else None
     run = lint_paths([old, new], scope)
     for err in run.errors:
         click.echo(f"bangkok-lint: {err.path}: error [{err.code}] {err.message}", err=True)
     if run.errors:
         sys.exit(EXIT_INPUT)
-    changes = diff_documents(run.documents[0], run.documents[1])
-    click.echo(json.dumps(changes.to_json(), indent=2, ensure_ascii=False) if fmt == "json" else render_diff(changes), nl=fmt == "json")
+    before, after = run.documents
+    changes = diff_documents(before, after, run.sources.get(before.path), run.sources.get(after.path), rules)
+    renderers = {"text": render_diff, "markdown": render_markdown, "html": render_html}
+    if fmt == "json":
+        click.echo(json.dumps(changes.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(renderers[fmt](changes), nl=False)
     sys.exit(EXIT_FINDINGS if changes.new_conflicts else EXIT_OK)
 
 
@@ -288,19 +307,34 @@ def init(target: str, force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--scope", "scope", multiple=True, default=("all",), show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eval_command(labels_dir: str, files: tuple[str, ...], scope: tuple[str, ...], fmt: str) -> None:
+@click.option("--similarity/--no-similarity", default=True, show_default=True, help="The similarity recall layer.")
+def eval_command(labels_dir: str, files: tuple[str, ...], scope: tuple[str, ...], fmt: str, similarity: bool) -> None:
     """Compare verdicts on FILES with expert labels: confusion matrix, precision/recall, disagreements."""
     from pathlib import Path
 
     from linter.evaluate import evaluate, render_evaluation
     from linter.runner import lint_paths
 
-    run = lint_paths(files, scope)
+    run = lint_paths(files, scope, similarity=similarity)
     for err in run.errors:
         click.echo(f"bangkok-lint: {err.path}: {err.message}", err=True)
     ev = evaluate(run.documents, Path(labels_dir))
     click.echo(json.dumps(ev.to_json(), indent=2) if fmt == "json" else render_evaluation(ev), nl=fmt == "json")
     sys.exit(EXIT_INPUT if run.errors else EXIT_OK)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; the default is reachable from this computer only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option("--max-upload-mb", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True, help="Refuse uploads larger than this, in all.")
+def serve(host: str, port: int, open_browser: bool, max_upload_mb: float) -> None:
+    """A local web page to check documents and compare versions, for people who do not use a terminal."""
+    try:
+        from linter.web.server import serve as run_server
+    except ImportError as exc:
+        raise UsageError(f"the web app needs its extra dependencies: pip install 'bangkok-lint[web]' ({exc})") from exc
+    run_server(host, port, open_browser, max_upload_mb)
 
 
 if __name__ == "__main__":  # pragma: no cover

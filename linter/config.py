@@ -21,7 +21,7 @@ from linter.runner import FAIL_ON, FileSettings
 CONFIG_NAME = "bangkok-lint.toml"
 _KEYS = (
     "scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides",
-    "exclude", "extend-exclude", "force-exclude", "respect-gitignore", "show",
+    "exclude", "extend-exclude", "force-exclude", "respect-gitignore", "show", "gap-comments", "similarity",
 )
 
 _RULE_COUNT = 70  # the Bangkok Rules; config is parsed before any policy pack is loaded
@@ -54,12 +54,18 @@ class Config:
     respect_gitignore: bool = True
     # The least severe verdict SARIF and quiet text list (None: partial).
     show: str | None = None
+    # docx reviewed copies: list the gaps and insert their model clauses.
+    gap_comments: bool = True
+    # The similarity recall layer (linter/engine/recall.py); `similarity = false` turns it off.
+    similarity: bool = True
 
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
-    def settings_for(self, file: str, scope: tuple[str, ...], select: tuple[int, ...] | None, ignore: tuple[int, ...]) -> FileSettings:
+    def settings_for(
+        self, file: str, scope: tuple[str, ...], select: tuple[int, ...] | None, ignore: tuple[int, ...], similarity: bool = True
+    ) -> FileSettings:
         """Scope and rules for one file: the first matching override refines the run-wide choice."""
         for override in self.overrides:
             if _matches(file, override.paths, self.root):
@@ -67,7 +73,7 @@ class Config:
                 select = override.select if override.select is not None else select
                 ignore = override.ignore if override.ignore is not None else ignore
                 break
-        return FileSettings(scope, rule_set(select, ignore))
+        return FileSettings(scope, rule_set(select, ignore), similarity)
 
     def selection(self, exclude: tuple[str, ...], extend_exclude: tuple[str, ...], force_exclude: bool, respect_gitignore: bool | None) -> Selection:
         """Which files to lint: command-line globs (relative to the current folder) replace or extend the config's."""
@@ -175,6 +181,8 @@ def load_config(path: Path | None) -> Config:
         force_exclude=_flag(data.get("force-exclude", False), f"{where}: key 'force-exclude'"),
         respect_gitignore=_flag(data.get("respect-gitignore", True), f"{where}: key 'respect-gitignore'"),
         show=show,
+        gap_comments=_flag(data.get("gap-comments", True), f"{where}: key 'gap-comments'"),
+        similarity=_flag(data.get("similarity", True), f"{where}: key 'similarity'"),
     )
 
 
@@ -280,6 +288,12 @@ fail-on = "conflict"
 
 # Default report format: text, json, sarif, markdown, html, csv or docx.
 # format = "text"
+
+# Reviewed Word copies (--format docx): list the gaps in one comment and insert a suggested
+# provision for each as a tracked change.
+# gap-comments = true
+# The similarity recall layer proposes clauses the listed terms miss (on by default).
+# similarity = false
 
 # SARIF level of each verdict (error, warning, note or none), e.g. for code scanning.
 # [sarif-levels]

@@ -1,7 +1,10 @@
 """`bangkok-lint diff OLD NEW`: what an amendment changes, rule by rule.
 
-Each rule whose verdict differs between the two versions is one change, with the clause
-each version cites quoted side by side. A rule that stays in conflict but through a
+Each rule whose verdict differs between the two versions is one change. A change quotes
+the clauses its verdicts rest on, sorted by what the amendment did to them: `removed`
+(cited for the old verdict, no longer in the new text), `added` (cited for the new verdict,
+not in the old text, or the new wording of a removed clause's label) and `unchanged`
+(cited for the new verdict, in both texts). A rule that stays in conflict through a
 different clause is reported too: the amendment moved the problem rather than fixed it.
 """
 
@@ -9,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from linter.baseline import clause_of, normalise
-from linter.findings import Evidence, RuleResult, DocumentResult
+from linter.baseline import normalise
+from linter.findings import DocumentResult, Evidence, RuleResult
+from linter.model import Document
 
 # Change kinds, in the order a reader needs them.
 KINDS = {
@@ -26,14 +30,24 @@ KINDS = {
 _RANK = {"gap": 0, "partial": 1, "covered": 2}
 
 
+@dataclass(frozen=True)
+class Quote:
+    label: str
+    text: str
+
+    def to_json(self) -> dict:
+        return {"label": self.label, "quote": self.text}
+
+
 @dataclass
 class Change:
     kind: str
     rule: RuleResult
     old_verdict: str
     new_verdict: str
-    old_clause: Evidence | None
-    new_clause: Evidence | None
+    removed: list[Quote] = field(default_factory=list)
+    added: list[Quote] = field(default_factory=list)
+    unchanged: list[Quote] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -41,8 +55,11 @@ class Change:
             "rule": self.rule.rule,
             "code": self.rule.code,
             "title": self.rule.title,
-            "old": {"verdict": self.old_verdict, "clause": self.old_clause.to_json() if self.old_clause else None},
-            "new": {"verdict": self.new_verdict, "clause": self.new_clause.to_json() if self.new_clause else None},
+            "old": {"verdict": self.old_verdict},
+            "new": {"verdict": self.new_verdict},
+            "removed": [q.to_json() for q in self.removed],
+            "added": [q.to_json() for q in self.added],
+            "unchanged": [q.to_json() for q in self.unchanged],
         }
 
 
@@ -60,26 +77,72 @@ class Diff:
         return {"old": self.old, "new": self.new, "changes": [c.to_json() for c in self.changes]}
 
 
-def diff_documents(old: DocumentResult, new: DocumentResult) -> Diff:
+def diff_documents(
+    old: DocumentResult,
+    new: DocumentResult,
+    old_source: Document | None = None,
+    new_source: Document | None = None,
+    rules: frozenset[int] | None = None,
+) -> Diff:
+    """The changes from `old` to `new` (only `rules`, when given). The parsed documents let a
+    change tell clauses the amendment touched from clauses it left alone."""
     before = {r.rule: r for r in old.rules}
+    old_text, new_text = _text(old_source, old), _text(new_source, new)
+    by_label = {p.label: p.text for p in new_source.provisions if p.label} if new_source else {}
     changes = []
     for after in new.rules:
         prior = before.get(after.rule)
-        if prior is None:
+        if prior is None or (rules is not None and after.rule not in rules):
             continue
         kind = _kind(prior, after)
         if kind:
-            changes.append(Change(kind, after, prior.verdict, after.verdict, _cited(prior), _cited(after)))
+            changes.append(_change(kind, prior, after, old_text, new_text, by_label))
     order = list(KINDS)
     changes.sort(key=lambda c: (order.index(c.kind), c.rule.rule))
     return Diff(old.path, new.path, changes)
+
+
+def _text(source: Document | None, result: DocumentResult) -> str:
+    """The whole document, normalised, to ask whether a clause is still in it. Without the
+    parsed document, the cited clauses are all that is known of its text."""
+    texts = [p.text for p in source.provisions] if source else [e.quote for r in result.rules for e in r.evidence]
+    return " " + " ".join(normalise(t) for t in texts) + " "
+
+
+def _change(kind: str, old: RuleResult, new: RuleResult, old_text: str, new_text: str, by_label: dict[str, str]) -> Change:
+    def kept(ev: Evidence, text: str) -> bool:
+        return f" {normalise(ev.quote)} " in text
+
+    removed = [_quote(e) for e in _basis(old) if not kept(e, new_text)]
+    added = [_quote(e) for e in _basis(new) if not kept(e, old_text)]
+    unchanged = [_quote(e) for e in _basis(new) if kept(e, old_text)]
+    # A removed clause whose label the new version still has was reworded: show the new wording.
+    for q in removed:
+        wording = by_label.get(q.label)
+        if wording and f" {normalise(wording)} " not in old_text and all(a.label != q.label for a in added):
+            added.append(Quote(q.label, wording))
+    return Change(kind, new, old.verdict, new.verdict, _unique(removed), _unique(added), _unique(unchanged))
+
+
+def _basis(result: RuleResult) -> list[Evidence]:
+    """The clauses a verdict rests on: the conflicting ones for a conflict, else every cited one."""
+    return [e for e in result.evidence if e.relation == "conflicts"] or result.evidence
+
+
+def _quote(ev: Evidence) -> Quote:
+    return Quote(ev.label, ev.quote)
+
+
+def _unique(quotes: list[Quote]) -> list[Quote]:
+    return list(dict.fromkeys(quotes))
 
 
 def _kind(old: RuleResult, new: RuleResult) -> str | None:
     if new.verdict == "conflict":
         if old.verdict != "conflict":
             return "new-conflict"
-        return "conflict-moved" if normalise(clause_of(old)) != normalise(clause_of(new)) else None
+        same = {normalise(e.quote) for e in _basis(old)} == {normalise(e.quote) for e in _basis(new)}
+        return None if same else "conflict-moved"
     if old.verdict == "conflict":
         return "resolved"
     if old.verdict not in _RANK or new.verdict not in _RANK or old.verdict == new.verdict:
@@ -91,21 +154,23 @@ def _kind(old: RuleResult, new: RuleResult) -> str | None:
     return "improved" if _RANK[new.verdict] > _RANK[old.verdict] else "weakened"
 
 
-def _cited(result: RuleResult) -> Evidence | None:
-    cited = [e for e in result.evidence if e.relation == "conflicts"] or result.evidence
-    return cited[0] if cited else None
+def summary(diff: Diff) -> str:
+    conflicts = len(diff.new_conflicts)
+    return f"{len(diff.changes)} rule(s) changed; {conflicts} new conflict(s)" if diff.changes else "no rule changed verdict"
 
 
 def render_diff(diff: Diff) -> str:
     out = [f"--- {diff.old}", f"+++ {diff.new}"]
     for c in diff.changes:
         out.append(f"{c.rule.code} {KINDS[c.kind]}: {c.old_verdict} -> {c.new_verdict} ({c.rule.title})")
-        out.append(f"  - {_quoted(c.old_clause)}")
-        out.append(f"  + {_quoted(c.new_clause)}")
-    conflicts = len(diff.new_conflicts)
-    out.append(f"{len(diff.changes)} rule(s) changed; {conflicts} new conflict(s)" if diff.changes else "no rule changed verdict")
+        out += [f"  - {_quoted(q)}" for q in c.removed]
+        out += [f"  + {_quoted(q)}" for q in c.added]
+        out += [f"  = {_quoted(q)} (unchanged)" for q in c.unchanged]
+        if not (c.removed or c.added):
+            out.append("  (no clause the verdicts cite changed; the change lies elsewhere in the text)")
+    out.append(summary(diff))
     return "\n".join(out) + "\n"
 
 
-def _quoted(ev: Evidence | None) -> str:
-    return f"{ev.label}: \u201c{ev.quote}\u201d" if ev else "(no clause)"
+def _quoted(q: Quote) -> str:
+    return f"{q.label or 'unnumbered'}: \u201c{q.text}\u201d"

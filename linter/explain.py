@@ -34,6 +34,8 @@ def _check(check: Check) -> list[str]:
     lines = [f"  {check.id}: {check.description}", f"    looks for: {_condition(check.condition)}; stance: {stance}"]
     if check.unless:
         lines.append(f"    unless the document elsewhere has: {_condition(check.unless)}")
+    if check.gender_neutral:
+        lines.append("    a clause for all prisoners counts (gender-neutral), but makes the rule partial at most")
     return lines
 
 

@@ -24,6 +24,8 @@ class Evidence:
     `relation` is "conflicts" for a clause that contradicts the rule and "supports" for
     one that implements (part of) it. `matched` lists the words that triggered the match
     and `check` names the element or conflict check (from the rule's pattern file) it satisfied.
+    `layer` says what found the clause: "vocabulary" (listed terms) or "similarity" (the
+    recall layer, with the cosine `similarity`; the check's structure and stance still agreed).
     """
 
     relation: str
@@ -40,6 +42,8 @@ class Evidence:
     # What the check that cited this clause says about it, with the clause's label.
     message: str = ""
     identifier: str | None = None  # the publisher's id of the provision (Akoma Ntoso eId, USLM identifier)
+    layer: str = "vocabulary"
+    similarity: float | None = None
 
     def to_json(self) -> dict:
         return {
@@ -53,6 +57,8 @@ class Evidence:
             "matched": list(self.matched),
             "why": self.why,
             **({"identifier": self.identifier} if self.identifier else {}),
+            "layer": self.layer,
+            "similarity": self.similarity,
         }
 
 

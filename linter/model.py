@@ -77,6 +77,8 @@ class Document:
     format: str
     pages: int | None
     provisions: list[Provision] = field(default_factory=list)
+    # The document's own name as its first line gives it ("Prison Rules 2024"), for reports.
+    title: str = ""
 
     def to_json(self) -> dict:
         return {

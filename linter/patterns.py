@@ -77,6 +77,8 @@ class Check:
     examples_no_match: tuple[str, ...] = ()
     # How often a match is right, in code scanning's terms (very-high, high, medium, low).
     precision: str = "medium"
+    # An element a clause for all prisoners can put into effect (see RulePatterns.gender_neutral).
+    gender_neutral: bool = False
 
 
 # Conflict checks are written narrowly and measured at precision 0.96-1.0; elements feed
@@ -94,6 +96,10 @@ class RulePatterns:
     elements: tuple[Check, ...]
     conflicts: tuple[Check, ...]
     source: str
+    # The labelling convention on gender-neutral clauses applies to this rule: its core duty
+    # is not itself about sex, pregnancy or children, so a clause that applies to all
+    # prisoners and puts one of its `gender_neutral` elements into effect makes it partial.
+    gender_neutral: bool = False
 
     @property
     def checks(self) -> tuple[Check, ...]:
@@ -217,6 +223,7 @@ def _check(spec: dict, kind: str, where: str, concepts: dict[str, Concept]) -> C
         examples_match=_tuple(examples.get("match")),
         examples_no_match=_tuple(examples.get("no_match")),
         precision=precision,
+        gender_neutral=bool(spec.get("gender_neutral", False)),
     )
 
 
@@ -225,7 +232,7 @@ def load_rule_file(path: Path, concepts: dict[str, Concept]) -> RulePatterns:
     where = str(path)
     if "rule" not in data:
         raise PolicyError(f"{where}: missing 'rule'")
-    return RulePatterns(
+    rp = RulePatterns(
         rule=int(data["rule"]),
         name=data.get("name", ""),
         what=(data.get("what") or "").strip(),
@@ -233,7 +240,13 @@ def load_rule_file(path: Path, concepts: dict[str, Concept]) -> RulePatterns:
         elements=tuple(_check(s, "element", where, concepts) for s in data.get("elements") or []),
         conflicts=tuple(_check(s, "conflict", where, concepts) for s in data.get("conflicts") or []),
         source=where,
+        gender_neutral=bool(data.get("gender_neutral", False)),
     )
+    if not rp.gender_neutral and any(c.gender_neutral for c in rp.checks):
+        raise PolicyError(f"{where}: a check is marked gender_neutral but the rule is not (add 'gender_neutral: true')")
+    if any(c.gender_neutral for c in rp.conflicts):
+        raise PolicyError(f"{where}: only elements can be gender_neutral, not conflict checks")
+    return rp
 
 
 def load_patterns_from(root: Path) -> PatternSet:

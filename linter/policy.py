@@ -112,7 +112,7 @@ def load_policy(name: str = "bangkok-rules") -> Policy:
     folder = data_path("policies")
     path = folder / f"{name}.yaml"
     if not path.is_file():
-        available = sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+        available = sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml") and p.stem != MODEL_CLAUSES)
         raise PolicyError(f"no policy pack named {name!r} (available: {', '.join(available) or 'none'})")
     return load_policy_file(path)
 
@@ -245,3 +245,55 @@ def resolve_scope(policy: Policy, scope: Iterable[str] | None) -> tuple[str, ...
     if unknown:
         raise UsageError(f"unknown scope {', '.join(unknown)}; choose from all, {', '.join(policy.scopes)}")
     return chosen
+
+
+# -- model clauses: the wording the reviewed Word copy proposes ---------------------------
+
+MODEL_CLAUSES = "model-clauses"
+
+
+@dataclass(frozen=True)
+class ModelClauses:
+    """Suggested wording for one rule: `clauses` (the first is proposed) and the words of
+    the heading (`part`) under which a missing clause belongs."""
+
+    rule: int
+    part: tuple[str, ...]
+    clauses: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=None)
+def load_model_clauses() -> dict[int, ModelClauses]:
+    """`policies/model-clauses.yaml`, keyed by rule number, parsed and checked once per process."""
+    return load_model_clauses_file(data_path("policies") / f"{MODEL_CLAUSES}.yaml", len(load_policy().rules))
+
+
+def load_model_clauses_file(path: Path | Traversable, rule_count: int) -> dict[int, ModelClauses]:
+    """Parse and validate a model-clauses file for a pack of `rule_count` rules; every
+    defect (unknown rule, missing part, empty clause, rule without a clause) is a PolicyError."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise PolicyError(f"{path}: cannot read model clauses: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PolicyError(f"{path}: expected a mapping of rule numbers to model clauses")
+    out: dict[int, ModelClauses] = {}
+    for number, entry in data.items():
+        where = f"{path}: rule {number}"
+        if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= rule_count:
+            raise PolicyError(f"{where}: not a rule number 1-{rule_count}")
+        fields = _mapping(entry, where, ("part", "clauses"), ())
+        part, clauses = fields["part"], fields["clauses"]
+        if not isinstance(part, list) or not part:
+            raise PolicyError(f"{where}: 'part' must be a non-empty list of heading words")
+        if not isinstance(clauses, list) or not clauses:
+            raise PolicyError(f"{where}: 'clauses' must be a non-empty list")
+        out[number] = ModelClauses(
+            rule=number,
+            part=tuple(_text(w, f"{where}: part").lower() for w in part),
+            clauses=tuple(" ".join(_text(c, f"{where}: clause {i}").split()) for i, c in enumerate(clauses, 1)),
+        )
+    missing = sorted(set(range(1, rule_count + 1)) - set(out))
+    if missing:
+        raise PolicyError(f"{path}: rule {missing[0]} has no model clause")
+    return out

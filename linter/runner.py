@@ -41,10 +41,12 @@ _PROGRESS_MIN_BYTES = 2_000_000
 
 @dataclass(frozen=True)
 class FileSettings:
-    """What to check in one file: scopes (empty means the policy default) and rule numbers (None means all)."""
+    """What to check in one file: scopes (empty means the policy default), rule numbers (None
+    means all) and whether the similarity recall layer is on."""
 
     scope: tuple[str, ...] = ()
     rules: frozenset[int] | None = None
+    similarity: bool = True
 
 
 @dataclass
@@ -115,6 +117,7 @@ def lint_paths(
     jobs: int = 1,
     progress: bool = False,
     selection: Selection | None = None,
+    similarity: bool = True,
 ) -> Run:
     """Lint every file under `paths`, in input order.
 
@@ -129,7 +132,7 @@ def lint_paths(
     policy = load_policy()
     found = discover(paths, selection)
     files = found.files
-    default = FileSettings(tuple(scope or ()))
+    default = FileSettings(tuple(scope or ()), similarity=similarity)
     tasks = [(path, settings_for(path) if settings_for else default) for path in files]
     for _, settings in [(None, default), *tasks]:
         resolve_scope(policy, settings.scope)  # a bad scope is a usage error before any file is read
@@ -153,13 +156,13 @@ def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) 
 
         suffixes = {Path(path).suffix.lower() for path, _ in tasks}
         # map() keeps results in input order.
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **_pool_start(suffixes)) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), **_pool_start(suffixes, tasks)) as pool:
             yield from _with_progress(pool.map(_lint_task, tasks), sizes, progress)
     else:
         yield from _with_progress(map(_lint_task, tasks), sizes, progress)
 
 
-def _pool_start(suffixes: set[str]) -> dict:
+def _pool_start(suffixes: set[str], tasks: list[tuple[str, FileSettings]]) -> dict:
     """How workers start: forked from a parent that has everything loaded, where that is safe.
 
     Loading spaCy, the patterns and the pipeline takes longer than linting a short law, so
@@ -169,24 +172,28 @@ def _pool_start(suffixes: set[str]) -> dict:
     """
     from multiprocessing import get_context
 
+    similarity = any(settings.similarity for _, settings in tasks)
     if sys.platform != "linux":
-        return {"mp_context": get_context("spawn"), "initializer": _load_everything, "initargs": (suffixes,)}
-    _load_everything(suffixes)
+        return {"mp_context": get_context("spawn"), "initializer": _load_everything, "initargs": (suffixes, similarity)}
+    _load_everything(suffixes, similarity)
     # Objects that exist now are never collected in the workers, so the collector does
     # not touch (and copy) the memory the workers share with this process.
     gc.freeze()
     return {"mp_context": get_context("fork")}
 
 
-def _load_everything(suffixes: set[str]) -> None:
+def _load_everything(suffixes: set[str], similarity: bool) -> None:
     """Load what every check uses (each is cached once loaded) and the readers the files need."""
     from linter.nlp.pipeline import build_pipeline
     from linter.patterns import load_patterns
     from linter.policy import load_policy
 
-    load_policy()
-    load_patterns()
-    build_pipeline()
+    policy, patterns = load_policy(), load_patterns()
+    nlp = build_pipeline("", similarity)
+    if similarity:
+        from linter.engine.recall import pattern_vectors
+
+        pattern_vectors(policy, patterns, nlp)
     # A reader's library takes a tenth of a second to import: only those that will be used.
     if ".pdf" in suffixes:
         import linter.extract.pdf  # noqa: F401
@@ -203,7 +210,7 @@ def _lint_task(task: tuple[str, FileSettings]) -> tuple[DocumentResult, Document
         document = read_document(path)
     except InputError as exc:
         return RunError(path, exc.code, exc.message)
-    result = check_document(document, settings.scope)
+    result = check_document(document, settings.scope, similarity=settings.similarity)
     if settings.rules is not None:
         result.rules = [r for r in result.rules if r.rule in settings.rules]
     return result, document

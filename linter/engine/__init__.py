@@ -23,19 +23,26 @@ def check_document(
     policy: Policy | None = None,
     patterns: PatternSet | None = None,
     patterns_dir: str = "",
+    similarity: bool = True,
 ) -> DocumentResult:
+    """Judge every rule on `document`; `similarity` turns on the recall layer (linter.engine.recall)."""
     policy = policy or load_policy()
     patterns = patterns or load_patterns()
     scopes = resolve_scope(policy, scope)
     with gc_paused():
-        results = _judge_rules(document, policy, patterns, patterns_dir, scopes)
+        results = _judge_rules(document, policy, patterns, patterns_dir, scopes, similarity)
     return DocumentResult(document.path, document.format, list(scopes), results, document.pages)
 
 
 def _judge_rules(
-    document: Document, policy: Policy, patterns: PatternSet, patterns_dir: str, scopes: tuple[str, ...]
+    document: Document, policy: Policy, patterns: PatternSet, patterns_dir: str, scopes: tuple[str, ...], similarity: bool
 ) -> list[RuleResult]:
-    evaluator = Evaluator.for_document(document, patterns, build_pipeline(patterns_dir))
+    nlp = build_pipeline(patterns_dir, similarity)
+    evaluator = Evaluator.for_document(document, patterns, nlp)
+    if similarity:
+        from linter.engine.recall import Recall  # numpy and the model only when the layer is on
+
+        evaluator.recall = Recall.for_document(evaluator, policy, patterns, nlp)
     results: list[RuleResult] = []
     for rule in policy.rules:
         if not set(rule.scope) & set(scopes):

@@ -39,11 +39,17 @@ class Match:
     strength: str
     matched: tuple[str, ...]
     action: ConceptHit | None
+    layer: str = "vocabulary"  # or "similarity": found by the recall layer, confirmed here
+    score: float | None = None  # the cosine similarity, for a similarity match
 
     @property
     def why(self) -> str:
         markers = f" ({', '.join(dict.fromkeys(self.stance.markers))})" if self.stance.markers else ""
-        return f"{self.check.description}: matched {', '.join(self.matched)}; stance {self.stance.kind}{markers}"
+        stance = f"stance {self.stance.kind}{markers}"
+        if self.layer == "similarity":
+            found = f" (listed terms found only: {', '.join(self.matched)})" if self.matched else ""
+            return f"similar to {self.check.kind} \u201c{self.check.description}\u201d ({self.score:.2f}); no listed term matched the element{found}; {stance}"
+        return f"{self.check.description}: matched {', '.join(self.matched)}; {stance}"
 
 
 class Evaluator:
@@ -53,6 +59,7 @@ class Evaluator:
         self.units = units
         self.concepts = concepts
         self.provisions = [u.provision for u in units]
+        self.recall = None  # the similarity layer's Recall, when it is on (linter.engine.recall)
         self._by_index = {u.provision.index: u for u in units}
         # Concept -> units having it in their own words or lead-in: a check only visits the
         # units that contain its act, which keeps 70 rules over a long law fast.
@@ -196,6 +203,38 @@ class Evaluator:
         if stance.kind in full | weak:
             return WEAK
         return None
+
+    def confirm(self, check: Check, unit: Unit, lenient: bool, score: float, listed_groups: int) -> Match | None:
+        """Confirm a similarity proposal: the check's structure and stance must agree.
+
+        The similarity stands in for some of the words of the act and its circumstances
+        only: who the clause is about (each group of `subject` concepts) must still be named
+        in listed words, and so must `listed_groups` of the other groups (the act or a
+        circumstance); no `none` concept may be present, and the clause (or its lead-in) must
+        itself oblige, forbid or permit, in a stance the check accepts: a caption or a
+        preamble states nothing.
+        """
+        cond = check.condition
+        matched = []
+        for group in cond.all:
+            found = next((f for c in group if (f := self._locate(unit, c, allow_context=True))), None)
+            if found is not None:
+                matched.append(found[2])
+            elif all(self.concepts[c].kind == "subject" for c in group):
+                return None
+        topical = [g for g in cond.all if not all(self.concepts[c].kind == "subject" for c in g)]
+        if topical and len(matched) - (len(cond.all) - len(topical)) < min(listed_groups, len(topical)):
+            return None
+        if any(self._locate(unit, c, allow_context=True) for c in cond.none):
+            return None
+        stance = doc_stance(unit.clauses) or next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)
+        if stance is None:
+            return None
+        stance = self._apply_exception_links(unit, stance, cond.action[0])
+        strength = self._strength(check, stance, lenient)
+        if strength is None:
+            return None
+        return Match(check, unit, stance, strength, tuple(matched), None, "similarity", score)
 
     def candidates(self, cond: Condition) -> list[Unit]:
         """Units that contain the act of `cond`, in document order."""

@@ -8,8 +8,10 @@ gap       no element is implemented
 
 from __future__ import annotations
 
+from linter.engine import gender_neutral
 from linter.engine.checks import FULL, Evaluator, Match
 from linter.findings import Evidence, RuleResult
+from linter.model import Provision
 from linter.patterns import RulePatterns
 from linter.policy import Rule
 
@@ -30,7 +32,7 @@ def _quote(match: Match) -> str:
     return span if len(span) <= _QUOTE_LIMIT else span[:_QUOTE_LIMIT] + "\u2026"
 
 
-def _evidence(match: Match, relation: str) -> Evidence:
+def _evidence(match: Match, relation: str, neutral: bool = False) -> Evidence:
     p = match.unit.provision
     return Evidence(
         relation=relation,
@@ -41,9 +43,11 @@ def _evidence(match: Match, relation: str) -> Evidence:
         provision=p.index,
         check=match.check.id,
         matched=match.matched,
-        why=match.why,
+        why=f"{match.why}; {gender_neutral.NOTE}" if neutral else match.why,
+        layer=match.layer,
+        similarity=match.score,
         paragraph=p.ref.paragraph,
-        message=f"{match.check.message or match.check.description} ({p.label})",
+        message=f"{match.check.message or match.check.description} ({_cited_as(p)})",
         identifier=p.identifier,
     )
 
@@ -55,6 +59,10 @@ def _first_matches(evaluator: Evaluator, patterns: RulePatterns, kind: str, leni
         for unit in evaluator.candidates(check.condition):
             m = evaluator.match(check, unit, lenient)
             if m is not None:
+                found.setdefault(check.id, []).append(m)
+        if evaluator.recall is not None:
+            listed = {m.unit.provision.index for m in found.get(check.id, ())}
+            for m in evaluator.recall.matches(patterns.rule, check, lenient, listed):
                 found.setdefault(check.id, []).append(m)
     return found
 
@@ -84,7 +92,11 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         for c in patterns.elements
         if c.key and c.id not in full_ids
     ]
-    support_evidence = _dedupe(_evidence(m, "supports") for m in supports)
+    gendered = gender_neutral.gendered_subjects(patterns, evaluator.concepts) if patterns.gender_neutral else frozenset()
+    neutral = [patterns.gender_neutral and gender_neutral.is_gender_neutral(m, gendered) for m in supports]
+    if supports and all(neutral) and not missing:
+        missing = [gender_neutral.MISSING]  # clauses for all prisoners never cover a rule for women
+    support_evidence = _dedupe(_evidence(m, "supports", n) for m, n in zip(supports, neutral))
 
     if conflicts:
         conflict_matches = [m for ms in conflicts.values() for m in ms]
@@ -92,7 +104,7 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         return RuleResult(verdict="conflict", message=evidence[0].message, missing=missing, evidence=evidence, **base)
     if not supports:
         return RuleResult(verdict="gap", message="no clause addresses this rule", missing=missing, **base)
-    labels = ", ".join(dict.fromkeys(e.label for e in support_evidence))
+    labels = ", ".join(dict.fromkeys(_cited_as(m.unit.provision) for m in supports))
     if not missing:
         return RuleResult(verdict="covered", message=f"implemented by {labels}", evidence=support_evidence, **base)
     return RuleResult(
@@ -102,6 +114,16 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         evidence=support_evidence,
         **base,
     )
+
+
+def _cited_as(provision: Provision) -> str:
+    """How a message names a clause: its label, or where an unnumbered one (a table cell, a
+    paragraph before the first section) stands, so a message never cites an empty label."""
+    if provision.label:
+        return provision.label
+    ref = provision.ref
+    where = f"page {provision.page}" if provision.page else f"line {provision.line}" if provision.line else f"paragraph {ref.paragraph}" if ref.paragraph else ""
+    return f"the unnumbered clause at {where}" if where else "an unnumbered clause"
 
 
 def _dedupe(evidence) -> list[Evidence]:

@@ -49,4 +49,11 @@ def read_document(path: str | Path) -> Document:
         provisions = build_provisions(blocks)
     if not provisions:
         raise EmptyDocumentError(str(path), "contains no text")
-    return Document(path=str(path), format=fmt, pages=pages, provisions=provisions)
+    return Document(path=str(path), format=fmt, pages=pages, provisions=provisions, title=_title(blocks))
+
+
+def _title(blocks: list[Block]) -> str:
+    """The first line with words in it, without Markdown's heading marks, cut to a title's length."""
+    first = next((b.text for b in blocks if any(c.isalpha() for c in b.text)), "")
+    title = " ".join(first.lstrip("#").split())
+    return title if len(title) <= 120 else title[:119].rsplit(" ", 1)[0] + "\u2026"

@@ -1,5 +1,6 @@
 """Build the spaCy pipeline: a blank English tokenizer with normalised lexemes, then the
-named components `bangkok_concepts` and `bangkok_deontic`, configured by pattern data.
+named components `bangkok_concepts` and `bangkok_deontic`, configured by pattern data, and
+(for the similarity recall layer) `bangkok_similarity`, which embeds each provision.
 
 No statistical model is used, so nothing is downloaded and start-up is fast.
 """
@@ -35,8 +36,11 @@ def make_deontic_tagger(nlp: Language, name: str, patterns_dir: str) -> DeonticT
 
 
 @lru_cache(maxsize=4)
-def build_pipeline(patterns_dir: str = "") -> Language:
-    """A pipeline for the pattern set in `patterns_dir` (default: the installed patterns)."""
+def build_pipeline(patterns_dir: str = "", similarity: bool = False) -> Language:
+    """A pipeline for the pattern set in `patterns_dir` (default: the installed patterns).
+
+    `similarity` adds the component that embeds each provision for the recall layer.
+    """
     nlp = spacy.blank("en")
     # US laws run a heading into its text: "(a) In general.—The Bureau shall ...". Split the
     # full stop and the dash off so "In general" ends a sentence and "The Bureau" opens one.
@@ -49,4 +53,8 @@ def build_pipeline(patterns_dir: str = "") -> Language:
     config = {"patterns_dir": patterns_dir}
     nlp.add_pipe("bangkok_concepts", config=config)
     nlp.add_pipe("bangkok_deontic", config=config)
+    if similarity:
+        import linter.nlp.similarity  # noqa: F401  (registers the factory; loads the model on use)
+
+        nlp.add_pipe("bangkok_similarity")
     return nlp

@@ -1,7 +1,9 @@
 """The self-assessment and action-plan worksheet of Bangkok Rules trainings, as CSV.
 
 One row per rule and document; the responsible authority and timeline columns are left
-empty for the prison administration to fill in.
+empty for the prison administration to fill in. The file starts with a UTF-8 byte-order
+mark by default: without it Excel and LibreOffice read it in the local code page and "§"
+becomes "Â§" (`--no-bom` for tools that want plain UTF-8).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def render(run: Run, options: ReportOptions) -> str:
                     "",
                 ]
             )
-    return buffer.getvalue()
+    return ("\ufeff" if options.bom else "") + buffer.getvalue()
 
 
 def _cell(value: str) -> str:

@@ -1,8 +1,11 @@
-"""The coverage report as one self-contained HTML file: inline CSS, no scripts, fonts or CDNs.
+"""The coverage report as one self-contained HTML file an NGO can publish and print.
 
-Every piece of document text goes through `escape`, so a regulation quoting `<script>`
-shows it as text. The coverage chart is plain CSS bars, and a print stylesheet keeps
-each rule's entry on one page with its colours.
+Per document: what was checked (title, file, SHA-256, date, tool and rule-data versions),
+the counts, a table of contents, then conflicts, partial implementations, gaps and covered
+rules in that order, each with an anchor, and the coverage chart by section of the Rules.
+Inline CSS only (no scripts, fonts or CDNs); every piece of document text goes through
+`escape`, so a regulation quoting `<script>` shows it as text. Tables have captions and
+header scopes; the print stylesheet sets A4 pages and keeps an entry and a table row whole.
 """
 
 from __future__ import annotations
@@ -11,62 +14,188 @@ from html import escape
 
 from linter import __version__
 from linter.findings import DocumentResult, Evidence, RuleResult
-from linter.policy import Policy, load_policy
+from linter.policy import Policy, load_model_clauses, load_policy
 from linter.report import ReportOptions
-from linter.report.cite import place, suggestion
+from linter.report.about import about
+from linter.report.cite import RELATION, clauses, place, plain_reason, suggestion
 from linter.report.coverage import CHART_VERDICTS, by_section
 from linter.own_outputs import html_meta
 from linter.runner import Run
 
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin:0 0 .4rem}
-table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eee}
+h1{font-size:1.6rem;margin-bottom:.3rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin:0 0 .4rem}
+table{border-collapse:collapse;margin:.6rem 0;width:100%}caption{text-align:left;font-weight:600;padding:.2rem 0}
+td,th{padding:.25rem .6rem;text-align:left;vertical-align:top;border-bottom:1px solid #e3e3e3}thead th{border-bottom:2px solid #bbb}
+.facts th{width:11rem;font-weight:600}.facts td{word-break:break-all}table.counts{width:auto;min-width:18rem}
 .v{display:inline-block;padding:0 .5rem;border-radius:.3rem;color:#fff;font-weight:600;font-size:.85rem}
 .conflict{background:#b3261e}.partial{background:#a86400}.gap{background:#5f6368}.covered{background:#1e7d32}
-.not-applicable{background:#9e9e9e}
-.chart td.bar{width:45%}.track{display:flex;height:1rem;background:#eee;border-radius:.2rem;overflow:hidden}
+.not-applicable{background:#757575}
+.chart td.bar{width:40%}.track{display:flex;height:1rem;background:#eee;border-radius:.2rem;overflow:hidden}
 .track span{display:block;height:100%}
-.rule{border:1px solid #ddd;border-left:.4rem solid #5f6368;padding:.8rem 1rem;margin:1rem 0;border-radius:.3rem}
-.rule.r-conflict{border-left-color:#b3261e}.rule.r-partial{border-left-color:#a86400}.rule.r-covered{border-left-color:#1e7d32}
-blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #ccc;color:#444;white-space:pre-line}
-.advice{background:#f3f6fb;padding:.4rem .6rem;border-radius:.3rem}
-@media print{body{margin:0;max-width:none;font-size:11pt}.rule{break-inside:avoid}
-h2{break-after:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+.rule{border:1px solid #ddd;border-left:.4rem solid #5f6368;padding:.6rem 1rem;margin:.8rem 0;border-radius:.3rem}
+.rule.r-conflict{border-left-color:#b3261e}.rule.r-partial{border-left-color:#a86400}
+blockquote{margin:.3rem 0;padding-left:.8rem;border-left:3px solid #ccc;color:#333;white-space:pre-line}
+.advice,.model{background:#f3f6fb;padding:.4rem .6rem;border-radius:.3rem;margin:.4rem 0}
+nav ol{margin:.2rem 0}nav li{margin:.1rem 0}.inline-list{margin:.2rem 0 .2rem 1.5rem}
+footer{margin-top:2rem;color:#555;font-size:.9rem}
+@page{size:A4;margin:16mm 15mm 18mm}
+@media print{body{margin:0;max-width:none;font-size:10pt;padding:0}a{color:inherit;text-decoration:none}
+.rule{break-inside:auto}li,tr,blockquote,.advice,.model{break-inside:avoid}h2,h3,caption{break-after:avoid}
+.rule blockquote{font-size:9pt}thead{display:table-header-group}
+section.document+section.document{break-before:page}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
-_RELATION = {"conflicts": "conflicts with the rule", "supports": "implements the rule"}
+# The order a reader acts in, with the heading of each part of the report.
+PARTS = (("conflict", "Conflicts"), ("partial", "Partially implemented"), ("gap", "Gaps"), ("covered", "Covered"))
 
 
 def render(run: Run, options: ReportOptions) -> str:
     policy = load_policy()
-    title = f"{policy.short_name} coverage report"
-    body = [_document(doc, policy) for doc in run.documents]
+    docs = run.documents
+    if len(docs) == 1:
+        title = f"{_title(run, docs[0])} \u2014 {policy.short_name} coverage report"
+    else:
+        title = f"{policy.short_name} coverage report: {len(docs)} documents"
+    body = [_document(doc, n, run, policy) for n, doc in enumerate(docs, 1)]
     if run.errors:
         items = "".join(f"<li><code>{escape(e.path)}</code>: {escape(e.message)}</li>" for e in run.errors)
-        body.append(f"<h2>Documents that could not be read</h2><ul>{items}</ul>")
+        body.append(f"<section><h2>Documents that could not be read</h2><ul>{items}</ul></section>")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         + html_meta()
-        + f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>\n"
+        + f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>\n<main>\n"
         + "\n".join(body)
-        + f"\n<footer><p>Generated by bangkok-lint {__version__}. Verdicts are a drafting aid, not legal advice.</p></footer>"
+        + "\n</main>\n<footer><p>Generated by bangkok-lint "
+        + f"{__version__}. Verdicts are a drafting aid, not legal advice; each cites the clause it rests on.</p></footer>"
         + "\n</body></html>\n"
     )
 
 
-def _document(doc: DocumentResult, policy: Policy) -> str:
+def _title(run: Run, doc: DocumentResult) -> str:
+    return about(doc, run.sources.get(doc.path)).title
+
+
+def _document(doc: DocumentResult, n: int, run: Run, policy: Policy) -> str:
+    facts = about(doc, run.sources.get(doc.path))
+    ids = _Ids(n)
+    groups = {verdict: [r for r in doc.rules if r.verdict == verdict] for verdict, _ in PARTS}
+    rows = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>' for label, value in facts.rows())
+    out = [
+        f'<section class="document" aria-labelledby="{ids.doc}">',
+        f'<h1 id="{ids.doc}">{escape(facts.title)}</h1>',
+        f"<p>{escape(policy.short_name)} coverage report for <code>{escape(facts.file_name)}</code>.</p>",
+        f'<table class="facts"><caption>About this check</caption><tbody>{rows}</tbody></table>',
+        _counts(doc, ids),
+        _contents(groups, ids),
+    ]
+    for verdict, heading in PARTS:
+        rules = groups[verdict]
+        out.append(f'<section id="{ids.part(verdict)}" aria-labelledby="{ids.part(verdict)}-h"><h2 id="{ids.part(verdict)}-h">{heading} ({len(rules)})</h2>')
+        if not rules:
+            out.append("<p>None.</p>")
+        elif verdict in ("conflict", "partial"):
+            out += [_entry(r, policy, ids) for r in rules]
+        elif verdict == "gap":
+            out.append(_gap_table(rules, ids))
+        else:
+            out.append(_covered_table(rules, ids))
+        out.append("</section>")
+    out.append(f'<section id="{ids.part("sections")}"><h2>Coverage by section of the Rules</h2>{_chart(doc, policy)}</section>')
+    skipped = [r.code for r in doc.rules if r.verdict == "not-applicable"]
+    if skipped:
+        out.append(f"<p>Not checked (outside the scope {escape(facts.scope)}): {escape(', '.join(skipped))}.</p>")
+    return "\n".join(out) + "\n</section>"
+
+
+class _Ids:
+    """Anchors unique within the page: one report may hold several documents."""
+
+    def __init__(self, n: int) -> None:
+        self.doc = f"d{n}"
+
+    def part(self, name: str) -> str:
+        return f"d{self.doc[1:]}-{name}"
+
+    def rule(self, r: RuleResult) -> str:
+        return f"{self.doc}-{r.code}"
+
+
+def _counts(doc: DocumentResult, ids: _Ids) -> str:
     s = doc.summary()
-    counts = "".join(f'<tr><td><span class="v {v}">{v}</span></td><td>{s[v]}</td></tr>' for v in s)
+    rows = "".join(
+        f'<tr><th scope="row"><a href="#{ids.part(v)}"><span class="v {v}">{v}</span></a></th><td>{s[v]}</td></tr>'
+        for v, _ in PARTS
+    )
+    rows += f'<tr><th scope="row"><span class="v not-applicable">not checked</span></th><td>{s["not-applicable"]}</td></tr>'
+    return f'<table class="counts"><caption>Verdicts, rule by rule</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Rules</th></tr></thead><tbody>{rows}</tbody></table>'
+
+
+def _contents(groups: dict[str, list[RuleResult]], ids: _Ids) -> str:
+    items = []
+    for verdict, heading in PARTS:
+        rules = groups[verdict]
+        link = f'<a href="#{ids.part(verdict)}">{heading} ({len(rules)})</a>'
+        if rules and verdict in ("conflict", "partial"):
+            inner = "".join(f'<li><a href="#{ids.rule(r)}">{r.code} {escape(r.title)}</a></li>' for r in rules)
+            items.append(f"<li>{link}<ol>{inner}</ol></li>")
+        elif rules:
+            codes = ", ".join(f'<a href="#{ids.rule(r)}">{r.code}</a>' for r in rules)
+            items.append(f'<li>{link}<p class="inline-list">{codes}</p></li>')
+        else:
+            items.append(f"<li>{link}</li>")
+    items.append(f'<li><a href="#{ids.part("sections")}">Coverage by section of the Rules</a></li>')
+    return f'<nav aria-label="Contents"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>'
+
+
+def _entry(r: RuleResult, policy: Policy, ids: _Ids) -> str:
+    rule = policy.rule(r.rule)
+    anchor = ids.rule(r)
+    parts = [
+        f'<article class="rule r-{r.verdict}" id="{anchor}" aria-labelledby="{anchor}-h">',
+        f'<h3 id="{anchor}-h">{r.code} {escape(r.title)} <span class="v {r.verdict}">{r.verdict}</span></h3>',
+    ]
+    quoted = clauses(r)
+    if quoted:
+        items = "".join(
+            f"<li><strong>{escape(place(e))}</strong>{_identifier(e)}, {RELATION.get(e.relation, e.relation)}: {escape(plain_reason(e))}."
+            f"<blockquote>{escape(e.quote)}</blockquote></li>"
+            for e in quoted
+        )
+        parts.append(f"<p>Clauses:</p><ul>{items}</ul>")
+    if r.missing:
+        parts.append("<p>Missing:</p><ul>" + "".join(f"<li>{escape(m)}</li>" for m in r.missing) + "</ul>")
+    parts.append(f'<p class="advice"><strong>Suggested direction:</strong> {escape(suggestion(r))}</p>')
+    model = load_model_clauses()[r.rule].clauses[0]
+    parts.append(f'<p class="model"><strong>Model clause</strong> (adapt to the law\u2019s own terms): {escape(model)}</p>')
+    parts.append(f"<p>{escape(r.citation)} ({escape(rule.section_path)}):</p><blockquote>{escape(rule.text)}</blockquote>")
+    return "".join(parts) + "</article>"
+
+
+def _gap_table(rules: list[RuleResult], ids: _Ids) -> str:
+    return _rule_table(
+        rules, ids, "gaps", "Rules no clause of the document addresses", "What a provision should contain",
+        lambda r: "; ".join(r.missing) or "a provision implementing the rule",
+    )
+
+
+def _covered_table(rules: list[RuleResult], ids: _Ids) -> str:
+    return _rule_table(
+        rules, ids, "covered", "Rules the document implements in full", "Implemented by",
+        lambda r: "; ".join(dict.fromkeys(place(e) for e in r.evidence)),
+    )
+
+
+def _rule_table(rules: list[RuleResult], ids: _Ids, css: str, caption: str, column: str, detail) -> str:
+    rows = "".join(
+        f'<tr id="{ids.rule(r)}"><th scope="row">{r.code}</th><td>{escape(r.title)}</td><td>{escape(detail(r))}</td></tr>'
+        for r in rules
+    )
     return (
-        f"<section><h1>{escape(policy.short_name)} coverage: {escape(doc.path)}</h1>"
-        f"<p>Checked against the {escape(policy.name)} (scope: {escape(', '.join(doc.scope))}).</p>"
-        f"<h2>Summary</h2><table>{counts}</table>"
-        f"<h2>Coverage by section of the Rules</h2>{_chart(doc, policy)}"
-        "<h2>Rule by rule</h2>"
-        + "".join(_rule(r, policy) for r in doc.rules if r.verdict != "not-applicable")
-        + "</section>"
+        f'<table class="{css}"><caption>{caption}</caption><thead><tr>'
+        f'<th scope="col">Rule</th><th scope="col">Title</th><th scope="col">{column}</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
@@ -80,31 +209,14 @@ def _chart(doc: DocumentResult, policy: Policy) -> str:
         )
         detail = ", ".join(f"{sec.counts[v]} {v}" for v in CHART_VERDICTS if sec.counts[v])
         rows.append(
-            f'<tr><td>{escape(sec.section)}</td><td class="bar"><div class="track" role="img" '
+            f'<tr><th scope="row">{escape(sec.section)}</th><td class="bar"><div class="track" role="img" '
             f'aria-label="{escape(detail)}">{segments}</div></td><td>{sec.score:.0%}</td><td>{escape(detail)}</td></tr>'
         )
-    return f'<table class="chart"><tr><th>Section</th><th>Verdicts</th><th>Coverage</th><th></th></tr>{"".join(rows)}</table>'
-
-
-def _rule(r: RuleResult, policy: Policy) -> str:
-    rule = policy.rule(r.rule)
-    parts = [
-        f'<article class="rule r-{r.verdict}" id="{r.code}">',
-        f'<h3>{r.code} {escape(r.title)} <span class="v {r.verdict}">{r.verdict}</span></h3>',
-        f"<blockquote>{escape(rule.text)}</blockquote>",
-        f"<p><small>{escape(r.citation)}, {escape(rule.section_path)}</small></p>",
-    ]
-    if r.evidence:
-        items = "".join(
-            f"<li>{escape(place(e))}{_identifier(e)}, {_RELATION.get(e.relation, e.relation)}: <q>{escape(e.quote)}</q></li>" for e in r.evidence
-        )
-        parts.append(f"<p>Clauses:</p><ul>{items}</ul>")
-    if r.missing:
-        parts.append("<p>Missing:</p><ul>" + "".join(f"<li>{escape(m)}</li>" for m in r.missing) + "</ul>")
-    advice = suggestion(r)
-    if advice:
-        parts.append(f'<p class="advice"><strong>Suggested direction:</strong> {escape(advice)}</p>')
-    return "".join(parts) + "</article>"
+    return (
+        '<table class="chart"><caption>Share of the applicable rules implemented (a partial counts half)</caption>'
+        '<thead><tr><th scope="col">Section</th><th scope="col">Verdicts</th><th scope="col">Coverage</th><th scope="col">Detail</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>'
+    )
 
 
 def _identifier(ev: Evidence) -> str:

@@ -11,6 +11,7 @@ import textwrap
 
 import click
 
+from linter.engine.gender_neutral import NOTE
 from linter.policy import load_policy
 from linter.report import ReportOptions
 from linter.report.cite import place
@@ -36,6 +37,8 @@ def render(run: Run, options: ReportOptions) -> str:
             if not options.quiet:
                 words = textwrap.shorten(" ".join(policy.rule(r.rule).text.split()), 300, placeholder=" \u2026")
                 out.append(f"    {r.citation}: {words}")
+                # A clause the lists did not find, or one for all prisoners, says why it counts.
+                out += [f"    {e.label}: {e.why}" for e in r.evidence if e.layer == "similarity" or NOTE in e.why]
         if not options.quiet:
             s = doc.summary()
             out.append(

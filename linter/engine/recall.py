@@ -1,0 +1,178 @@
+"""The similarity recall layer: propose clauses the vocabulary did not recognise.
+
+Every element and conflict check is described in words a lawyer wrote: its description,
+its `match` examples and (for an element) the rule's own text. Each of these is embedded
+once per pattern set; each provision is embedded once by the `bangkok_similarity`
+pipeline component. A provision whose vector is close enough to one of a check's texts
+(cosine at or above the calibrated threshold for that kind of check, from
+`patterns/similarity.yaml`) is a *proposal*.
+
+The vocabulary stays the precision layer: a proposal becomes a match only when the
+check's structure and stance agree (see `Evaluator.confirm`), and the finding says that
+it was found by similarity, to which check, and how close it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+from spacy.language import Language
+
+from linter.engine.checks import Evaluator, Match
+from linter.errors import PolicyError
+from linter.patterns import Check, PatternSet
+from linter.policy import Policy
+from linter.resources import data_path
+
+KINDS = ("element", "conflict")
+_CHUNK = 1024  # units scored at a time: bounds the memory of the score matrix
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Lowest cosine similarity at which a proposal is considered, per kind of check, and
+    how many of a check's act and circumstance groups the listed terms must still find."""
+
+    element: float
+    conflict: float
+    listed_groups: int = 1
+
+    def for_kind(self, kind: str) -> float:
+        return self.element if kind == "element" else self.conflict
+
+
+def thresholds_path() -> Path:
+    return data_path("patterns") / "similarity.yaml"
+
+
+def load_thresholds(path: Path | None = None) -> Thresholds:
+    path = path or thresholds_path()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        values = data["thresholds"]
+        return Thresholds(**{kind: float(values[kind]) for kind in KINDS}, listed_groups=int(data["listed_groups"]))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise PolicyError(f"{path}: needs 'listed_groups' and 'thresholds' with a number for each of {', '.join(KINDS)} ({exc})") from exc
+
+
+def check_texts(check: Check) -> list[str]:
+    """What a check is compared with: its description, its match examples and, for a
+    conflict, its message."""
+    texts = [check.description, *check.examples_match]
+    if check.kind == "conflict":
+        texts.append(check.message)
+    return [t.strip() for t in texts if t and t.strip()]
+
+
+class PatternVectors:
+    """The vectors of every check's texts and of every rule's own text, computed once
+    per pattern set and policy.
+
+    `columns` lists (rule, check) in the order of the score columns; a check of None is
+    the rule's own text, which takes part in choosing the rule a provision is nearest to.
+    """
+
+    def __init__(self, policy: Policy, patterns: PatternSet, nlp: Language) -> None:
+        self.columns: list[tuple[int, Check | None]] = []
+        texts: list[str] = []
+        starts: list[int] = []
+        for rule in policy.rules:
+            rp = patterns.rules.get(rule.number)
+            if rp is None:
+                continue
+            entries = [(None, [p.full_text for p in rule.paragraphs])] + [(c, check_texts(c)) for c in rp.checks]
+            for check, own in entries:
+                if not own:
+                    continue
+                self.columns.append((rule.number, check))
+                starts.append(len(texts))
+                texts.extend(own)
+        # The same words, read the same way, as the provisions they are compared with.
+        self.matrix = nlp.get_pipe("bangkok_similarity").vectors(list(nlp.tokenizer.pipe(texts)))
+        self.starts = np.asarray(starts)
+        # Columns are grouped by rule: where each rule's columns start, and its check columns.
+        rules = [rule for rule, _ in self.columns]
+        self.rule_starts = np.asarray([i for i, rule in enumerate(rules) if i == 0 or rules[i - 1] != rule])
+        self.check_columns = [
+            np.asarray([c for c in range(start, end) if self.columns[c][1] is not None], dtype=int)
+            for start, end in zip(self.rule_starts, [*self.rule_starts[1:], len(rules)])
+        ]
+
+    def scores(self, units: np.ndarray) -> np.ndarray:
+        """columns x units: the best cosine of each column's texts with each unit."""
+        # Rows are texts here, so both reductions run over contiguous rows (fast).
+        return np.maximum.reduceat(self.matrix @ units.T, self.starts, axis=0)
+
+
+_VECTORS: dict[tuple[int, int, int], PatternVectors] = {}
+
+
+def pattern_vectors(policy: Policy, patterns: PatternSet, nlp: Language) -> PatternVectors:
+    # Policy, pattern sets and pipelines are loaded once and cached (lru_cache), so their
+    # identity is a sound key; a test that loads its own pattern set gets its own vectors.
+    key = (id(policy), id(patterns), id(nlp))
+    if key not in _VECTORS:
+        _VECTORS[key] = PatternVectors(policy, patterns, nlp)
+    return _VECTORS[key]
+
+
+class Recall:
+    """Proposals for one document: each unit goes to the rule it is nearest to.
+
+    A provision on visits is somewhat similar to every rule about family contact; it is
+    proposed only to its nearest rule (by the rule's text and its checks' texts together),
+    and there only to the check it is nearest to, and only when that closeness reaches the
+    check kind's threshold.
+    """
+
+    def __init__(self, evaluator: Evaluator, vectors: PatternVectors, thresholds: Thresholds) -> None:
+        self.evaluator = evaluator
+        self.vectors = vectors
+        self.thresholds = thresholds
+        self._proposals: dict[tuple[int, str], list[tuple[int, float]]] = {}
+        units = evaluator.units
+        if not units:
+            return
+        matrix = np.stack([u.doc._.sentence_vector for u in units])
+        for i, row in enumerate(self._nearest(matrix)):
+            if row is not None:
+                self._proposals.setdefault(row[0], []).append((i, row[1]))
+
+    def _nearest(self, matrix: np.ndarray) -> list[tuple[tuple[int, str], float] | None]:
+        out: list[tuple[tuple[int, str], float] | None] = []
+        columns = self.vectors.columns
+        for chunk in range(0, len(matrix), _CHUNK):
+            scores = self.vectors.scores(matrix[chunk : chunk + _CHUNK])
+            # The nearest rule: the best column of each rule, then the best rule.
+            nearest_rule = np.maximum.reduceat(scores, self.vectors.rule_starts, axis=0).argmax(axis=0)
+            for u, r in enumerate(nearest_rule.tolist()):
+                in_rule = self.vectors.check_columns[r]
+                if not len(in_rule):
+                    out.append(None)
+                    continue
+                best = in_rule[scores[in_rule, u].argmax()]
+                rule, check = columns[best]
+                out.append(((rule, check.id), float(scores[best, u])))
+        return out
+
+    @classmethod
+    def for_document(
+        cls, evaluator: Evaluator, policy: Policy, patterns: PatternSet, nlp: Language, thresholds: Thresholds | None = None
+    ) -> "Recall":
+        return cls(evaluator, pattern_vectors(policy, patterns, nlp), thresholds or load_thresholds())
+
+    def matches(self, rule: int, check: Check, lenient: bool, skip: set[int]) -> list[Match]:
+        """Confirmed proposals for `check` on units not already matched by the vocabulary (`skip`)."""
+        threshold = self.thresholds.for_kind(check.kind)
+        found = []
+        for i, score in self._proposals.get((rule, check.id), ()):
+            unit = self.evaluator.units[i]
+            if score < threshold or unit.provision.index in skip:
+                continue
+            match = self.evaluator.confirm(check, unit, lenient, round(score, 2), self.thresholds.listed_groups)
+            if match is not None:
+                found.append(match)
+        return found
