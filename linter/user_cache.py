@@ -9,10 +9,17 @@ never wrong and never failing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
+import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -33,13 +40,37 @@ def read_json(name: str) -> object | None:
 
 def write_json(name: str, data: object) -> None:
     """Keep `data` under `name`, atomically (a concurrent reader sees the old file or the new one)."""
+    _write(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def built_from_files(kind: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
+    """`build()`, or its result kept from an earlier run with byte-identical `sources`.
+
+    The key covers every source file's name and content, the code that reads them (give
+    it among `sources`) and the Python version; the result is pickled. Only this user's own
+    cache folder is read, as Python reads its own __pycache__.
+    """
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sources:
+        digest.update(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    name = f"{kind}-{digest.hexdigest()[:20]}.pickle"
+    try:
+        return pickle.loads((cache_dir() / name).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass  # none yet, or unusable: build it
+    result = build()
+    _write(name, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return result
+
+
+def _write(name: str, data: bytes) -> None:
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
             os.replace(temp, folder / name)
         except BaseException:
             os.unlink(temp)

@@ -129,3 +129,23 @@ def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("BANGKOK_LINT_CACHE_DIR", str(tmp_path / "mine"))
     user_cache.write_json("t.json", ["ok"])
     assert user_cache.read_json("t.json") == ["ok"]
+
+
+def test_pattern_set_from_the_cache_equals_the_parsed_one_and_follows_edits(fresh_cache, tmp_path):
+    import shutil
+
+    from linter.patterns import _parse_patterns, load_patterns_from
+    from linter.resources import data_path
+
+    root = tmp_path / "patterns"
+    shutil.copytree(data_path("patterns"), root)
+    parsed = _parse_patterns(root)
+    assert load_patterns_from(root) == parsed  # cold: parsed, then kept
+    assert list(fresh_cache.glob("patterns-*.pickle"))
+    assert load_patterns_from(root) == parsed  # warm: from the file
+
+    deontic = root / "deontic.yaml"
+    deontic.write_text(deontic.read_text(encoding="utf-8").replace("    - shall never\n", "    - shall never\n    - shall at no time\n", 1), encoding="utf-8")
+    edited = load_patterns_from(root)
+    assert "shall at no time" in edited.deontic.markers["prohibition"]
+    assert edited == _parse_patterns(root)
