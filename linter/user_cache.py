@@ -50,10 +50,15 @@ def built_from_files(kind: str, sources: Iterable[Path], build: Callable[[], T])
     it among `sources`) and the Python version; the result is pickled. Only this user's own
     cache folder is read, as Python reads its own __pycache__.
     """
-    digest = hashlib.sha256(sys.version.encode())
-    for path in sources:
-        digest.update(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    name = f"{kind}-{digest.hexdigest()[:20]}.pickle"
+    key = b"".join(str(path).encode("utf-8") + b"\0" + path.read_bytes() + b"\0" for path in sources)
+    return built_for_key(kind, key, build)
+
+
+def built_for_key(kind: str, key: bytes, build: Callable[[], T]) -> T:
+    """`build()`, or its result kept from an earlier run with the same `key` (which must cover
+    everything the result depends on) and Python version; the result is pickled."""
+    digest = hashlib.sha256(sys.version.encode() + b"\0" + key).hexdigest()[:20]
+    name = f"{kind}-{digest}.pickle"
     try:
         return pickle.loads((cache_dir() / name).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):

@@ -149,3 +149,18 @@ def test_pattern_set_from_the_cache_equals_the_parsed_one_and_follows_edits(fres
     edited = load_patterns_from(root)
     assert "shall at no time" in edited.deontic.markers["prohibition"]
     assert edited == _parse_patterns(root)
+
+
+def test_pattern_vectors_from_the_cache_equal_the_computed_ones(fresh_cache):
+    import numpy as np
+
+    from linter.engine.recall import _text_vectors
+
+    nlp = build_pipeline("", True)
+    texts = ["A woman prisoner shall not be restrained during labour.", "Visits by children shall be encouraged."]
+    computed = nlp.get_pipe("bangkok_similarity").vectors(list(nlp.tokenizer.pipe(texts)))
+    assert np.array_equal(_text_vectors(nlp, texts), computed)  # cold: computed, then kept
+    assert list(fresh_cache.glob("pattern-vectors-*.pickle"))
+    assert np.array_equal(_text_vectors(nlp, texts), computed)  # warm: from the file
+    assert np.array_equal(_text_vectors(nlp, texts[:1]), computed[:1])  # other texts: a file of their own
+    assert len(list(fresh_cache.glob("pattern-vectors-*.pickle"))) == 2

@@ -30,7 +30,7 @@ from linter.nlp import normalize
 # Per cache file name: text -> [words, spaces, norms or None when every norm is the lexeme's].
 _tables: dict[str, dict[str, list]] = {}
 _unsaved: set[str] = set()
-# id(tokenizer) -> (tokenizer, file name): the name is asked for once per phrase list. The
+# id(tokenizer) -> (tokenizer, key): the key is asked for once per phrase list. The
 # tokenizer is held so that its id is not reused while the entry lives.
 _names: dict[int, tuple[object, str]] = {}
 _MAX_NAMES = 8
@@ -64,18 +64,23 @@ def _doc(nlp: Language, words: list[str], spaces: list[bool], norms: list[str] |
 
 
 def _file_name(nlp: Language) -> str:
+    return f"phrases-{tokenizer_key(nlp)}.json"
+
+
+def tokenizer_key(nlp: Language) -> str:
+    """A digest of everything that decides how `nlp` splits and normalises a text."""
     tokenizer = nlp.tokenizer
     known = _names.get(id(tokenizer))
     if known is not None and known[0] is tokenizer:
         return known[1]
     if len(_names) >= _MAX_NAMES:
         _names.clear()
-    name = _tokenizer_file_name(tokenizer)
-    _names[id(tokenizer)] = (tokenizer, name)
-    return name
+    key = _tokenizer_digest(tokenizer)
+    _names[id(tokenizer)] = (tokenizer, key)
+    return key
 
 
-def _tokenizer_file_name(tokenizer) -> str:
+def _tokenizer_digest(tokenizer) -> str:
     patterns = [
         getattr(getattr(fn, "__self__", None), "pattern", None)
         for fn in (tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer, tokenizer.token_match, tokenizer.url_match)
@@ -83,7 +88,7 @@ def _tokenizer_file_name(tokenizer) -> str:
     rules = sorted((k, json.dumps(v, sort_keys=True)) for k, v in (tokenizer.rules or {}).items())
     key = json.dumps([spacy.__version__, patterns, rules], ensure_ascii=False).encode("utf-8")
     key += Path(normalize.__file__).read_bytes()
-    return f"phrases-{hashlib.sha256(key).hexdigest()[:20]}.json"
+    return hashlib.sha256(key).hexdigest()[:20]
 
 
 def _table(name: str) -> dict[str, list]:

@@ -78,6 +78,13 @@ def unit_vectors(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
 
 
+def model_key() -> list[str]:
+    """What decides a text's vector besides its words: the model, its package version, this code."""
+    from importlib.metadata import version
+
+    return [MODEL, str(DIMENSIONS), version("wordllama"), Path(__file__).read_text(encoding="utf-8")]
+
+
 @lru_cache(maxsize=1)
 def load_embedder() -> Embedder:
     return Embedder()
