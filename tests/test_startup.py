@@ -1,4 +1,4 @@
-"""Start-up machinery: spaCy imported without spacy.cli, pattern phrases from the user cache.
+"""Start-up machinery: spaCy imported without spacy.cli, WordLlama without requests, pattern phrases from the user cache.
 
 Neither may change a single result: the lint of a document must be byte-identical with the
 real spacy.cli loaded first, and the cached phrase Docs identical to the tokenizer's.
@@ -36,7 +36,8 @@ import json, sys
 from linter.engine import check_document
 from linter.extract import read_document
 result = check_document(read_document(sys.argv[1]), ["all"])
-print(json.dumps({{"result": result.to_json(), "cli_loaded": "spacy.cli" in sys.modules, "weasel": "weasel" in sys.modules}}))
+loaded = {{name: name in sys.modules for name in ("spacy.cli", "weasel", "requests", "wordllama")}}
+print(json.dumps({{"result": result.to_json(), "loaded": loaded}}))
 """
 
 
@@ -51,10 +52,24 @@ def test_spacy_cli_is_not_imported_and_results_are_identical_to_a_full_spacy_imp
     law.write_text(LAW, encoding="utf-8")
     light = _lint_in_fresh_process(law, "", tmp_path)
     full = _lint_in_fresh_process(law, "import spacy.cli", tmp_path)
-    assert not light["cli_loaded"] and not light["weasel"]
-    assert full["cli_loaded"]
+    assert light["loaded"] == {"spacy.cli": False, "weasel": False, "requests": False, "wordllama": True}
+    assert full["loaded"] == {"spacy.cli": True, "weasel": True, "requests": True, "wordllama": True}
     assert json.dumps(light["result"], sort_keys=True) == json.dumps(full["result"], sort_keys=True)
     assert any(r["verdict"] != "gap" for r in light["result"]["rules"])  # the law was really judged
+
+
+def test_requests_placeholder_becomes_the_real_module_on_first_use():
+    code = (
+        "import sys\n"
+        "from linter.lazy_imports import import_wordllama\n"
+        "wordllama = import_wordllama()\n"
+        "assert 'requests' not in sys.modules\n"
+        "error = wordllama.wordllama.requests.RequestException\n"
+        "import requests\n"
+        "print(error is requests.RequestException, callable(wordllama.wordllama.requests.get))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]
 
 
 def test_real_spacy_cli_still_loads_after_the_light_import():

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linter.errors import PolicyError
+from linter.lazy_imports import import_wordllama
 
 MODEL = "l2_supercat"
 DIMENSIONS = 256
@@ -35,8 +36,8 @@ class Embedder:
         # One thread, same vectors every run; and no warning when --jobs forks the process.
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         try:
-            import wordllama
-            from wordllama import WordLlama
+            wordllama = import_wordllama()  # without requests: see linter.lazy_imports
+            WordLlama = wordllama.WordLlama
         except ImportError as exc:  # pragma: no cover - a broken install
             raise PolicyError(f"the similarity layer needs the 'wordllama' package ({exc}); use --no-similarity") from exc
         package = Path(wordllama.__file__).parent
