@@ -1,4 +1,4 @@
-"""Command line: `bangkok-lint check|diff|init|extract|rules|test-patterns|eval ...`.
+"""Command line: `bangkok-lint check|diff|init|extract|rules|test-patterns|pattern-docs|eval ...`.
 
 Heavy libraries (spaCy, pdfplumber, python-docx) are imported inside the commands that
 need them, so `bangkok-lint --version` starts fast. Every BangkokLintError is caught here
@@ -119,6 +119,23 @@ def test_patterns(rule_numbers: tuple[int, ...], verbose: bool) -> None:
     sys.exit(1 if failures or problems else 0)
 
 
+@main.command("pattern-docs")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if patterns/README.md is out of date; write nothing.")
+def pattern_docs(check_only: bool) -> None:
+    """Write patterns/README.md, the pattern language reference, from linter/pattern_language.py."""
+    from linter.pattern_language import render_reference
+    from linter.resources import data_path
+
+    path = data_path("patterns") / "README.md"
+    text = render_reference()
+    if check_only:
+        current = path.read_text(encoding="utf-8") if path.is_file() else ""
+        click.echo(f"{path}: {'up to date' if current == text else 'out of date; run bangkok-lint pattern-docs'}")
+        sys.exit(0 if current == text else 1)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {path}")
+
+
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(list(REPORT_FORMATS)), help="Report format (default: text, or the config's).")
@@ -164,7 +181,7 @@ def check(
     bom: bool,
     similarity: bool | None,
 ) -> None:
-    """Check documents (DOCX, PDF, text, Markdown; folders recursively) against the Bangkok Rules."""
+    """Check documents (DOCX, PDF, text, Markdown, saved web pages, Akoma Ntoso, USLM or CLML XML; folders recursively) against the Bangkok Rules."""
     from pathlib import Path
 
     from linter.config import find_config, load_config, parse_rules

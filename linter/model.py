@@ -13,7 +13,8 @@ class SourceRef:
     For DOCX, `paragraph` is the ordinal of the body paragraph in reading order (tables
     included, cell by cell) and `table` is set when the paragraph sits in a table cell.
     For PDF, `bbox` is (x0, top, x1, bottom) in PDF points with the origin at the top left.
-    For text, `line` is the 1-based line number.
+    For text, `line` is the 1-based line number. `row` is the 1-based row of a table the
+    text stands in (row 1 is the header), where the format says so.
     """
 
     page: int | None = None
@@ -21,6 +22,7 @@ class SourceRef:
     paragraph: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     table: int | None = None
+    row: int | None = None
 
 
 @dataclass
@@ -67,7 +69,7 @@ class Provision:
     parent: int | None = None
     changed: bool = False
     index: int = 0
-    kind: str = "body"  # "body", "toc" (table-of-contents entry) or "definition"
+    kind: str = "body"  # "body", "toc" (table-of-contents entry), "definition" or "table-header"
     identifier: str | None = None
 
 
@@ -79,6 +81,9 @@ class Document:
     provisions: list[Provision] = field(default_factory=list)
     # The document's own name as its first line gives it ("Prison Rules 2024"), for reports.
     title: str = ""
+    # SHA-256 of the file as it was read, so a report can cite exactly what was checked even
+    # when the file is gone by the time the report is written (the web app deletes uploads).
+    sha256: str = ""
 
     def to_json(self) -> dict:
         return {

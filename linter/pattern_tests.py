@@ -38,8 +38,8 @@ def example_document(text: str) -> Document:
     return Document(path="<example>", format="text", pages=None, provisions=build_provisions(blocks))
 
 
-def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool) -> tuple[bool, str]:
-    evaluator = Evaluator.for_document(example_document(text), patterns, build_pipeline())
+def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool, nlp: Language) -> tuple[bool, str]:
+    evaluator = Evaluator.for_document(example_document(text), patterns, nlp)
     for unit in evaluator.candidates(check.condition):
         m = evaluator.match(check, unit, lenient)
         if m is not None:
@@ -49,12 +49,14 @@ def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool) -> tupl
     return False, "no clause matched"
 
 
-def run_rule_examples(rp: RulePatterns, patterns: PatternSet, lenient: bool) -> list[ExampleResult]:
+def run_rule_examples(rp: RulePatterns, patterns: PatternSet, lenient: bool, nlp: Language | None = None) -> list[ExampleResult]:
+    """Run `rp`'s examples; `nlp` is the pipeline of `patterns` (default: the installed patterns')."""
+    nlp = nlp or build_pipeline()
     results = []
     for check in rp.checks:
         for expected, examples in ((True, check.examples_match), (False, check.examples_no_match)):
             for text in examples:
-                fired, detail = _fires(check, text, patterns, lenient)
+                fired, detail = _fires(check, text, patterns, lenient, nlp)
                 results.append(ExampleResult(rp.rule, check.id, expected, text, fired == expected, detail))
     return results
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from linter.definitions import is_definition
 from linter.model import Block, Provision
 
 # --- line shapes -----------------------------------------------------------------
@@ -26,6 +27,12 @@ _HEADING_WORD = re.compile(
 _SECTION_SIGN = re.compile(
     r"\[?§+\s*(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)(?P<close>\])?\.?\s*[—–-]*\s*"
 )
+# "[s. 12] Use of holding cells" (Western Australia and other Commonwealth reprints): the
+# bracketed reference numbers the block that follows and the words after it are its caption.
+_SECTION_BRACKET = re.compile(
+    r"\[\s*(?:s|ss|r|rr|reg|rule|art|sec|section|cl)\.?\s*(?P<num>\d+[A-Za-z]*(?:[.\-]\d+[A-Za-z]*)*)\s*\]\s*[—–-]*\s*",
+    re.I,
+)
 _SECTION_WORD = re.compile(
     r"(?P<word>Section|SECTION|Sec\.|SEC\.|s\.|Article|ARTICLE|Art\.|Rule|RULE|Regulation|REGULATION"
     r"|Reg\.|Clause|CLAUSE|cl\.)\s+(?P<num>\d+[A-Za-z]*(?:[.\-]\d+[A-Za-z]*)*|[IVXLC]+)"
@@ -36,18 +43,35 @@ _SECTION_DOTTED = re.compile(r"(?P<num>\d+[A-Z]?(?:[.\-]\d+[A-Za-z]?)*)\.(?=$|\s
 _SECTION_DECIMAL = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})+)\s+(?=[A-Z(“\"])")
 # "12 Title" (Australia, New Zealand): no full stop, so only a short title may follow.
 _SECTION_BARE = re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?=[A-Z])")
+# "A. No restraint ...", "1) Women ...", "b) ...": a letter with a full stop or a number or
+# letter with a closing bracket only is an item label, not part of the sentence.
+_PARA_LABEL = re.compile(r"(?:(?P<caps>[A-Z])\.|(?P<paren>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\))\s+(?=\S)")
+_INITIALS = re.compile(r"[A-Z]\.\s")
+# Items run on inside one paragraph: "... shall not be: (a) ...; (b) ...; or (c) ...".
+# Post-Soviet codes write "1) ...; 2) ..." with a closing bracket only; lists may run on commas.
+_INLINE_ITEM = re.compile(
+    r"(?:[:—–]|[;,]\s*(?:(?:or|and)\s+)?)\s*(?:\((?P<tok>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)|(?P<bare>\d{1,2}|[a-z])\))\s+"
+)
+# Any item label that opens a capitalised run ("(B) Prohibition No information ..."), to see
+# whether the paragraph holds more than the one list being split.
+_ANY_INLINE_ITEM = re.compile(r"(?<=[\s.;:—–])\((?:\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)\s+(?=[A-Z])")
+# A label after a list or sentence break, in a flattened multi-level subsection.
+_NESTED_ITEM = re.compile(r"(?:[:—–.]\s+|;\s*(?:(?:or|and)\s+)?)\((?P<tok>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)\s+")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’"
+_FREE_LEAD_IN = re.compile(r"[:—–]\s*$")
 _BULLET_RULE = re.compile(r"[-–•]\s+(?P<title>.+?)\s*\.\s*[-–—]+\s*(?P<rest>.*)")
 _BULLET_HEADING = re.compile(r"[-–•]\s+(?P<title>[^.;:]{1,80})")
 _TITLE_THEN_ITEM = re.compile(r"(?P<title>.{1,200}?)\s*\.\s*[-–—]*\s*(?P<rest>\(\w{1,6}\).*)")
 _TITLE_THEN_TEXT = re.compile(r"(?P<title>[^.]{1,120}?)\.\s+(?P<rest>[A-Z“\"].*)")
 _VERB = re.compile(r"\b(?:shall|may|must|will|is|are|was|were|means|includes|has|have|be)\b", re.I)
 _LEAD_IN_END = re.compile(r"(?:[—:–-]|\b(?:shall|that|means|includes|to|of|the following))\s*$")
-_DEFINITION_TEXT = re.compile(
-    r"^(?:\(\w+\)\s*)?(?:in\s+th(?:is|ese)\s+[\w\s]{1,30}?,\s*)?(?:the\s+(?:term|expression)s?\s+)?[\"“‘'][^\"”’']{1,80}[\"”’']\s*,?\s*"
-    r"(?:means|includes|has the (?:same )?meaning|shall mean|refers to|does not include)",
+# A caption makes its whole section a definitions section only when every topic it lists is
+# one ("Definitions", "Interpretation and application" does not; "Use of cells; definitions" does not).
+_DEFINITION_TITLE = re.compile(
+    r"(?:\d+\.?\s*)?(?:interpretation|(?:(?:certain|other|general|further|additional)\s+)?definitions?|terms used|(?:definitions?|meaning) of [\w\s’'-]{1,40})",
     re.I,
 )
-_DEFINITION_TITLE = re.compile(r"\b(?:interpretation|definitions?)\b", re.I)
+_TOPIC_SPLIT = re.compile(r"\s*(?:[;,]|\band\b)\s*", re.I)
 _INSTRUMENT_TITLE = re.compile(r"\b(?:Rules|Regulations?|Act|Code|Order)\b.*\b\d{4}\b", re.I)
 _BRACKETED = re.compile(r"\[(?P<title>[^\]]{1,100})\]")
 _TERMINAL = ".;:,—–-"
@@ -71,11 +95,13 @@ class _Line:
     title: str = ""
     items: list[str] = field(default_factory=list)
     title_had_period: bool = False  # "12. Searches." may be a title or a short sentence
+    has_parts: bool = False  # "Article 1. Scope" followed by its parts "1.", "2."
 
 
 def build_provisions(blocks: list[Block]) -> list[Provision]:
     """Split Blocks into Provisions with citation labels, heading paths and parent links."""
     lines = [_classify(block) for block in blocks]
+    _number_parts(lines)
     _promote_titles(lines)
     _mark_toc(lines)
     builder = _Builder()
@@ -92,6 +118,8 @@ def _classify(block: Block) -> _Line:
     text = " ".join(f"{block.number or ''} {block.text}".split())
     if not text or _GAP.fullmatch(text):
         return _Line("skip")
+    if block.ref.row is not None:
+        return _Line("row", text)
     heading = _HEADING_WORD.match(text)
     if block.heading_level is not None:
         # Word styles section titles ("§ 4042. Duties ...") as headings too; the number wins.
@@ -119,6 +147,9 @@ def _classify(block: Block) -> _Line:
 
 
 def _section(text: str) -> _Line | None:
+    match = _SECTION_BRACKET.match(text)
+    if match:
+        return _section_line("", match.group("num"), text[match.end():])
     match = _SECTION_SIGN.match(text)
     if match:
         rest = text[match.end():]
@@ -167,7 +198,7 @@ def _split_title(rest: str) -> tuple[str, str]:
     match = _TITLE_THEN_ITEM.fullmatch(rest)
     if match and _is_title(match.group("title"), 20):
         return match.group("title"), match.group("rest")
-    if _is_title(rest, 20) or (rest.endswith(".") and _is_title(rest.rstrip(" ."), 12)):
+    if _is_title(rest, 20) or (rest.endswith(".") and _is_title(rest.rstrip(" ."), 12)) or _is_infinitive_caption(rest):
         return rest.rstrip(" ."), ""
     match = _TITLE_THEN_TEXT.fullmatch(rest)
     if match and _is_title(match.group("title"), 10):
@@ -176,6 +207,13 @@ def _split_title(rest: str) -> tuple[str, str]:
 
 
 def _leading_items(text: str) -> tuple[list[str], str]:
+    label = _PARA_LABEL.match(text)
+    # "I. GENERAL PROVISIONS", "A. Searches": a lettered heading, not an item.
+    heading = label is not None and (_is_caps_heading(text[label.end():]) or _is_title(text[label.end():], 10))
+    if label and not heading and not _INITIALS.match(text, label.end()):
+        token = label.group("caps") or label.group("paren")
+        if _styles(token):
+            return [token], text[label.end():]
     items = []
     pos = 0
     while match := _ITEM.match(text, pos):
@@ -197,6 +235,20 @@ def _is_title(text: str, max_words: int) -> bool:
     return not _VERB.search(text)
 
 
+_INFINITIVE = re.compile(r"\b(?:not\s+)?to\s+be\b|\b(?:not\s+)?to\s+(?=[a-z]+\b)", re.I)
+_MODAL = re.compile(r"\b(?:shall|may|must|will|should|can|means|includes)\b", re.I)
+
+
+def _is_infinitive_caption(text: str) -> bool:
+    """South Asian and colonial captions state their rule in the infinitive ("Female prisoners
+    to be searched by female warders"): no modal, no closing punctuation, short."""
+    text = text.strip()
+    if not text or text[-1] in _TERMINAL or len(text.split()) > 12 or _MODAL.search(text):
+        return False
+    # Only the infinitive may carry the verb: "... is responsible for women" is a sentence.
+    return bool(_INFINITIVE.search(text)) and not _VERB.search(_INFINITIVE.sub(" ", text))
+
+
 def _is_short_line(text: str, max_words: int) -> bool:
     text = text.strip()
     return bool(text) and text[-1] not in _TERMINAL and len(text.split()) <= max_words
@@ -212,22 +264,48 @@ def _is_caps_heading(text: str) -> bool:
     )
 
 
+def _number_parts(lines: list[_Line]) -> None:
+    """Read "1.", "2." under a captioned Article, Section or § line as its numbered parts.
+
+    Post-Soviet and civil-law codes number the parts of an article "1.", "2." on their
+    own lines ("Article 90. Conditions for women" / "1. ..." / "2. ..."): they are cited
+    Article 90(1), Article 90(2), not as sections 1 and 2.
+    """
+    for i, line in enumerate(lines):
+        if line.kind != "section" or line.family in ("", "bullet") or line.text or line.items:
+            continue
+        expected = 1
+        for j in range(i + 1, len(lines)):
+            part = lines[j]
+            # The first part follows the caption directly; later ones may have sub-items between.
+            if part.kind == "skip" or (expected > 1 and part.kind in ("item", "para")):
+                continue
+            if part.kind != "section" or part.family != "" or part.label != str(expected):
+                break
+            text = ". ".join(t for t in (part.title, part.text) if t)
+            lines[j] = _Line("item", text, items=[part.label, *part.items])
+            line.has_parts = True
+            expected += 1
+
+
 def _promote_titles(lines: list[_Line]) -> None:
     """Read a short title-case paragraph that stands before a section as its heading,
     and a title-only section followed by a section of another kind ("Article 5.
     Classification" before "§ 1058.") as a heading above it."""
     following = None
-    for line in reversed(lines):
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
         if line.kind == "skip":
             continue
         if (
             line.kind == "para"
             and following is not None
             and following.kind in ("section", "heading")
-            and _is_title(line.text, 14)
+            and _is_caption_line(line.text, following, _previous_line(lines, i))
             and line.text[0].isupper()
         ):
             line.kind, line.heading_kind = "heading", "title"
+            line.text = line.text.removesuffix(".")
         elif (
             line.kind == "section"
             and line.family not in ("", "§", "bullet")
@@ -243,6 +321,25 @@ def _promote_titles(lines: list[_Line]) -> None:
         following = line
 
 
+def _is_caption_line(text: str, following: _Line, previous: _Line | None) -> bool:
+    """A short verbless line standing before a section is its caption; South Asian acts end
+    the marginal note with a full stop ("Short title and date of operation."), unless it is
+    the only text of a captioned section ("3 Principal Act amended" / "This Act amends ...")."""
+    if _is_title(text, 14):
+        return True
+    awaiting_text = previous is not None and previous.kind == "section" and not previous.text and not previous.items
+    return (
+        following.kind == "section"
+        and not awaiting_text
+        and text.endswith(".")
+        and _is_title(text[:-1], 10)
+    )
+
+
+def _previous_line(lines: list[_Line], i: int) -> _Line | None:
+    return next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind != "skip"), None)
+
+
 def _mark_toc(lines: list[_Line]) -> None:
     """A run of numbered titles with no text between them is a table of contents; the
     last title of a run is an entry too unless text or items of its own follow it."""
@@ -250,6 +347,8 @@ def _mark_toc(lines: list[_Line]) -> None:
         i for i, line in enumerate(lines)
         if line.kind == "section" and line.title and not line.text and not line.items
     }
+    # A titled section whose own parts follow it ("Article 1. Scope" / "1. ...") has a body.
+    entries -= {i for i in entries if lines[i].has_parts}
     toc: set[int] = set()
     for i in sorted(entries):
         nxt = _next_content(lines, i)
@@ -359,9 +458,21 @@ class _Builder:
         self._definitions = False
         self._stack: list[_Level] = []
         self._bullet_count = 0
+        self._free_lead_in = False  # the current items hang on an unnumbered lead-in
+        self._table_header: int | None = None
 
     def add(self, block: Block, line: _Line) -> None:
-        if line.kind == "heading":
+        inline: list[tuple[str, str]] = []
+        if line.kind in ("section", "item", "para"):
+            line.text, inline = _split_inline_items(line.text)
+        self._add_line(block, line)
+        for token, body in inline:
+            self._items(block, [token], body)
+
+    def _add_line(self, block: Block, line: _Line) -> None:
+        if line.kind == "row":
+            self._table_row(block, line.text)
+        elif line.kind == "heading":
             self._heading(line)
         elif line.kind == "toc":
             self._emit(block, line.label, line.title, None, kind="toc", headings=self._headings(""))
@@ -385,6 +496,7 @@ class _Builder:
         self._section_label = self._section_title = ""
         self._stack = []
         self._definitions = False
+        self._free_lead_in = False
         if _INSTRUMENT_TITLE.search(line.text):
             self._bullet_count = 0  # a new instrument restarts its rule numbers
 
@@ -415,8 +527,9 @@ class _Builder:
             label = str(self._bullet_count)
         self._section_label, self._section_title = label, title
         last_title = self._path[-1][1] if self._path else ""
-        self._definitions = bool(_DEFINITION_TITLE.search(title or last_title))
+        self._definitions = _is_definitions_caption(title or last_title)
         self._stack = []
+        self._free_lead_in = False
         text = "" if line.items else line.text
         self._section_index = self._emit(block, label, text, None)
         if line.items:
@@ -461,15 +574,38 @@ class _Builder:
         self._chosen_style = styles[0]
         return len(stack)
 
+    def _table_row(self, block: Block, text: str) -> None:
+        """A table row is a unit of its own, read with the header row as its lead-in (a
+        punishment table "offence | punishment | maximum" is read row by row); its label
+        says which row it is."""
+        # The table belongs to the item that introduces it ("... as follows:"), else to the section.
+        holder = self._stack[-1] if self._stack else None
+        if holder is not None and not _FREE_LEAD_IN.search(self.provisions[holder.index].text):
+            holder = None
+        base = holder.label if holder else self._section_label
+        if block.ref.row == 1:
+            parent = holder.index if holder else self._section_index
+            self._table_header = self._emit(block, f"{base} table header".strip(), text, parent, kind="table-header")
+            return
+        label = f"{base} table row {block.ref.row - 1}".strip()
+        self._emit(block, label, text, self._table_header)
+
     def _paragraph(self, block: Block, text: str) -> None:
         """Unnumbered text continues the current provision: it fills an empty one, joins a
         bare caption, or becomes a provision with the same label that later items hang on."""
+        if self._free_lead_in:
+            # The list under an unnumbered lead-in ended: this paragraph stands on its own.
+            self._stack, self._section_index, self._free_lead_in = [], None, False
         if self._stack:
             holder = self._stack[-1]
         elif self._section_index is not None:
             holder = _Level("", "", self._section_index, self._section_label)
         else:
-            self._emit(block, "", text, None)
+            index = self._emit(block, "", text, None)
+            if _FREE_LEAD_IN.search(text):
+                # "A prisoner ... shall be liable to any of the following punishments:" with
+                # no number of its own is still the lead-in of the items that follow.
+                self._section_index, self._section_label, self._free_lead_in = index, "", True
             return
         current = self.provisions[holder.index]
         if not current.text:
@@ -513,8 +649,84 @@ class _Builder:
 
     def _refresh_kind(self, provision: Provision, block: Block) -> None:
         # block.definition: the format itself marks a term being defined (Akoma Ntoso <def>).
-        if self._definitions or block.definition or _DEFINITION_TEXT.search(provision.text):
+        if self._definitions or block.definition or is_definition(provision.text):
             provision.kind = "definition"
+
+
+def _split_inline_items(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split "... shall not be: (a) X; (b) Y; or (c) Z" into its lead-in and (token, text) items.
+
+    Only a run that starts with a first number after ":" or a dash and goes on in sequence
+    after ";" counts, so a cross-reference ("paragraph (a) or (b)") is never split; items
+    inside quotation marks are text an amendment inserts, not items of this provision.
+    """
+    if text[:1] in _QUOTE_OPEN + '"' or not _INLINE_ITEM.search(text):
+        return text, []
+    run: list[re.Match] = []
+    style = ""
+    for match in _INLINE_ITEM.finditer(text):
+        if _inside_quotes(text, match.start()):
+            continue
+        token, opener = _token(match), match.group(0)[0]
+        if not run:
+            style = next((s for s in _styles(token) if token == _first(s)), "")
+            if opener in ":—–" and style:
+                run.append(match)
+        elif opener in ";," and style in _styles(token) and token == _next(style, _token(run[-1])):
+            run.append(match)
+        else:
+            return _split_nested_items(text)  # a second list or a nested one
+    if len(run) < 2:
+        return text, []
+    starts = {m.end() for m in run}
+    if any(m.end() not in starts and not _inside_quotes(text, m.start()) for m in _ANY_INLINE_ITEM.finditer(text)):
+        return _split_nested_items(text)
+    head = text[: run[0].start() + 1].rstrip()
+    bodies = [text[m.end(): nxt.start() + 1].strip() for m, nxt in zip(run, run[1:])]
+    bodies.append(text[run[-1].end():].strip())
+    return head, [(_token(m), body) for m, body in zip(run, bodies)]
+
+
+def _split_nested_items(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a whole flattened subsection ("... shall be— (i) X; (ii) Y; and (iii) Z— (I) ...;
+    (II) .... (D) Caption ...") at every label that follows a sentence or list break.
+
+    The labels are handed to the builder in order, which nests them by numbering style
+    exactly as it nests labels that stand on their own lines. Every label must either start
+    a numbering style or continue one already seen, otherwise (a cross-reference slipped in)
+    the paragraph is left whole.
+    """
+    found = [m for m in _NESTED_ITEM.finditer(text) if not _inside_quotes(text, m.start())]
+    if len(found) < 3:
+        return text, []
+    last: dict[str, str] = {}
+    for m in found:
+        token = m.group("tok")
+        styles = _styles(token)
+        if not any(token == _first(s) or (s in last and token == _next(s, last[s])) for s in styles):
+            return text, []
+        for s in styles:
+            if token == _first(s) or (s in last and token == _next(s, last[s])):
+                last[s] = token
+    head = text[: found[0].start() + 1].rstrip()
+    bodies = [text[m.end(): nxt.start() + 1].strip() for m, nxt in zip(found, found[1:])]
+    bodies.append(text[found[-1].end():].strip())
+    return head, [(m.group("tok"), body) for m, body in zip(found, bodies)]
+
+
+def _token(match: re.Match) -> str:
+    return match.group("tok") or match.group("bare")
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    curly = sum(before.count(c) for c in _QUOTE_OPEN[:1]) - sum(before.count(c) for c in _QUOTE_CLOSE[:1])
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def _is_definitions_caption(caption: str) -> bool:
+    topics = [t for t in _TOPIC_SPLIT.split(caption.strip(" .:")) if t]
+    return bool(topics) and all(_DEFINITION_TITLE.fullmatch(t) for t in topics)
 
 
 def _is_caption(text: str) -> bool:

@@ -27,7 +27,7 @@ def _stance(text: str, act: str) -> str:
         ("Restraints shall not be used on a woman in labour except where she is violent.", "restraints", "excepted-prohibition"),
         ("Restraints may be used where a prisoner attempts to escape.", "restraints", "permission"),
         ("It shall be lawful for the Superintendent to put a prisoner in fetters.", "fetters", "permission"),
-        ("Restraints shall be used only where necessary to prevent escape.", "restraints", "permission"),
+        ("Restraints shall be used only where necessary to prevent escape.", "restraints", "limited"),
         ("The governor shall provide sanitary towels to every woman.", "towels", "obligation"),
         ("A woman prisoner is entitled to sanitary towels free of charge.", "towels", "obligation"),
         ("Sanitary towels shall, where practicable, be provided free of charge.", "towels", "qualified-obligation"),

@@ -79,7 +79,7 @@ def test_proposal_needs_the_people_named_in_listed_words():
 
 
 def test_vocabulary_findings_say_their_layer():
-    r = _rule("A female prisoner shall not be restrained during labour.", 24)
+    r = _rule("A female prisoner shall not be restrained during labour, during birth or immediately after birth.", 24)
     assert r.verdict == "covered"
     assert {e.layer for e in r.evidence} == {"vocabulary"}
     assert r.evidence[0].similarity is None

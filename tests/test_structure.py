@@ -597,3 +597,290 @@ def test_decimal_paragraph_numbers_of_an_instruction():
     assert labels(provisions)[:4] == ["3.8", "3.8(a)", "3.8(b)", "3.9"]
     assert by_label(provisions, "3.8(b)").parent == by_label(provisions, "3.8").index
     assert "1.5 million" in provisions[-1].text and provisions[-1].label == "3.9"
+
+
+# --- structure of laws never seen (issue 9 §1) ------------------------------------------
+
+
+def test_unlabelled_lead_in_holds_items_westminster_and_jail_manual():
+    for lead_in, items in (
+        ("A prisoner who breaks prison discipline shall be liable to any of the following punishments:",
+         ["(1) a caution;", "(2) loss of earnings for up to 14 days;", "(3) cellular confinement for up to 21 days."]),
+        ("The Superintendent may award the following punishments for a jail offence—",
+         ["(a) formal warning;", "(b) change of labour;", "(c) separate confinement not exceeding 7 days."]),
+    ):
+        provisions = parse("\n\n".join([lead_in, *items, "Every prisoner shall have a bed."]))
+        head = provisions[0]
+        assert head.text == lead_in
+        assert [provisions[p.parent].text for p in provisions[1:4]] == [lead_in] * 3
+        last = provisions[4]
+        assert last.text == "Every prisoner shall have a bed." and last.parent is None and last.label == ""
+
+
+def test_section_reference_with_caption_is_heading_and_label():
+    cases = (
+        ("[s. 12] Use of holding cells", "12"),
+        ("§ 12 Use of holding cells", "§ 12"),
+        ("Section 12 – Use of holding cells", "Section 12"),
+        ("12 Use of holding cells", "12"),
+    )
+    for caption_line, section in cases:
+        provisions = parse(
+            f"""
+            {caption_line}
+
+            (1) A pregnant woman must not be held in a holding cell.
+
+            (a) for more than four hours;
+            """
+        )
+        assert by_label(provisions, f"{section}(1)").headings[-1] == "Use of holding cells"
+        assert parent_label(provisions, f"{section}(1)(a)") == f"{section}(1)"
+
+
+def test_caption_listing_topics_keeps_the_section_operative():
+    provisions = parse(
+        """
+        [s. 40] Use of holding cells; record keeping; definitions
+
+        (1) In this section, "holding cell" means a secure room at a court.
+
+        (2) A woman who is pregnant must not be placed in a holding cell.
+
+        Article 2. Definitions and interpretation
+
+        (1) convict – a person sentenced to deprivation of liberty by a court.
+        """
+    )
+    assert by_label(provisions, "40(1)").kind == "definition"
+    assert by_label(provisions, "40(2)").kind == "body"
+    assert by_label(provisions, "Article 2(1)").kind == "definition"
+
+
+def test_paragraph_letter_and_bracket_labels_are_removed_from_the_text():
+    provisions = parse(
+        """
+        § 3401. Restraints.
+
+        A. No restraint shall be applied to a woman in labour.
+
+        B. A pregnant inmate may be restrained only with wrist restraints in front.
+
+        Rule 7. Mothers and children
+
+        1) Women shall be accommodated apart from men.
+
+        2) A child may stay with the mother until the age of three.
+        """
+    )
+    assert by_label(provisions, "§ 3401(A)").text.startswith("No restraint")
+    assert by_label(provisions, "§ 3401(B)").text.startswith("A pregnant inmate")
+    assert by_label(provisions, "Rule 7(2)").text.startswith("A child may stay")
+
+
+def test_initials_are_not_a_label():
+    provisions = parse("J. K. Mensah is appointed Director of Prisons.")
+    assert provisions[0].label == ""
+    assert provisions[0].text.startswith("J. K. Mensah")
+
+
+def test_run_on_items_split_with_labels_in_two_traditions():
+    provisions = parse(
+        """
+        17. Punishments. The punishments that may be awarded shall not be: (a) confinement in a dark cell; (b) reduction of diet; or (c) denial of family visits.
+
+        Article 9. A disciplinary measure shall be—(1) a reprimand; (2) a fine; and (3) placement in a punishment cell for up to 15 days.
+        """
+    )
+    assert by_label(provisions, "17").text.endswith("shall not be:")
+    assert by_label(provisions, "17(c)").text == "denial of family visits."
+    assert parent_label(provisions, "17(b)") == "17"
+    assert by_label(provisions, "Article 9(3)").text == "placement in a punishment cell for up to 15 days."
+
+
+def test_run_on_split_leaves_quoted_amending_text_and_references_alone():
+    provisions = parse(
+        """
+        (4) Section 4050 is amended by inserting: “(c) Women shall not be: (1) shackled; (2) searched by men; or (3) segregated.”
+
+        (5) The warden acts under paragraph (a) or (b) of subsection (2): (a) in writing; (b) after notice.
+
+        (6) An inmate may not be: (a) restrained; (b) searched. (C) Exception Paragraph (a) does not apply in an emergency.
+        """
+    )
+    assert labels(provisions)[0] == "(4)"
+    assert "(1) shackled; (2) searched by men" in provisions[0].text
+    assert by_label(provisions, "(5)(b)").text == "after notice."
+    assert "(C) Exception" in by_label(provisions, "(6)").text  # two lists in one paragraph: kept whole
+
+
+def test_table_rows_are_units_read_with_their_header(tmp_path):
+    path = tmp_path / "schedule.md"
+    path.write_text(
+        "Regulation 40. Disciplinary punishments\n\n"
+        "| Offence | Punishment | Maximum |\n"
+        "|---|---|---|\n"
+        "| Disobeying an order | Confinement in a punishment cell | 14 days |\n"
+        "| Damage to property | Stoppage of earnings | 28 days |\n\n"
+        "Article 41. Women shall be searched by women.\n",
+        encoding="utf-8",
+    )
+    provisions = read_document(str(path)).provisions
+    header = by_label(provisions, "Regulation 40 table header")
+    assert header.kind == "table-header"
+    row = by_label(provisions, "Regulation 40 table row 2")
+    assert row.text.startswith("Damage to property") and provisions[row.parent] is header
+    assert by_label(provisions, "Article 41").parent is None
+
+
+def test_marginal_note_before_a_section_is_its_caption():
+    provisions = parse(
+        """
+        Separate confinement.
+
+        46. (1) The Superintendent may award separate confinement for up to seven days.
+
+        Women prisoners.
+
+        47. No woman prisoner shall be placed in separate confinement.
+        """
+    )
+    assert by_label(provisions, "46(1)").headings == ("Separate confinement",)
+    assert by_label(provisions, "47").headings == ("Women prisoners",)
+
+
+def test_a_captioned_sections_only_sentence_is_not_the_next_caption():
+    provisions = parse(
+        """
+        3 Principal Act amended
+
+        This Act amends the Prisons Act 1952.
+
+        4 Purpose
+
+        The purpose of this Act is to protect mothers and their children.
+        """
+    )
+    assert by_label(provisions, "3").text == "This Act amends the Prisons Act 1952."
+    assert by_label(provisions, "4").headings == ("Purpose",)
+
+
+def test_run_on_items_with_closing_brackets_or_commas():
+    provisions = parse(
+        """
+        Article 115. The following penalties may be applied to convicts: 1) a reprimand; 2) a fine; 3) placement in a punishment cell for up to fifteen days.
+
+        Rule 12. The Superintendent may award the following punishments: (a) a warning, (b) loss of privileges, or (c) separate confinement.
+        """
+    )
+    assert by_label(provisions, "Article 115(3)").text == "placement in a punishment cell for up to fifteen days."
+    assert by_label(provisions, "Rule 12(c)").text == "separate confinement."
+    assert by_label(provisions, "Rule 12(b)").text == "loss of privileges,"
+
+
+def test_infinitive_caption_heads_its_block():
+    provisions = parse(
+        """
+        Rule 317. Female prisoners to be searched by female warders
+
+        (1) The search shall be made by the matron in private.
+
+        Section 9 – Mothers to be informed before a child leaves
+
+        (1) The governor shall give the mother not less than 28 days' notice.
+        """
+    )
+    assert by_label(provisions, "Rule 317").text == ""
+    assert by_label(provisions, "Rule 317(1)").headings == ("Female prisoners to be searched by female warders",)
+    assert by_label(provisions, "Section 9(1)").headings == ("Mothers to be informed before a child leaves",)
+
+
+def test_a_table_after_a_list_belongs_to_the_section_unless_an_item_introduces_it(tmp_path):
+    path = tmp_path / "rules.md"
+    path.write_text(
+        "17. Punishments. The punishments shall not include: (a) a dark cell; (b) reduction of diet.\n\n"
+        "| Offence | Punishment |\n|---|---|\n| Escape | Solitary confinement |\n\n"
+        "18. (1) Visits are allowed as follows:\n\n| Category | Visits |\n|---|---|\n| Remand | Daily |\n",
+        encoding="utf-8",
+    )
+    provisions = read_document(str(path)).provisions
+    assert provisions[by_label(provisions, "17 table row 1").parent].label == "17 table header"
+    assert provisions[by_label(provisions, "17 table header").parent].label == "17"
+    assert provisions[by_label(provisions, "18(1) table header").parent].label == "18(1)"
+
+
+def test_flattened_multi_level_subsection_nests_by_numbering_style():
+    provisions = parse(
+        """
+        § 4016. (c) Members. Each member of the monitoring body shall be a person who— (1) has been held in solitary confinement; (2) is a health professional— (A) licensed in a State; or (B) employed by a public hospital; or (3) is a civil rights advocate.
+
+        Rule 9. A woman shall not be punished by— (a) close confinement; (b) loss of visits— (i) from her children; or (ii) from her family; or (c) reduction of diet. Paragraph (a) or (b) applies to every woman.
+        """
+    )
+    assert by_label(provisions, "§ 4016(c)(2)(B)").text == "employed by a public hospital;"
+    assert parent_label(provisions, "§ 4016(c)(3)") == "§ 4016(c)"
+    assert parent_label(provisions, "Rule 9(b)(ii)") == "Rule 9(b)"
+    assert by_label(provisions, "Rule 9(c)").text.startswith("reduction of diet.")
+
+
+def test_lettered_headings_are_not_items():
+    provisions = parse(
+        """
+        I. GENERAL PROVISIONS
+
+        Article 1. This Code governs the execution of sentences.
+
+        B. No restraint shall be applied to a woman in labour.
+        """
+    )
+    assert by_label(provisions, "Article 1").headings[0] == "I. GENERAL PROVISIONS"
+    assert any(p.label.endswith("(B)") and p.text.startswith("No restraint") for p in provisions)
+
+
+def test_an_unpunctuated_sentence_after_a_section_number_is_not_a_caption():
+    provisions = parse(
+        """
+        Section 5. The Director of Prisons is responsible for women prisoners
+
+        Section 6. Women to be kept apart from men
+        """
+    )
+    assert by_label(provisions, "Section 5").text.startswith("The Director of Prisons is responsible")
+
+
+def test_numbered_parts_of_a_captioned_article_are_cited_under_it():
+    provisions = parse(
+        """
+        Article 90. Conditions of serving a sentence by women
+
+        1. Pregnant women shall be granted improved living conditions.
+
+        2. Convicted women may have children under three years of age in the children's home of the colony.
+
+        § 541.22 Status when pregnant
+
+        1. An inmate who is pregnant may not be placed in disciplinary segregation.
+
+        Note: 1. Amended 2017.
+        """
+    )
+    assert by_label(provisions, "Article 90(2)").text.startswith("Convicted women may have children")
+    assert by_label(provisions, "Article 90(1)").headings[-1] == "Conditions of serving a sentence by women"
+    assert parent_label(provisions, "§ 541.22(1)") == "§ 541.22"
+
+
+@pytest.mark.parametrize(
+    "text, defines",
+    [
+        ("Special means may be applied to a convicted woman only in the cases listed in this Article.", False),  # post-Soviet
+        ("Special means shall not be used on women with visible signs of pregnancy.", False),
+        ("Physical force, special means and weapons may be used only as a last resort.", False),
+        ("prison manager means the person for the time being in charge of a prison", True),  # NZ/Australian bold term
+        ("In this Part, post-delivery period means the three days after birth.", True),
+        ("convict – a person sentenced to deprivation of liberty", True),  # post-Soviet dash form
+    ],
+)
+def test_means_as_a_noun_is_not_a_definition(text, defines):
+    from linter.definitions import is_definition
+
+    assert is_definition(text) is defines

@@ -389,3 +389,12 @@ def test_serve_says_in_one_line_when_the_port_is_taken():
         result = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 2
     assert result.output == f"bangkok-lint: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+
+
+def test_report_cites_the_sha256_of_the_uploaded_bytes(client):
+    # The upload is deleted before the page is built: the digest comes from the bytes as read.
+    body = US_DIRECTIVE.encode()
+    answer = _check(client, [("directive.txt", body)])
+    page = client.get(answer.headers["location"]).text
+    assert hashlib.sha256(body).hexdigest() in page
+    assert "unavailable" not in page

@@ -8,27 +8,17 @@ the act is one the check accepts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter.engine.crossref import ExceptionLink, descendants
 from linter.engine.units import Unit, build_units
 from linter.model import Document
 from linter.nlp.concepts import ConceptHit
-from linter.nlp.deontic import Stance, doc_stance, stance_at
+from linter.nlp.deontic import Stance, clause_index, doc_stance, restricted_at, stance_at
+from linter.pattern_language import ELEMENT_STANCES, EXCEPTION_CATEGORIES, accepts
 from linter.patterns import Check, Concept, Condition, PatternSet
 
 FULL, WEAK = "full", "weak"
-_CARVE_OUT = ("except", "unless", "other than", "save", "excluding")
-
-# For an element: which stances implement it fully, and which only partly.
-_ELEMENT_STANCES = {
-    "require": ({"obligation", "statement"}, {"qualified-obligation", "permission"}),
-    "forbid": ({"prohibition"}, {"excepted-prohibition"}),
-    "mention": (
-        {"obligation", "statement", "qualified-obligation", "permission", "prohibition", "excepted-prohibition"},
-        set(),
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -55,9 +45,11 @@ class Match:
 class Evaluator:
     """Evaluates checks over the units of one document."""
 
-    def __init__(self, units: list[Unit], concepts: dict[str, Concept]) -> None:
+    def __init__(self, units: list[Unit], concepts: dict[str, Concept], exemption_words: tuple[str, ...] = ()) -> None:
         self.units = units
         self.concepts = concepts
+        self.exemption_words = exemption_words
+        self._explicit_bans: dict[Condition, bool] = {}
         self.provisions = [u.provision for u in units]
         self.recall = None  # the similarity layer's Recall, when it is on (linter.engine.recall)
         self._by_index = {u.provision.index: u for u in units}
@@ -73,8 +65,8 @@ class Evaluator:
 
     @classmethod
     def for_document(cls, document: Document, patterns: PatternSet, nlp) -> "Evaluator":
-        units = build_units(document, nlp, patterns.deontic.non_operative_headings)
-        return cls(units, patterns.concepts)
+        units = build_units(document, nlp, patterns.deontic.non_operative_headings, patterns.concepts)
+        return cls(units, patterns.concepts, patterns.deontic.exemption_words)
 
     # -- locating concepts -------------------------------------------------------------
 
@@ -108,22 +100,44 @@ class Evaluator:
             others.append(found)
         if any(self._locate(unit, c, allow_context=True) for c in cond.none):
             return None
+        # "... shall be tested, except: (1) a woman who declines": an exception in the items
+        # that finish the sentence, its own or its lead-in's, rules the check out too.
+        items = unit.exceptions + [item for lead in unit.lead_ins for item in lead.exceptions]
+        if any(c in item.first_hit for item in items for c in cond.none):
+            return None
         return action, matched, others
 
     # -- stance --------------------------------------------------------------------------
 
-    def _stance(self, unit: Unit, where: Unit, hit: ConceptHit) -> Stance:
+    def _stance(self, unit: Unit, found: tuple, cond: Condition) -> tuple[Stance, ConceptHit]:
+        """The stance of `unit` toward the act of `cond` (as `_condition_holds` found it), and the
+        mention of the act it was read at. The one place the engine decides a stance: the clause's
+        own reading (nlp/deontic.py), then what the rest of the law does to it."""
+        (where, hit, _), _, others = found
+        stance = None
         if where is unit:
             # A caption ("Placement in segregated housing units.") states nothing: take the
-            # first mention of the act that stands in a clause with a modal.
-            same = [h.start for h in unit.hits if h.concept == hit.concept and h.start >= hit.start]
-            stance = next((s for start in same if (s := stance_at(unit.clauses, start))), None)
+            # mention of the act that stands with the check's other concepts, in a clause with a modal.
+            for mention in _act_mentions(unit, cond):
+                stance = stance_at(unit.clauses, mention.start)
+                if stance is not None:
+                    hit = mention
+                    break
         else:
             stance = doc_stance(unit.clauses) or stance_at(where.clauses, hit.start)
         if stance is None:
             stance = next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)
         stance = stance or Stance("statement")
-        return self._apply_exception_links(unit, stance, hit.concept)
+        if where is unit and restricted_at(unit.clauses, hit.start):
+            stance = _restricted(stance)
+        stance = self._apply_exception_links(unit, stance, hit.concept)
+        if where is unit and self._provisos_allow_other_acts(unit, stance, cond):
+            stance = replace(stance, kind="prohibition", excepted=False, exception_at=())
+        if self._exempted(unit, stance, hit if where is unit else None, others):
+            # "may be placed in segregation unless she is pregnant": the exception protects
+            # the very people the check is about, so the clause forbids the act for them.
+            stance = Stance("prohibition", stance.markers + ("exemption",))
+        return stance, hit
 
     def _apply_exception_links(self, unit: Unit, stance: Stance, action: str) -> Stance:
         links = [l for l in unit.links if l.qualified == unit.provision.index]
@@ -161,27 +175,92 @@ class Evaluator:
         found = self._condition_holds(unit, check.condition)
         if found is None:
             return None
-        (where, hit, _), matched, others = found
-        stance = self._stance(unit, where, hit)
-        if self._exempted(unit, stance, hit if where is unit else None, others):
-            # "may be placed in segregation unless she is pregnant": the exception protects
-            # the very people the check is about, so the clause forbids the act for them.
-            stance = Stance("prohibition", stance.markers + ("exemption",))
+        (where, action, _), matched, others = found
+        if check.kind == "conflict" and any(action.concept in saving.first_hit for saving in unit.saved_by):
+            # "Nothing in subsection (2) authorises the use of a restraint ...": whatever (2)
+            # allows, it does not allow this act.
+            return None
+        stance, hit = self._stance(unit, found, check.condition)
+        if check.kind == "conflict" and not self._reads_together(unit, check.condition, where, hit, others):
+            return None
         strength = self._strength(check, stance, lenient)
         if strength is None:
             return None
         return Match(check, unit, stance, strength, tuple(matched), hit if where is unit else None)
 
+    def _reads_together(self, unit: Unit, cond: Condition, where: Unit, act: ConceptHit, others: list) -> bool:
+        """Does the clause that conflicts say what the check is about, in one reading?
+
+        The concepts the provision names only in its own words must stand in the sentence of
+        the act ("Restraints may be used to prevent escape. A woman in labour shall be escorted
+        by a female officer." permits no restraint in labour). A concept it inherits (heading,
+        lead-in, definition) is read with every sentence — unless the document elsewhere forbids
+        the act for those people in so many words: the special rule prevails over the general one.
+        """
+        if where is unit:
+            clauses = unit.clauses
+            act_clause = clauses[clause_index(clauses, act.start)]
+
+            def with_act(h: ConceptHit) -> bool:
+                # In the act's sentence, and not across a coordinated clause with a modal of its own
+                # ("A woman may be searched only by a female officer, and a male officer may not be
+                # present"); "…, in which case detention shall be ordered" still reads with what precedes.
+                clause = clauses[clause_index(clauses, h.start)]
+                if clause.sentence != act_clause.sentence:
+                    return False
+                if clause is act_clause and clause.part(h.start) == clause.part(act.start):
+                    return True
+                return not (clause.independent(h.start) or act_clause.independent(act.start))
+
+            for group, (found_in, hit, _) in zip(cond.all[1:], others):
+                if hit is None or found_in is not unit or self._inherited(unit, group):
+                    continue
+                if not any(h.concept in group and with_act(h) for h in unit.hits):
+                    return False
+        if unit.links or not any(hit is None for _, hit, _ in others):
+            return True  # an exception provision is itself the special rule
+        return not self._forbidden_explicitly(cond)
+
+    def _provisos_allow_other_acts(self, unit: Unit, stance: Stance, cond: Condition) -> bool:
+        """Is a ban excepted only by provisos that re-permit other acts ("shall not be placed in
+        separate confinement; but where she is violent, she may be restrained")?"""
+        if stance.kind != "excepted-prohibition" or not stance.provisos:
+            return False
+        proviso_chars = [(unit.doc[a].idx, unit.doc[b - 1].idx + len(unit.doc[b - 1])) for a, b in stance.provisos]
+        if any(not any(a <= at < b for a, b in proviso_chars) for at in stance.exception_at):
+            return False  # the clause itself has an exception
+        for a, b in stance.provisos:
+            named = {h.concept for h in unit.hits if a <= h.start < b and self.concepts[h.concept].kind == "action"}
+            if not named or named & set(cond.action):
+                return False
+        return True
+
     @staticmethod
-    def _exempted(unit: Unit, stance: Stance, action: ConceptHit | None, others: list) -> bool:
+    def _inherited(unit: Unit, group: tuple[str, ...]) -> bool:
+        return any(c in unit.context or any(c in lead.first_hit for lead in unit.lead_ins) for c in group)
+
+    def _forbidden_explicitly(self, cond: Condition) -> bool:
+        """Does some provision forbid the act of `cond`, naming all its concepts in its own words or lead-in?"""
+        if cond not in self._explicit_bans:
+            self._explicit_bans[cond] = False
+            for unit in self.candidates(cond):
+                found = self._condition_holds(unit, cond)
+                if found is None or any(hit is None for _, hit, _ in found[2]):
+                    continue
+                if self._stance(unit, found, cond)[0].kind == "prohibition":
+                    self._explicit_bans[cond] = True
+                    break
+        return self._explicit_bans[cond]
+
+    def _exempted(self, unit: Unit, stance: Stance, action: ConceptHit | None, others: list) -> bool:
         """Do the provision's own words put the check's people inside an exception ("unless she is pregnant")?"""
-        if stance.kind not in ("permission", "excepted-prohibition", "obligation", "statement"):
+        if stance.kind not in ("permission", "excepted-prohibition", "limited", "obligation", "statement"):
             return False
         own = [hit for where, hit, _ in others if where is unit and hit is not None]
         for clause in unit.clauses:
             # Only words that carve people or acts out ("unless", "other than") exempt them;
             # "in an emergency" or "where necessary" are conditions of the permission itself.
-            exceptions = [m.start for m in clause.markers if m.category == "exception" and m.text.startswith(_CARVE_OUT)]
+            exceptions = [m.start for m in clause.markers if m.category in EXCEPTION_CATEGORIES and m.text.startswith(self.exemption_words)]
             if not exceptions:
                 continue
             first = min(exceptions)
@@ -194,9 +273,11 @@ class Evaluator:
 
     def _strength(self, check: Check, stance: Stance, lenient: bool) -> str | None:
         if check.kind == "conflict":
-            return FULL if stance.kind in check.stance else None
+            return FULL if accepts(check.stance, stance.kind) else None
         wanted = check.stance[0]
-        full, weak = _ELEMENT_STANCES[wanted]
+        if stance.restricted and wanted == "require":
+            return None  # "restrictions on visits" does not provide visits
+        full, weak = ELEMENT_STANCES[wanted]
         hollowed = stance.qualified and wanted != "mention" and not lenient
         if (stance.kind in full and not hollowed) or (lenient and stance.kind == "qualified-obligation"):
             return FULL
@@ -247,7 +328,42 @@ class Evaluator:
             found = self._condition_holds(unit, cond)
             if found is None:
                 continue
-            (where, hit, _), _, _ = found
-            if not stances or self._stance(unit, where, hit).kind in stances:
+            if not stances or accepts(stances, self._stance(unit, found, cond)[0].kind):
                 return unit
         return None
+
+
+def _act_mentions(unit: Unit, cond: Condition) -> list[ConceptHit]:
+    """Mentions of the check's act in `unit`, those sharing a clause, a sentence, then a comma part, with most
+    of its other concept groups first ("Restraints may be used to prevent escape. Restraints
+    shall not be used on a woman in labour." reads the act of a labour check in the second)."""
+    clauses = unit.clauses
+    acts = [h for h in unit.hits if h.concept in cond.action]
+    if not acts or len(cond.all) == 1:
+        return acts
+    where = {h.start: clause_index(clauses, h.start) for h in unit.hits}
+    groups = [set(g) for g in cond.all[1:]]
+
+    def together(act: ConceptHit) -> tuple[int, int, int, int]:
+        ci = where[act.start]
+        part = clauses[ci].part(act.start)
+        in_part = in_clause = in_sentence = 0
+        for group in groups:
+            near = [h for h in unit.hits if h.concept in group]
+            in_part += any(where[h.start] == ci and clauses[ci].part(h.start) == part for h in near)
+            in_clause += any(where[h.start] == ci for h in near)
+            in_sentence += any(clauses[where[h.start]].sentence == clauses[ci].sentence for h in near)
+        return (-in_clause, -in_sentence, -in_part, act.start)
+
+    return sorted(acts, key=together)
+
+
+def _restricted(stance: Stance) -> Stance:
+    """The stance toward a good the clause restricts: a ban on restricting it ("shall not be
+    denied visits", "No restriction on letters shall be imposed") is a duty to provide it; any
+    other restriction limits it."""
+    if stance.kind == "prohibition":
+        return replace(stance, kind="obligation", markers=stance.markers + ("ban on restricting",))
+    if stance.kind == "excepted-prohibition":
+        return replace(stance, kind="qualified-obligation", qualified=True, markers=stance.markers + ("ban on restricting",))
+    return replace(stance, restricted=True)

@@ -34,6 +34,15 @@ _MENTION = re.compile(  # the provision containing the phrase is about what the 
     + _UNIT + r"\s*" + _REF + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b)?",
     re.IGNORECASE,
 )
+# "Nothing in subsection (2) or (3) authorises ...", "Nothing in paragraph (b) shall be construed
+# to permit ...": a saving clause; the provisions it names permit nothing it rules out.
+_SAVING = re.compile(
+    r"\bnothing in\s+(?P<refs>(?:" + _UNIT + r")\s*[^;:]{0,60}?)\s+"
+    r"(?:shall\s+be\s+construed\s+(?:as|to)\s+|is\s+to\s+be\s+read\s+as\s+|shall\s+|is\s+)?"
+    r"(?:authori[sz]|permit|allow|justif)",
+    re.IGNORECASE,
+)
+_SAVED_REF = re.compile(r"(?:" + _UNIT + r"\s*)?(?P<num>\b\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)", re.IGNORECASE)
 # Each pattern, whether the provision saying it is the qualified one, and words one of
 # which the phrase must contain.
 _LINK_PATTERNS = (
@@ -113,6 +122,23 @@ def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
                 qualified, exception = (p.index, target) if forward else (target, p.index)
                 links.append(ExceptionLink(qualified, exception, p.index, m.span(), m.group(0)))
     return links
+
+
+def find_savings(provisions: list[Provision]) -> list[tuple[int, int]]:
+    """(saving, saved) pairs: `saving` says nothing in `saved` permits what it names."""
+    labels = _Labels(provisions)
+    pairs = []
+    for p in provisions:
+        if p.kind == "toc" or "nothing in" not in p.text.lower():
+            continue
+        for m in _SAVING.finditer(p.text):
+            for ref in _SAVED_REF.finditer(m.group("refs")):
+                if not (ref.group("num") or ref.group("parts")):
+                    continue
+                target = labels.resolve(ref.group("num"), ref.group("parts"), p)
+                if target is not None and target != p.index:
+                    pairs.append((p.index, target))
+    return pairs
 
 
 def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:

@@ -16,13 +16,21 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from linter.engine.crossref import ExceptionLink, descendants, find_exception_links, find_mentions
+from linter.definitions import definitions_in
+from linter.engine.crossref import ExceptionLink, descendants, find_exception_links, find_mentions, find_savings
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
-from linter.nlp.deontic import Clause
+from linter.nlp.deontic import Clause, opening_proviso
+from linter.patterns import Concept
 
-_DEFINITION = re.compile(
-    r"[\"“‘'](?P<term>[^\"”’'“]{2,60})[\"”’']\s*(?:\([^)]*\)\s*)?(?:means|includes|shall mean|shall include|refers to|has the meaning)\b",
+# Concept kinds a definition can narrow: who a clause is about and when it applies. What a
+# clause does (its act) is never taken away by a definition ("separation" defined without the
+# word segregation still names a segregation).
+_NARROWABLE = ("subject", "circumstance")
+# A lead-in that opens a list of exceptions ("... except:", "... unless—", "does not apply to—"):
+# its items finish its sentence and carve people or cases out of it.
+_EXCEPTION_LEAD_IN = re.compile(
+    r"\b(?:except|unless|other than|excluding|save|exempt\w*|not apply to|with the exception of)\b[^.;]{0,60}[:—–-]\s*$",
     re.IGNORECASE,
 )
 
@@ -36,6 +44,8 @@ class Unit:
     lead_ins: list["Unit"] = field(default_factory=list)
     context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
     links: list[ExceptionLink] = field(default_factory=list)
+    exceptions: list["Unit"] = field(default_factory=list)  # items of an exception lead-in ("except:")
+    saved_by: list["Unit"] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
 
     def __post_init__(self) -> None:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.
@@ -48,29 +58,69 @@ class Unit:
     def own_concepts(self) -> set[str]:
         return set(self.first_hit)
 
+    def drop_hits(self, dropped: set[ConceptHit]) -> None:
+        """Forget concept hits the document's own definitions rule out."""
+        self.hits = tuple(h for h in self.hits if h not in dropped)
+        self.first_hit = {}
+        for hit in self.hits:
+            self.first_hit.setdefault(hit.concept, hit)
 
-def _definitions(units: list[Unit]) -> dict[str, set[str]]:
-    """Defined term -> concepts named in its definition ('"restraint" means handcuffs ...')."""
-    defined: dict[str, set[str]] = {}
+
+@dataclass(frozen=True)
+class Meaning:
+    """What the document says a defined term means: the concepts of its defining words."""
+
+    term: str
+    concepts: frozenset[str]
+    source: int  # index of the defining provision
+
+
+def _definitions(units: list[Unit], nlp: Language) -> dict[str, Meaning]:
+    """Defined term -> its meaning ('"restraint" means handcuffs ...', 'convict – a person ...').
+
+    A definition that uses another defined term means what that term means too ("detainee"
+    means a child detained in a centre, where "child" means a person under 18).
+    """
+    raw: dict[str, tuple[frozenset[str], Unit, int, int]] = {}
     for unit in units:
-        text = unit.provision.text
-        found = list(_DEFINITION.finditer(text))
-        for i, m in enumerate(found):
-            body_end = found[i + 1].start() if i + 1 < len(found) else len(text)
-            concepts = {h.concept for h in unit.hits if m.end() <= h.idx < body_end}
-            if concepts:
-                defined[m.group("term").strip().lower()] = concepts
+        for d in definitions_in(unit.provision.text):
+            found = frozenset(h.concept for h in unit.hits if d.body_start <= h.idx < d.body_end)
+            if found:
+                raw[d.term] = (found, unit, d.body_start, d.body_end)
+    if not raw:
+        return {}
+    matcher = _term_matcher(nlp, raw)
+    defined = {}
+    for term, (found, unit, body_start, body_end) in raw.items():
+        meaning = set(found)
+        for match_id, start, _ in matcher(unit.doc):
+            used = nlp.vocab.strings[match_id]
+            if used != term and body_start <= unit.doc[start].idx < body_end:
+                meaning |= raw[used][0]
+        defined[term] = Meaning(term, frozenset(meaning), unit.provision.index)
     return defined
+
+
+def _term_matcher(nlp: Language, terms) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for term in terms:
+        matcher.add(term, [nlp.make_doc(term)])
+    return matcher
 
 
 def _operative(provision: Provision, non_operative: tuple[str, ...]) -> bool:
     # A definition obliges no one: it lends its meaning to the provisions that use the term.
-    if provision.kind in ("toc", "definition"):
+    if provision.kind in ("toc", "definition", "table-header"):
         return False
     return not any(h.strip(" .:").lower() in non_operative for h in provision.headings)
 
 
-def build_units(document: Document, nlp: Language, non_operative_headings: tuple[str, ...] = ()) -> list[Unit]:
+def build_units(
+    document: Document,
+    nlp: Language,
+    non_operative_headings: tuple[str, ...] = (),
+    concepts: dict[str, Concept] | None = None,
+) -> list[Unit]:
     """Units for the operative provisions of `document` (not contents, findings or purposes)."""
     provisions = document.provisions
     docs = list(nlp.pipe(p.text for p in provisions))
@@ -80,12 +130,18 @@ def build_units(document: Document, nlp: Language, non_operative_headings: tuple
     for unit in units:
         parent = unit.provision.parent
         while parent is not None and parent in by_index:
-            unit.lead_ins.append(by_index[parent])
-            parent = by_index[parent].provision.parent
+            lead_in = by_index[parent]
+            unit.lead_ins.append(lead_in)
+            if _EXCEPTION_LEAD_IN.search(lead_in.provision.text):
+                lead_in.exceptions.append(unit)
+            parent = lead_in.provision.parent
 
     _add_heading_context(units, nlp)
-    _add_definition_context(units, nlp)
+    _apply_definitions(units, nlp, concepts or {})
     _add_exception_context(units, provisions, by_index)
+    for saving, saved in find_savings(provisions):
+        if saving in by_index and saved in by_index:
+            by_index[saved].saved_by.append(by_index[saving])
     for citing, cited in find_mentions(provisions):
         if citing in by_index and cited in by_index:
             # "The sanction referred to in paragraph (1)(d) shall not be imposed on ...": the
@@ -103,22 +159,47 @@ def _add_heading_context(units: list[Unit], nlp: Language) -> None:
                 unit.context.setdefault(concept, f"heading \u201c{heading}\u201d")
 
 
-def _add_definition_context(units: list[Unit], nlp: Language) -> None:
-    defined = _definitions(units)
+def _apply_definitions(units: list[Unit], nlp: Language, concepts: dict[str, Concept]) -> None:
+    """A defined term means what its definition says, wherever the document uses it.
+
+    The definition lends its concepts to every provision using the term, and it narrows
+    the term: a who-or-when concept the vocabulary reads into part of the term's words but
+    the definition replaces with another of the same kind is dropped (if "post-delivery
+    period" means the three days after birth, a clause about women in that period is not
+    about breastfeeding mothers). A concept whose own name is the whole term stays.
+    """
+    defined = _definitions(units, nlp)
     if not defined:
         return
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for term in defined:
-        matcher.add(term, [nlp.make_doc(term)])
+    matcher = _term_matcher(nlp, defined)
     for unit in units:
-        for match_id, _, _ in matcher(unit.doc):
-            term = nlp.vocab.strings[match_id]
-            for concept in defined[term]:
-                unit.context.setdefault(concept, f"definition of \u201c{term}\u201d")
+        dropped: set[ConceptHit] = set()
+        for match_id, start, end in matcher(unit.doc):
+            meaning = defined[nlp.vocab.strings[match_id]]
+            if meaning.source != unit.provision.index:
+                dropped |= _narrowed(unit, start, end, meaning, concepts)
+            for concept in meaning.concepts:
+                unit.context.setdefault(concept, f"definition of \u201c{meaning.term}\u201d")
+        if dropped:
+            unit.drop_hits(dropped)
+
+
+def _narrowed(unit: Unit, start: int, end: int, meaning: Meaning, concepts: dict[str, Concept]) -> set[ConceptHit]:
+    kinds = {concepts[c].kind for c in meaning.concepts if c in concepts}
+    out = set()
+    for hit in unit.hits:
+        if not (start <= hit.start and hit.end <= end) or hit.concept in meaning.concepts:
+            continue
+        if (hit.start, hit.end) == (start, end):
+            continue  # the whole term is that concept's own name ("postpartum period")
+        kind = concepts[hit.concept].kind if hit.concept in concepts else ""
+        if kind in _NARROWABLE and kind in kinds:
+            out.add(hit)
+    return out
 
 
 def _add_exception_context(units: list[Unit], provisions: list[Provision], by_index: dict[int, Unit]) -> None:
-    for link in find_exception_links(provisions):
+    for link in find_exception_links(provisions) + _proviso_links(units):
         qualified = by_index.get(link.qualified)
         if qualified is None:
             continue
@@ -131,3 +212,14 @@ def _add_exception_context(units: list[Unit], provisions: list[Provision], by_in
             # The exception is about what the qualified provision governs.
             for concept in qualified.own_concepts() | {c for lead in qualified.lead_ins for c in lead.own_concepts()}:
                 exception.context.setdefault(concept, f"exception to {qualified.provision.label}")
+
+
+def _proviso_links(units: list[Unit]) -> list[ExceptionLink]:
+    """A paragraph that opens "Provided that …" is an exception to the provision before it."""
+    links = []
+    for previous, unit in zip(units, units[1:]):
+        marker = opening_proviso(unit.clauses)
+        if marker is not None:
+            span = (marker.idx, marker.idx + len(marker.text))
+            links.append(ExceptionLink(previous.provision.index, unit.provision.index, unit.provision.index, span, marker.text))
+    return links

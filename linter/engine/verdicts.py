@@ -8,8 +8,10 @@ gap       no element is implemented
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from linter.engine import gender_neutral
-from linter.engine.checks import FULL, Evaluator, Match
+from linter.engine.checks import FULL, WEAK, Evaluator, Match
 from linter.findings import Evidence, RuleResult
 from linter.model import Provision
 from linter.patterns import RulePatterns
@@ -73,11 +75,15 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         return RuleResult(verdict="gap", message="no patterns defined for this rule", **base)
     lenient = rule.is_qualified
     conflicts = _first_matches(evaluator, patterns, "conflict", lenient)
-    conflicts = {
-        cid: ms
-        for cid, ms in conflicts.items()
-        if not (ms[0].check.unless and evaluator.holds_anywhere(ms[0].check.unless, ms[0].check.unless_stance))
-    }
+    # A conflict its `unless` answers elsewhere ("Children leave at four" ... "the director may
+    # let a child stay six months more") is a default qualified by another clause: the rule is
+    # addressed, but only partly.
+    qualified = [
+        ms[0]
+        for ms in conflicts.values()
+        if ms[0].check.unless and evaluator.holds_anywhere(ms[0].check.unless, ms[0].check.unless_stance)
+    ]
+    conflicts = {cid: ms for cid, ms in conflicts.items() if ms[0] not in qualified}
     elements = _first_matches(evaluator, patterns, "element", lenient)
 
     supports = []
@@ -86,6 +92,7 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         best = next((m for m in ms if m.strength == FULL), ms[0] if ms else None)
         if best is not None:
             supports.append(best)
+    supports += [replace(m, strength=WEAK) for m in qualified]
     full_ids = {m.check.id for m in supports if m.strength == FULL}
     missing = [
         c.description + ("" if c.id not in elements else " (only weakly: qualified or with exceptions)")

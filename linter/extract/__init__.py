@@ -6,6 +6,7 @@ adding a format means adding a module and one entry in `READERS`.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
@@ -49,7 +50,17 @@ def read_document(path: str | Path) -> Document:
         provisions = build_provisions(blocks)
     if not provisions:
         raise EmptyDocumentError(str(path), "contains no text")
-    return Document(path=str(path), format=fmt, pages=pages, provisions=provisions, title=_title(blocks))
+    return Document(
+        path=str(path), format=fmt, pages=pages, provisions=provisions, title=_title(blocks), sha256=file_sha256(path)
+    )
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _title(blocks: list[Block]) -> str:

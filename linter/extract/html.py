@@ -163,9 +163,7 @@ class _Walker(Walker):
             self.out.identifier = _anchor(el) or next((a for a in inner if a), None) or self.out.identifier
             self.out.heading(self.text_of(el), int(tag[1]), el.sourceline)
         elif tag == "table":
-            self.out.flush()
-            for row, text in table_rows(el, self.text_of):
-                self.out.paragraph(text, row.sourceline)
+            self.out.table(table_rows(el, self.text_of))
         elif tag == "ol":
             self._ordered_list(el)
         elif tag in _BLOCKS or _AKN_BLOCK_CLASSES & {c.lower() for c in _classes(el)}:

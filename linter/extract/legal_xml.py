@@ -104,9 +104,7 @@ class _Walker(Walker):
         elif name in s.cross_headings:
             self._cross_heading(el)
         elif name == "table":
-            self.out.flush()
-            for row, text in table_rows(el, self.inline_text):
-                self.out.paragraph(text, row.sourceline)
+            self.out.table(table_rows(el, self.inline_text))
         elif name in s.blocks:
             self.out.flush()
             self.inline(el)

@@ -114,6 +114,7 @@ class BlockWriter:
         self._changed = False
         self._definition = False
         self._pending: tuple[str, str, str | None, int | None] | None = None  # number, lead text, id, line
+        self._tables = 0
 
     def text(self, text: str | None, line: int | None = None) -> None:
         if text and text.strip():
@@ -162,17 +163,30 @@ class BlockWriter:
             self.blocks.append(Block(text=text, ref=SourceRef(line=line), heading_level=level, identifier=self.identifier))
 
     def paragraph(self, text: str, line: int | None) -> None:
-        """A paragraph known whole (a table row, a document title)."""
+        """A paragraph known whole (a document title)."""
         self.flush()
         self.flush_number()
         self._append(" ".join(text.split()), line)
 
-    def _append(self, text: str, line: int | None, number: str | None = None, identifier: str | None = None) -> None:
+    def table(self, rows: Iterator[tuple[etree._Element, str]]) -> None:
+        """Each row a unit of its own, numbered as the text reader numbers a pipe table's rows
+        (row 1 is the header), so the structure parser reads the header as the rows' lead-in."""
+        self.flush()
+        self.flush_number()
+        self._tables += 1
+        for number, (row, text) in enumerate(rows, 1):
+            self._append(" ".join(text.split()), row.sourceline, table=(self._tables, number))
+
+    def _append(
+        self, text: str, line: int | None, number: str | None = None, identifier: str | None = None,
+        table: tuple[int, int] | None = None,
+    ) -> None:
         if text or number:
+            table_no, row = table or (None, None)
             self.blocks.append(
                 Block(
                     text=text,
-                    ref=SourceRef(line=line),
+                    ref=SourceRef(line=line, table=table_no, row=row),
                     number=number,
                     changed=self._changed,
                     identifier=identifier or self.identifier,

@@ -60,7 +60,7 @@ def read_blocks(path: Path) -> tuple[list[Block], int | None]:
     if not form_feeds:
         # Without form feeds the file has no pages; say so rather than claim page 1.
         for block in blocks:
-            block.ref = SourceRef(line=block.ref.line)
+            block.ref = SourceRef(line=block.ref.line, table=block.ref.table, row=block.ref.row)
         return blocks, None
     return blocks, form_feeds + 1
 
@@ -118,6 +118,8 @@ class _ParagraphBuilder:
         self._parts: list[str] = []
         self._first_line = 0
         self._page = 1
+        self._tables = 0
+        self._row = 0  # rows of the current table so far; 0 outside a table
 
     def feed(self, number: int, line: str) -> None:
         if "\f" in line:
@@ -138,17 +140,23 @@ class _ParagraphBuilder:
         text = line.strip()
         if not text:
             self.flush()
+            self._row = 0
             return
         heading = _MD_HEADING.fullmatch(text)
         if heading:
             self.flush()
+            self._row = 0
             self._append(heading.group(2), number, len(heading.group(1)), self.form_feeds + 1)
             return
         if _TABLE_ROW.fullmatch(text):
             self.flush()
             if not _TABLE_RULE.fullmatch(text):
-                self._append(text.strip("| "), number, None, self.form_feeds + 1)
+                if not self._row:
+                    self._tables += 1
+                self._row += 1
+                self._append(text.strip("| "), number, None, self.form_feeds + 1, (self._tables, self._row))
             return
+        self._row = 0
         if self._parts and _NEW_BLOCK.match(text):
             self.flush()
         if not self._parts:
@@ -161,5 +169,7 @@ class _ParagraphBuilder:
             self._append(" ".join(self._parts), self._first_line, None, self._page)
             self._parts = []
 
-    def _append(self, text: str, line: int, level: int | None, page: int) -> None:
-        self.blocks.append(Block(text=text, ref=SourceRef(page=page, line=line), heading_level=level))
+    def _append(self, text: str, line: int, level: int | None, page: int, cell: tuple[int, int] | None = None) -> None:
+        table, row = cell or (None, None)
+        ref = SourceRef(page=page, line=line, table=table, row=row)
+        self.blocks.append(Block(text=text, ref=ref, heading_level=level))

@@ -3,7 +3,11 @@
 The component splits each provision into clauses (sentence ends, semicolons, colons) and
 records the deontic markers of `patterns/deontic.yaml` found in each. `stance_at` then
 answers, for a token (the act a rule check is about), whether the clause obliges, forbids
-or permits it, and whether an exception, condition or qualifier weakens that.
+or permits it, and whether an exception, proviso, limit or qualifier weakens that. The
+modal that governs the act is the nearest one outside any relative or noun clause the act
+is not in; negative openers negate the first modal after them; a later clause that opens a
+proviso and permits re-permits. What each marker category does is in
+linter/pattern_language.py (MARKER_CATEGORIES), rendered in patterns/README.md.
 """
 
 from __future__ import annotations
@@ -17,17 +21,15 @@ from spacy.tokens import Doc
 
 from linter.nlp.phrase_cache import phrase_docs
 from linter.nlp.token_rows import span_text
+from linter.pattern_language import EXCEPTION_CATEGORIES, MODAL_CATEGORIES
 from linter.patterns import Deontic
 
-MODAL_CATEGORIES = ("prohibition", "obligation", "permission", "aspiration", "disapplication")
-
-# Abbreviations after which a full stop does not end a sentence ("s. 12", "No. 4").
-_ABBREVIATIONS = frozenset(
-    "s ss no nos art arts sec secs para paras reg regs r rr cl u.s.c c.f.r e.g i.e etc viz ch pt sch cf vol p pp st mr mrs ms dr".split()
-)
 _CLAUSE_ENDS = (";", ":")
 _SENTENCE_ENDS = (".", "?", "!")
 _OPENING_MARKS = ("(", "\u201c", '"')
+_COMMA = ","
+# How far after a restriction word ("restrictions on family visits") its object may start.
+_RESTRICTION_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -44,19 +46,44 @@ class Clause:
     start: int
     end: int
     markers: tuple[Marker, ...]
-    # Opens with a negative word of `negative_openers` ("No prisoner shall ...").
-    negative_opening: bool = False
+    # Starts of the parts of the clause (its start, or just after a comma) that open with a
+    # word of `negative_openers` ("No prisoner shall ...", "In labour, no restraint shall ...").
+    negative_at: tuple[int, ...] = ()
+    commas: tuple[int, ...] = ()
+    sentence: int = 0  # index of the sentence the clause belongs to
+    # Starts of relative or noun clauses that open negatively ("that no woman is shackled").
+    negative_complements: tuple[int, ...] = ()
+    # Starts of comma-separated parts that open with a coordinating word (", and …", ", but …").
+    coordinated: tuple[int, ...] = ()
+
+    @property
+    def negative_opening(self) -> bool:
+        return self.start in self.negative_at
 
     def has(self, category: str) -> bool:
         return any(m.category == category for m in self.markers)
+
+    def part_end(self, token: int) -> int:
+        """End of the comma-separated part that contains `token`."""
+        return next((c for c in self.commas if c >= token), self.end)
+
+    def part(self, token: int) -> tuple[int, int]:
+        """The comma-separated part that contains `token`, as (start, end)."""
+        start = max((c + 1 for c in self.commas if c < token), default=self.start)
+        return start, self.part_end(token)
+
+    def independent(self, token: int) -> bool:
+        """Is the comma-separated part of `token` a coordinated clause with a modal of its own
+        (", and a male officer may not be present")?"""
+        start, end = self.part(token)
+        return start in self.coordinated and any(start <= m.start < end and m.category in MODAL_CATEGORIES for m in self.markers)
 
 
 @dataclass(frozen=True)
 class Stance:
     """The stance of a clause toward one act.
 
-    `kind` is one of the STANCES of linter.patterns ("obligation", "prohibition",
-    "excepted-prohibition", "permission", "qualified-obligation", "statement");
+    `kind` is one of the STANCES of linter.pattern_language;
     `markers` are the words that decided it, for explaining a finding.
     """
 
@@ -67,6 +94,11 @@ class Stance:
     # Character offsets of the exception words, so the engine can tell an inline exception
     # ("unless necessary") from a cross-reference it resolves ("except as provided in (b)").
     exception_at: tuple[int, ...] = ()
+    # The act is the object of a restriction ("restrictions on visits"): the clause limits it.
+    restricted: bool = False
+    # Token spans of later clauses whose proviso re-permits ("; but where … may …"), so the
+    # engine can tell which act they allow again.
+    provisos: tuple[tuple[int, int], ...] = ()
 
 
 class DeonticTagger:
@@ -81,8 +113,11 @@ class DeonticTagger:
         self._sentence_ends = {strings.add(s) for s in _SENTENCE_ENDS}
         self._openings = {strings.add(s) for s in _OPENING_MARKS}
         self._dashes = {strings.add(s) for s in ("\u2014", "\u2013", "--")}
-        self._abbreviations = {strings.add(a + dot) for a in _ABBREVIATIONS for dot in ("", ".")}
+        self._abbreviations = {strings.add(a + dot) for a in deontic.abbreviations for dot in ("", ".")}
+        self._comma = strings.add(_COMMA)
         self._negative_openers = {strings.add(w) for w in deontic.negative_openers}
+        self._continuations = {strings.add(w) for w in deontic.continuations}
+        self._coordinators = {strings.add(w) for w in deontic.coordinators}
         if not Doc.has_extension("clauses"):
             Doc.set_extension("clauses", default=())
 
@@ -97,26 +132,39 @@ class DeonticTagger:
         ]
         clauses = []
         k = 0
-        for start, end in self._bounds(rows):
+        for start, end, sentence in self._bounds(rows):
             mine = []
             while k < len(markers) and markers[k].start < end:
                 mine.append(markers[k])
                 k += 1
-            clauses.append(Clause(start, end, tuple(mine), self._opens_negative(doc, rows, start, end)))
+            commas = tuple(i for i in range(start, end) if rows[i][0] == self._comma)
+            # A capitalised "No" inside a clause opens a sentence after a run-in caption
+            # ("(D) Prohibition on confinement No person may be confined ...").
+            run_in = tuple(i for i in range(start + 1, end) if rows[i][2] and rows[i][1] in self._negative_openers)
+            parts = (start, *(c + 1 for c in commas), *run_in)
+            negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end))
+            # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
+            complements = tuple(m.start for m in mine if m.category == "subordinate" and m.end < end and rows[m.end][1] in self._negative_openers)
+            coordinated = tuple(p for p in parts if p < end and rows[p][1] in self._coordinators)
+            clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence, complements, coordinated))
         doc._.clauses = tuple(clauses)
         return doc
 
-    def _bounds(self, rows: list[list[int]]) -> list[tuple[int, int]]:
+    def _bounds(self, rows: list[list[int]]) -> list[tuple[int, int, int]]:
         bounds = []
-        start = 0
+        start = sentence = 0
         n = len(rows)
         for i, row in enumerate(rows):
             orth = row[0]
-            if orth in self._clause_ends or (orth in self._sentence_ends and self._ends_sentence(rows, i)):
-                bounds.append((start, i + 1))
+            ends_sentence = orth in self._sentence_ends and self._ends_sentence(rows, i)
+            if orth in self._clause_ends or ends_sentence:
+                bounds.append((start, i + 1, sentence))
                 start = i + 1
+                # "This applies to escorts for the birth.": a sentence that opens by pointing
+                # back continues the one before it.
+                sentence += ends_sentence and not (start < n and rows[start][1] in self._continuations)
         if start < n:
-            bounds.append((start, n))
+            bounds.append((start, n, sentence))
         return bounds
 
     def _ends_sentence(self, rows: list[list[int]], i: int) -> bool:
@@ -136,7 +184,7 @@ class DeonticTagger:
         return not (previous[3] and following[3])  # "3.4" split by the tokenizer is one number
 
     def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int) -> bool:
-        # Skip list numbering and punctuation at the start: "(b) No prisoner shall ..."
+        # Skip list labels and punctuation at the start: "(b) No prisoner shall ...", "B. No ..."
         i = start
         while i < end and (rows[i][4] or rows[i][3] or self._is_item_label(doc, rows, i)):
             i += 1
@@ -144,10 +192,12 @@ class DeonticTagger:
 
     @staticmethod
     def _is_item_label(doc: Doc, rows: list[list[int]], i: int) -> bool:
-        if i + 1 >= len(rows) or doc.vocab.strings[rows[i + 1][0]] != ")":
-            return False
         text = doc.vocab.strings[rows[i][0]]
-        return len(text) <= 4 and text.strip("()").isalpha()
+        if i == 0 and len(text) == 2 and text[0].isupper() and text[1] == ".":
+            return True  # "B." opening a paragraph
+        if i + 1 >= len(rows) or doc.vocab.strings[rows[i + 1][0]] not in (")", "."):
+            return False
+        return len(text) <= 4 and text.strip("()").isalpha() and (i == 0 or doc.vocab.strings[rows[i + 1][0]] == ")")
 
 
 def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -168,49 +218,143 @@ def clause_index(clauses: tuple[Clause, ...], token: int) -> int:
     return len(clauses) - 1
 
 
-def _starts_with_exception(clause: Clause) -> bool:
+def _opens_with(clause: Clause, categories: tuple[str, ...]) -> bool:
     first = clause.markers[0] if clause.markers else None
-    return first is not None and first.category in ("exception", "condition") and first.start <= clause.start + 2
+    return first is not None and first.category in categories and first.start <= clause.start + 2
+
+
+def _governing(clause: Clause, anchor: int) -> list[Marker]:
+    """Modals of `clause` that can govern the act at `anchor`.
+
+    A modal inside a relative or noun clause ("…, which shall be removed", "the decision
+    that the child should leave") governs only acts inside that clause (see _subordinate_span).
+    """
+    modals = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
+    spans = [_subordinate_span(clause, m.start, modals) for m in clause.markers if m.category == "subordinate"]
+    inside = [(a, b) for a, b in spans if a <= anchor < b]
+    if inside:
+        a, b = max(inside)  # the innermost clause the act stands in
+        own = [m for m in modals if a <= m.start < b]
+        if own:
+            return own
+    main = [m for m in modals if not any(a <= m.start < b for a, b in spans)]
+    # A clause whose only modals stand in a relative clause ("Women prisoners, who shall be
+    # admitted at any hour") is drafted that way: they govern it.
+    return main or modals
+
+
+def _subordinate_span(clause: Clause, start: int, modals: list[Marker]) -> tuple[int, int]:
+    """A relative or noun clause runs to the next comma, and holds one verb: a later modal that
+    does not touch its own is the main clause's ("the decision that the child should leave the
+    prison shall be taken ...")."""
+    end = clause.part_end(start)
+    own = [m for m in modals if start <= m.start < end]
+    for first, later in zip(own, own[1:]):
+        if later.start > first.end:
+            return start, later.start
+    return start, end
+
+
+def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
+    """Is the act at `token` the good a restriction limits? Either it follows a restriction
+    word closely ("restrictions on family visits", "loss of letters"), or a modal governs a
+    restriction verb in its clause ("visits may be restricted", "shall not be denied access")."""
+    clause = clauses[clause_index(clauses, token)]
+    modals = {m.end: m.start for m in clause.markers if m.category in MODAL_CATEGORIES}
+    for m in clause.markers:
+        if m.category != "restriction" or m.start <= token < m.end:
+            continue
+        if m.end <= token <= m.end + _RESTRICTION_REACH:
+            return True  # "loss of letters", "may restrict visits", "shall not be denied a visit"
+        if m.start - 1 in modals and token < modals[m.start - 1]:
+            return True  # "visits may be restricted": the good is the passive verb's subject
+    return False
+
+
+def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
+    """"No prisoner shall …", "In labour, no restraint shall …", "Under no circumstances shall …"."""
+    # A negative opener governs the first modal after it, not a later one ("No prisoner shall be
+    # punished, but a prisoner may be warned"); modals that touch form one verb ("shall be permitted").
+    for start in clause.negative_at:
+        if start <= modal.start and not any(start <= m.start and m.end < modal.start for m in modals):
+            return True
+    # "Under no circumstances may …", "In no case shall …": a negating phrase right before the modal.
+    if any(m.category == "prohibition" and m.end == modal.start for m in modals):
+        return True
+    return modal.category == "obligation" and any(m.category == "prohibition" and m.start < modal.start for m in modals)
+
+
+def _negative_complement(clause: Clause, anchor: int, modal: Marker) -> bool:
+    """Does a duty from outside reach the act through a negative clause ("shall ensure that no
+    woman in labour is shackled")?"""
+    return any(modal.end <= start <= anchor < _subordinate_span(clause, start, [])[1] for start in clause.negative_complements)
+
+
+def _re_permitting_provisos(clauses: tuple[Clause, ...]) -> list[Clause]:
+    """The clauses that open a proviso or exception and permit: "; but where … may", "Provided that … may"."""
+    found = []
+    for later in clauses:
+        if not _opens_with(later, (*EXCEPTION_CATEGORIES, "contrast", "limit", "condition")):
+            continue
+        modals = _governing(later, later.end - 1)
+        if any(m.category in ("permission", "sanction", "disapplication") for m in modals):
+            found.append(later)
+    return found
 
 
 def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) -> Stance | None:
-    """Stance of clause `ci` toward the act at `token`, or None when the clause has no modal."""
+    """Stance of clause `ci` toward the act at `token`, or None when no modal governs it."""
     clause = clauses[ci]
-    modals = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
-    if not modals:
-        return None
     # Without an act, the modal nearest the end governs: a lead-in's items continue it there
     # ("Prisoners shall attend programmes, and such programmes may—").
     anchor = token if token is not None and clause.start <= token < clause.end else clause.end - 1
-    nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), MODAL_CATEGORIES.index(m.category)))
-    words = [m.text for m in clause.markers]
+    modals = _governing(clause, anchor)
+    if not modals:
+        return None
+    order = MODAL_CATEGORIES.index
+    nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), order(m.category)))
+    words = tuple(m.text for m in clause.markers if m.category not in ("subordinate", "restriction"))
     category = nearest.category
-    # "No prisoner shall ...", "Under no circumstances shall ...": the negation governs the modal.
-    negated = clause.negative_opening or any(m.category == "prohibition" and m.start < nearest.start for m in modals)
-    if category == "obligation" and negated:
-        category = "prohibition"
-    elif category == "permission" and clause.negative_opening:
+    negated = _negated(clause, nearest, modals) or _negative_complement(clause, anchor, nearest)
+    if category == "saving":
+        if negated and anchor < nearest.end:
+            # "No punishment shall restrict visits": what is ruled out is the subject doing the
+            # restraining verb, not what the verb would restrain.
+            category = "prohibition"
+        else:
+            # "Nothing in this section shall be construed to prohibit …" keeps the act allowed.
+            category = "permission" if negated else "prohibition"
+    elif category in ("obligation", "right", "permission", "sanction") and negated:
         category = "prohibition"  # "No inmate shall be permitted a visit", "No prisoner may be ..."
     if category == "disapplication":
-        return Stance("permission", tuple(words), excepted=True)
-    provisos = [c for c in clauses[ci + 1 :] if _starts_with_exception(c) and c.has("permission")]
-    exception_at = tuple(m.idx for c in (clause, *provisos) for m in c.markers if m.category in ("exception", "condition"))
+        return Stance("permission", words, excepted=True)
+    provisos = _re_permitting_provisos(clauses[ci + 1 :])
+    exception_at = tuple(m.idx for m in clause.markers if m.category in EXCEPTION_CATEGORIES)
+    exception_at += tuple(c.markers[0].idx for c in provisos)  # the word that opens each proviso
     excepted = bool(exception_at)
     qualified = clause.has("qualifier")
+    stance = {"exception_at": exception_at, "provisos": tuple((c.start, c.end) for c in provisos)}
     if category == "prohibition":
         kind = "excepted-prohibition" if excepted else "prohibition"
-        return Stance(kind, tuple(words), excepted, qualified, exception_at)
-    if category == "obligation":
-        if clause.has("condition") and not clause.has("exception"):
-            # "Restraints shall be used only where necessary": allowed in those cases.
-            conditional = [m for m in clause.markers if m.category == "condition" and m.text != "only for"]
-            if conditional:
-                return Stance("permission", tuple(words), True, qualified, exception_at)
+        return Stance(kind, words, excepted, qualified, **stance)
+    if clause.has("limit") and not clause.has("exception"):
+        # "Restraints shall be used only where necessary", "searched only by a female
+        # officer": the act is allowed only in those cases — a protective limit.
+        return Stance("limited", words, True, qualified, **stance)
+    if category in ("obligation", "right"):
         kind = "qualified-obligation" if qualified else "obligation"
-        return Stance(kind, tuple(words), excepted, qualified, exception_at)
+        return Stance(kind, words, excepted, qualified, **stance)
     if category == "aspiration":
-        return Stance("qualified-obligation", tuple(words), excepted, True, exception_at)
-    return Stance("permission", tuple(words), excepted, qualified, exception_at)
+        return Stance("qualified-obligation", words, excepted, True, **stance)
+    return Stance("permission", words, excepted, qualified, **stance)
+
+
+def opening_proviso(clauses: tuple[Clause, ...]) -> Marker | None:
+    """The proviso word of a provision that opens with a re-permitting proviso ("Provided that
+    the officer may …" set as its own paragraph); None otherwise."""
+    if clauses and _opens_with(clauses[0], ("proviso",)) and _re_permitting_provisos(clauses):
+        return clauses[0].markers[0]
+    return None
 
 
 def stance_at(clauses: tuple[Clause, ...], token: int) -> Stance | None:

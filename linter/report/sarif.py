@@ -25,7 +25,8 @@ from linter import __version__
 from linter.explain import rule_markdown
 from linter.findings import DocumentResult, Evidence, Finding, RuleResult, display_path, fingerprint
 from linter.model import Document, Provision
-from linter.patterns import PRECISIONS, RulePatterns, load_patterns
+from linter.pattern_language import PRECISIONS
+from linter.patterns import RulePatterns, load_patterns
 from linter.policy import Policy, Rule, load_policy
 from linter.report import ReportOptions
 from linter.report.cite import paragraph_of, suggestion

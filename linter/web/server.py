@@ -86,6 +86,7 @@ def _log_counts() -> None:
     handler.setFormatter(logging.Formatter("bangkok-lint: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    log.propagate = False  # uvicorn configures the root logger too: each line once
 
 
 def _is_loopback(host: str) -> bool:
