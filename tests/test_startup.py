@@ -179,3 +179,18 @@ def test_pattern_vectors_from_the_cache_equal_the_computed_ones(fresh_cache):
     assert np.array_equal(_text_vectors(nlp, texts), computed)  # warm: from the file
     assert np.array_equal(_text_vectors(nlp, texts[:1]), computed[:1])  # other texts: a file of their own
     assert len(list(fresh_cache.glob("pattern-vectors-*.pickle"))) == 2
+
+
+def test_legal_english_tokenizer_is_blank_english_with_the_legal_infixes():
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    from linter.nlp.pipeline import _LegalDefaults, _LegalEnglish
+
+    reference = spacy.blank("en")
+    reference.tokenizer.infix_finditer = compile_infix_regex(_LegalDefaults.infixes).finditer
+    legal = _LegalEnglish()
+    assert phrase_cache._tokenizer_digest(legal.tokenizer) == phrase_cache._tokenizer_digest(reference.tokenizer)
+    text = "Sec. 4.(a) In general.—The Warden shan't restrain a woman; cf. 18 U.S.C. 4042."
+    assert [t.text for t in legal(text)] == [t.text for t in reference(text)]
+    assert "general" in [t.text for t in legal(text)] and "—" in [t.text for t in legal(text)]
