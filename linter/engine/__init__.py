@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# First, before any module below imports spaCy: linter.nlp imports it without spacy.cli.
+import linter.nlp  # noqa: F401, I001
+
 from collections.abc import Iterable
 
 from linter.engine.checks import Evaluator
