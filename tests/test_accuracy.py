@@ -50,6 +50,6 @@ def test_real_corpus_accuracy_floor():
     assert m["evidence_accuracy"] >= REAL_FLOORS["evidence"]
 
 
-CORPUS_FLOORS = {"conflict_precision": 0.90, "conflict_recall": 0.82, "addressed_f1": 0.82, "evidence": 0.78}
-REAL_FLOORS = {"conflict_precision": 0.93, "conflict_recall": 0.90, "addressed_f1": 0.78, "evidence": 0.80}
-HELDOUT_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.62, "addressed_f1": 0.75, "evidence": 0.60}
+CORPUS_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.82, "addressed_f1": 0.80, "evidence": 0.78}
+REAL_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.90, "addressed_f1": 0.84, "evidence": 0.80}
+HELDOUT_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.65, "addressed_f1": 0.75, "evidence": 0.80}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+# First, before any module below imports spaCy: linter.nlp imports it without spacy.cli.
+import linter.nlp  # noqa: F401, I001
 from linter.engine.checks import Evaluator
 from linter.engine.verdicts import judge_rule
 from linter.findings import DocumentResult, RuleResult

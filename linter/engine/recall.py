@@ -14,6 +14,7 @@ it was found by similarity, to which check, and how close it was.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from spacy.language import Language
 
 from linter.engine.checks import Evaluator, Match
 from linter.errors import PolicyError
-from linter.nlp.similarity import SimilarityTagger
 from linter.nlp.tokenizer import tokenizer
 from linter.patterns import Check, PatternSet
 from linter.policy import Policy
@@ -93,9 +93,7 @@ class PatternVectors:
                 starts.append(len(texts))
                 texts.extend(own)
         # The same words, read the same way, as the provisions they are compared with.
-        tagger = nlp.get_pipe("bangkok_similarity")
-        assert isinstance(tagger, SimilarityTagger)
-        self.matrix = tagger.vectors(list(tokenizer(nlp).pipe(texts)))
+        self.matrix = _text_vectors(nlp, texts)
         self.starts = np.asarray(starts)
         # Columns are grouped by rule: where each rule's columns start, and its check columns.
         rules = [rule for rule, _ in self.columns]
@@ -109,6 +107,21 @@ class PatternVectors:
         """columns x units: the best cosine of each column's texts with each unit."""
         # Rows are texts here, so both reductions run over contiguous rows (fast).
         return np.maximum.reduceat(self.matrix @ units.T, self.starts, axis=0)
+
+
+def _text_vectors(nlp: Language, texts: list[str]) -> np.ndarray:
+    """The vectors of `texts`, kept in the user cache: embedding them is a sixth of a small file's check."""
+    from linter import user_cache
+    from linter.nlp import similarity
+    from linter.nlp.phrase_cache import tokenizer_key
+
+    key = json.dumps([texts, tokenizer_key(nlp), similarity.model_key()], ensure_ascii=False).encode("utf-8")
+    def embed() -> np.ndarray:
+        tagger = nlp.get_pipe("bangkok_similarity")
+        assert isinstance(tagger, similarity.SimilarityTagger)
+        return tagger.vectors(list(tokenizer(nlp).pipe(texts)))
+
+    return user_cache.built_for_key("pattern-vectors", key, embed)
 
 
 _VECTORS: dict[tuple[int, int, int], PatternVectors] = {}

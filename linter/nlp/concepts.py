@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from linter.nlp.phrase_cache import phrase_docs
 from linter.nlp.token_rows import span_text
-from linter.nlp.tokenizer import tokenizer
 from linter.patterns import Concept
 
 _EXCLUDE_SUFFIX = "!exclude"
@@ -42,9 +42,9 @@ class ConceptTagger:
     def __init__(self, nlp: Language, concepts: dict[str, Concept]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for concept in concepts.values():
-            self.matcher.add(concept.id, list(tokenizer(nlp).pipe(concept.terms)))
+            self.matcher.add(concept.id, phrase_docs(nlp, concept.terms))
             if concept.exclude:
-                self.matcher.add(concept.id + _EXCLUDE_SUFFIX, list(tokenizer(nlp).pipe(concept.exclude)))
+                self.matcher.add(concept.id + _EXCLUDE_SUFFIX, phrase_docs(nlp, concept.exclude))
         if not Doc.has_extension("concepts"):
             Doc.set_extension("concepts", default=())
 

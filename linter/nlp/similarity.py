@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linter.errors import PolicyError
+from linter.lazy_imports import import_wordllama
 
 MODEL = "l2_supercat"
 DIMENSIONS = 256
@@ -35,10 +36,11 @@ class Embedder:
         # One thread, same vectors every run; and no warning when --jobs forks the process.
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         try:
-            import wordllama
-            from wordllama import WordLlama
+            wordllama = import_wordllama()  # without requests: see linter.lazy_imports
+            WordLlama = wordllama.WordLlama
         except ImportError as exc:  # pragma: no cover - a broken install
             raise PolicyError(f"the similarity layer needs the 'wordllama' package ({exc}); use --no-similarity") from exc
+        assert wordllama.__file__ is not None  # a regular package, with its weights beside it
         package = Path(wordllama.__file__).parent
         try:
             self._model = WordLlama.load(config=MODEL, dim=DIMENSIONS, cache_dir=package, disable_download=True)
@@ -76,6 +78,13 @@ def unit_vectors(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
     means = sums / np.maximum(counts, 1)[:, None]
     norms = np.linalg.norm(means, axis=1, keepdims=True)
     return np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
+
+
+def model_key() -> list[str]:
+    """What decides a text's vector besides its words: the model, its package version, this code."""
+    from importlib.metadata import version
+
+    return [MODEL, str(DIMENSIONS), version("wordllama"), Path(__file__).read_text(encoding="utf-8")]
 
 
 @lru_cache(maxsize=1)
