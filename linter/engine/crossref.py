@@ -30,8 +30,10 @@ _DISAPPLYING = re.compile(  # also an exception to the one it names: "Paragraph 
     re.IGNORECASE,
 )
 _MENTION = re.compile(  # the provision containing the phrase is about what the one it names provides
-    r"\b(?:referred to|mentioned|specified|described|listed|set out|imposed)\s+(?:in|under)\s+"
-    + _UNIT + r"\s*" + _REF + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b)?",
+    r"\b(?:(?:referred to|mentioned|specified|described|listed|set out|imposed|provided for|prescribed|awarded)\s+(?:in|under)"
+    # "No punishment under subsection (1)(c) ...", "a penalty pursuant to article 58(2)(b)"
+    r"|(?:punishment|penalty|sanction|award|measure)s?\s+(?:under|pursuant to|in terms of))\s+"
+    + _UNIT + r"\s*" + _REF + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b|\s*(?P<closed>[a-z]{1,3})\)(?!\w))?",
     re.IGNORECASE,
 )
 # "Nothing in subsection (2) or (3) authorises ...", "Nothing in paragraph (b) shall be construed
@@ -150,7 +152,9 @@ def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:
             continue
         for m in _MENTION.finditer(p.text):
             parts = m.group("parts") or ""
-            letter = f"({m.group('letter')})" if m.group("letter") else ""
+            # "paragraph (1) letter d", or a civil-law item written "paragraph (1) c)"
+            item = m.group("letter") or m.group("closed")
+            letter = f"({item})" if item else ""
             # Fall back to the paragraph when its lettered points were not split out.
             target = labels.resolve(m.group("num"), parts + letter, p) if letter else None
             if target is None:

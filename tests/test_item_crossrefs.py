@@ -1,0 +1,58 @@
+"""A clause that exempts women from a punishment named by its item ("No punishment under
+subsection (1)(c) ...") reads the item's words, so the list's conflict is saved only when the
+cited item is the segregation one."""
+
+from pathlib import Path
+
+import pytest
+
+from linter.engine import check_document
+from linter.extract import read_document
+
+WESTMINSTER = (
+    "12. (1) An officer in charge who finds a prisoner guilty of a disciplinary offence may impose one or more "
+    "of the following punishments—\n"
+    "(a) a caution;\n"
+    "(b) forfeiture of privileges for a period not exceeding 28 days;\n"
+    "(c) cellular confinement for a period not exceeding 14 days;\n"
+    "(d) forfeiture of remission of not more than 30 days.\n"
+    "(2) A punishment under subsection (1)(d) shall be reported to the Commissioner.\n"
+    "(3) No punishment under subsection (1)({item}) shall be imposed on a pregnant woman or a nursing mother.\n"
+)
+US_CODE = (
+    "§ 41-9-27 Inmate discipline.\n"
+    "(a) A hearing officer who finds an inmate guilty of a rule violation may impose one or more of the "
+    "following sanctions:\n"
+    "(1) a verbal reprimand;\n"
+    "(2) loss of commissary privileges for up to 60 days;\n"
+    "(3) disciplinary segregation for up to 30 days.\n"
+    "(b) No sanction under subsection (a)({item}) shall be imposed on an inmate who is pregnant, who is in the "
+    "postpartum period, or who is nursing an infant.\n"
+)
+CIVIL_LAW = (
+    "Article 58\n"
+    "(1) For a disciplinary offence the director may impose the following disciplinary measures:\n"
+    "a) a reprimand;\n"
+    "b) restriction of parcels for up to three months;\n"
+    "c) placement in a solitary cell for up to fifteen days.\n"
+    "(2) The measure provided for in paragraph (1) {item}) shall not be applied to pregnant women, to mothers "
+    "breastfeeding a child or to women who have a child with them in the institution.\n"
+)
+
+
+def _rule_22(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "regulation.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_document(read_document(path), ("all",))
+    return {r.rule: r for r in result.rules}[22].verdict
+
+
+@pytest.mark.parametrize(
+    "template, segregation_item, other_item",
+    [(WESTMINSTER, "c", "b"), (US_CODE, "3", "2"), (CIVIL_LAW, "c", "b")],
+    ids=["westminster", "us-code", "civil-law"],
+)
+def test_an_exemption_citing_the_segregation_item_saves_the_punishment_list(tmp_path, template, segregation_item, other_item):
+    assert _rule_22(tmp_path, template.format(item=segregation_item)) in ("covered", "partial")
+    # Exempting pregnant women from another punishment leaves cellular confinement open to them.
+    assert _rule_22(tmp_path, template.format(item=other_item)) == "conflict"
