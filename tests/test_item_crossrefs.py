@@ -56,3 +56,33 @@ def test_an_exemption_citing_the_segregation_item_saves_the_punishment_list(tmp_
     assert _rule_22(tmp_path, template.format(item=segregation_item)) in ("covered", "partial")
     # Exempting pregnant women from another punishment leaves cellular confinement open to them.
     assert _rule_22(tmp_path, template.format(item=other_item)) == "conflict"
+
+
+SOUTH_ASIAN = (
+    "Rule 12. The Superintendent may award any of the following punishments for a jail offence:\n"
+    "(a) formal warning;\n"
+    "(b) loss of canteen privileges for a month;\n"
+    "(c) separate confinement for a period not exceeding fourteen days;\n"
+    "(d) cellular confinement for a period not exceeding seven days.\n\n"
+    "Rule 13. No punishment mentioned in clauses {items} of rule 12 shall be awarded to a female prisoner who is "
+    "pregnant or who has a child with her or who is nursing an infant.\n"
+)
+COMMONWEALTH_AFRICA = (
+    "40. (1) Where a prisoner is found guilty of a prison offence, the Superintendent may order—\n"
+    "(a) a reprimand;\n"
+    "(b) confinement in a punishment cell for not more than ten days;\n"
+    "(c) the stoppage of earnings for not more than fourteen days.\n"
+    "(2) An order under paragraph {items} of subregulation (1) shall not be made in respect of a female prisoner "
+    "who is pregnant or who is nursing a child.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "template, saving, not_saving",
+    [(SOUTH_ASIAN, "(c) and (d)", "(a) and (b)"), (COMMONWEALTH_AFRICA, "(b)", "(c)")],
+    ids=["south-asian-list-of-items", "commonwealth-item-of-subregulation"],
+)
+def test_an_item_named_before_its_provision_is_resolved(tmp_path, template, saving, not_saving):
+    assert _rule_22(tmp_path, template.format(items=saving)) in ("covered", "partial")
+    assert _rule_22(tmp_path, template.format(items=not_saving)) == "conflict"
+
