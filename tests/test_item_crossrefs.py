@@ -86,3 +86,20 @@ def test_an_item_named_before_its_provision_is_resolved(tmp_path, template, savi
     assert _rule_22(tmp_path, template.format(items=saving)) in ("covered", "partial")
     assert _rule_22(tmp_path, template.format(items=not_saving)) == "conflict"
 
+
+
+POST_SOVIET = (
+    "Article 58\n"
+    "Disciplinary penalties\n"
+    "1. The following disciplinary penalties may be imposed on convicted persons:\n"
+    "(a) a reprimand;\n"
+    "(b) a fine of up to two basic units;\n"
+    "(c) placement in a punishment cell for up to fifteen days.\n"
+    "2. The penalty referred to in point {item} of paragraph 1 shall not be imposed on pregnant women or on "
+    "women with children under three years of age.\n"
+)
+
+
+def test_a_bare_paragraph_number_names_a_paragraph_of_the_citing_article(tmp_path):
+    assert _rule_22(tmp_path, POST_SOVIET.format(item="(c)")) in ("covered", "partial")
+    assert _rule_22(tmp_path, POST_SOVIET.format(item="(b)")) == "conflict"

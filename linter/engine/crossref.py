@@ -167,13 +167,23 @@ def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:
             item = m.group("letter") or m.group("closed")
             letter = f"({item})" if item else ""
             for parts in [last] + _ITEM.findall(m.group("more") or ""):
-                # Fall back to the paragraph when its lettered points were not split out.
-                target = labels.resolve(num, stem + parts + letter, p) if letter else None
-                if target is None:
-                    target = labels.resolve(num, stem + parts, p)
+                target = _resolve_item(labels, num, stem + parts, letter, p)
                 if target is not None and target != p.index:
                     pairs.append((p.index, target))
     return pairs
+
+
+def _resolve_item(labels: _Labels, num: str | None, parts: str, letter: str, here: Provision) -> int | None:
+    candidates = [(num, parts + letter), (num, parts)] if letter else [(num, parts)]
+    if num and num.isdigit():
+        # "point (c) of paragraph 1": a bare number names a paragraph of the citing article.
+        candidates += [(None, f"({num})" + cited) for _, cited in candidates]
+    # Fall back to the paragraph when its lettered points were not split out.
+    for cited_num, cited_parts in candidates:
+        target = labels.resolve(cited_num, cited_parts, here)
+        if target is not None:
+            return target
+    return None
 
 
 def descendants(provisions: list[Provision], index: int) -> list[int]:
