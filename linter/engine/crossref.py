@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from linter.model import Provision
 
-_UNIT = r"(?:sub-?section|section|sub-?paragraph|paragraph|sub-?rule|rule|regulation|article|clause|item|point|§)s?"
+_UNIT = r"(?:sub-?section|section|sub-?paragraph|paragraph|sub-?rule|rule|sub-?regulation|regulation|article|clause|item|point|§)s?"
 _REF = r"(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
 _FORWARD = re.compile(  # the provision containing the phrase is qualified by the one it names
     r"\b(?P<kw>except as (?:otherwise )?(?:provided|permitted|authori[sz]ed|specified) (?:in|by|under)|subject to|save as (?:provided|permitted) (?:in|by|under)|other than as provided in)\s+"
@@ -30,8 +30,15 @@ _DISAPPLYING = re.compile(  # also an exception to the one it names: "Paragraph 
     re.IGNORECASE,
 )
 _MENTION = re.compile(  # the provision containing the phrase is about what the one it names provides
-    r"\b(?:referred to|mentioned|specified|described|listed|set out|imposed)\s+(?:in|under)\s+"
-    + _UNIT + r"\s*" + _REF + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b)?",
+    r"\b(?:(?:referred to|mentioned|specified|described|listed|set out|imposed|provided for|prescribed|awarded)\s+(?:in|under)"
+    # "No punishment under subsection (1)(c) ...", "a penalty pursuant to article 58(2)(b)"
+    r"|(?:punishment|penalty|sanction|award|measure|order)s?\s+(?:under|pursuant to|in terms of))\s+"
+    + _UNIT + r"\s*" + _REF
+    # "clauses (c) and (d)", "paragraphs (b), (c) or (e)": more items of the same level
+    + r"(?P<more>(?:(?:,|and|or|,\s*and|,\s*or)\s*\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
+    + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b|\s*(?P<closed>[a-z]{1,3})\)(?!\w))?"
+    # "clause (c) of rule 12", "paragraph (c) of subsection (1)": the item comes first, its provision after
+    + r"(?:\s*of\s+(?:the\s+|this\s+)?" + _UNIT + r"\s*(?P<outer>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<outer_parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*))?",
     re.IGNORECASE,
 )
 # "Nothing in subsection (2) or (3) authorises ...", "Nothing in paragraph (b) shall be construed
@@ -69,6 +76,7 @@ def _core(label: str) -> str:
 
 
 _LAST_PART = re.compile(r"\([^()]*\)$")
+_ITEM = re.compile(r"\(\s*[A-Za-z0-9]+\s*\)")
 
 
 class _Labels:
@@ -149,15 +157,33 @@ def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:
         if p.kind == "toc":
             continue
         for m in _MENTION.finditer(p.text):
-            parts = m.group("parts") or ""
-            letter = f"({m.group('letter')})" if m.group("letter") else ""
-            # Fall back to the paragraph when its lettered points were not split out.
-            target = labels.resolve(m.group("num"), parts + letter, p) if letter else None
-            if target is None:
-                target = labels.resolve(m.group("num"), parts, p)
-            if target is not None and target != p.index:
-                pairs.append((p.index, target))
+            num, stem, last = m.group("num"), "", m.group("parts") or ""
+            if m.group("more"):  # a list of items shares everything before its last "(x)"
+                split = _LAST_PART.search(last.strip())
+                stem, last = last.strip()[: split.start()] if split else "", split.group(0) if split else last
+            if m.group("outer") or m.group("outer_parts"):
+                num, stem = m.group("outer"), (m.group("outer_parts") or "") + stem
+            # "paragraph (1) letter d", or a civil-law item written "paragraph (1) c)"
+            item = m.group("letter") or m.group("closed")
+            letter = f"({item})" if item else ""
+            for parts in [last] + _ITEM.findall(m.group("more") or ""):
+                target = _resolve_item(labels, num, stem + parts, letter, p)
+                if target is not None and target != p.index:
+                    pairs.append((p.index, target))
     return pairs
+
+
+def _resolve_item(labels: _Labels, num: str | None, parts: str, letter: str, here: Provision) -> int | None:
+    candidates = [(num, parts + letter), (num, parts)] if letter else [(num, parts)]
+    if num and num.isdigit():
+        # "point (c) of paragraph 1": a bare number names a paragraph of the citing article.
+        candidates += [(None, f"({num})" + cited) for _, cited in candidates]
+    # Fall back to the paragraph when its lettered points were not split out.
+    for cited_num, cited_parts in candidates:
+        target = labels.resolve(cited_num, cited_parts, here)
+        if target is not None:
+            return target
+    return None
 
 
 def descendants(provisions: list[Provision], index: int) -> list[int]:

@@ -1,0 +1,42 @@
+"""A ban that holds only on a doctor's say-so ("shall not be restrained if the medical officer
+objects") leaves the act allowed whenever the doctor says nothing: a way round the ban. A ban
+narrowed to the woman's own state ("if she is in labour") is protective and stays a ban."""
+
+from pathlib import Path
+
+import pytest
+
+from linter.engine import check_document
+from linter.extract import read_document
+
+
+def _rule_24(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "regulation.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = check_document(read_document(path), ("all",))
+    return {r.rule: r for r in result.rules}[24].verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rule 41. A pregnant prisoner shall not be restrained during labour if the medical officer objects.",
+        "§ 3-214(b) An inmate in labor shall not be shackled where the attending physician so directs.",
+        "Article 12. Restraints shall not be applied to a woman in childbirth if the doctor considers that they would endanger her health.",
+    ],
+    ids=["westminster", "us-code", "civil-law"],
+)
+def test_a_ban_on_a_doctors_say_so_re_permits_restraint(tmp_path, text):
+    assert _rule_24(tmp_path, text) == "conflict"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rule 41. A prisoner shall not be restrained if she is in labour or has recently given birth.",
+        "Article 12. Instruments of restraint shall never be used on women during labour. A woman shall be moved to hospital where the medical officer so advises.",
+    ],
+    ids=["narrowed-to-her-state", "doctor-condition-on-another-duty"],
+)
+def test_a_protective_condition_keeps_the_ban(tmp_path, text):
+    assert _rule_24(tmp_path, text) in ("covered", "partial")
