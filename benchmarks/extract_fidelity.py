@@ -125,9 +125,7 @@ def _label_agreement(got: list[Provision], reference: list[Provision]) -> float:
     if not numbered:
         return 100.0
     candidates = [p for p in got if p.text and p.kind != "toc"]
-    matcher = difflib.SequenceMatcher(
-        None, [_key(p) for p in numbered], [_key(p) for p in candidates], autojunk=False
-    )
+    matcher = difflib.SequenceMatcher(None, [_key(p) for p in numbered], [_key(p) for p in candidates], autojunk=False)
     same = 0
     for block in matcher.get_matching_blocks():
         for offset in range(block.size):

@@ -17,24 +17,55 @@ TITLE = "The Prison and Young Offender Institution (Consolidation) Rules 2031"
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 PART_TITLES = [
-    "Preliminary", "Reception and Admission", "Classification and Allocation", "Accommodation",
-    "Hygiene and Clothing", "Food and Drink", "Health Care", "Contact with the Outside World",
-    "Religion", "Work, Education and Training", "Searching", "Security and Control",
-    "Discipline", "Restraint and Use of Force", "Requests and Complaints", "Transfers and Escorts",
-    "Release and Resettlement", "Independent Monitoring", "Staff", "Records and Information",
+    "Preliminary",
+    "Reception and Admission",
+    "Classification and Allocation",
+    "Accommodation",
+    "Hygiene and Clothing",
+    "Food and Drink",
+    "Health Care",
+    "Contact with the Outside World",
+    "Religion",
+    "Work, Education and Training",
+    "Searching",
+    "Security and Control",
+    "Discipline",
+    "Restraint and Use of Force",
+    "Requests and Complaints",
+    "Transfers and Escorts",
+    "Release and Resettlement",
+    "Independent Monitoring",
+    "Staff",
+    "Records and Information",
 ]
 
 SUBJECTS = [
-    "The governor", "The director", "An officer", "The health care team", "The chaplain",
-    "A member of the independent monitoring board", "The Secretary of State", "The duty governor",
-    "The senior officer on duty", "Every officer", "The medical officer", "The education manager",
-    "A prison officer of the same sex as the prisoner", "The head of residential services",
-    "The contractor", "A person authorised by the governor",
+    "The governor",
+    "The director",
+    "An officer",
+    "The health care team",
+    "The chaplain",
+    "A member of the independent monitoring board",
+    "The Secretary of State",
+    "The duty governor",
+    "The senior officer on duty",
+    "Every officer",
+    "The medical officer",
+    "The education manager",
+    "A prison officer of the same sex as the prisoner",
+    "The head of residential services",
+    "The contractor",
+    "A person authorised by the governor",
 ]
 DUTIES = [
-    "shall ensure that", "shall keep a record showing that", "shall arrange that", "may direct that",
-    "shall be satisfied that", "shall, so far as reasonably practicable, ensure that",
-    "shall inform the prisoner in writing where", "shall report to the Secretary of State whenever",
+    "shall ensure that",
+    "shall keep a record showing that",
+    "shall arrange that",
+    "may direct that",
+    "shall be satisfied that",
+    "shall, so far as reasonably practicable, ensure that",
+    "shall inform the prisoner in writing where",
+    "shall report to the Secretary of State whenever",
 ]
 CLAUSES = [
     "every prisoner is provided with bedding adequate for warmth and health",
@@ -66,14 +97,26 @@ CLAUSES = [
     "legal advisers may visit a prisoner at any reasonable time and in the hearing of no officer",
 ]
 CONDITIONS = [
-    "", "", "", "Except as provided by paragraph (3), ", "Subject to rule 41, ",
-    "Where the governor so directs, ", "In an emergency, ", "Unless the Secretary of State otherwise directs, ",
-    "So far as the resources of the prison allow, ", "Without prejudice to any other power, ",
+    "",
+    "",
+    "",
+    "Except as provided by paragraph (3), ",
+    "Subject to rule 41, ",
+    "Where the governor so directs, ",
+    "In an emergency, ",
+    "Unless the Secretary of State otherwise directs, ",
+    "So far as the resources of the prison allow, ",
+    "Without prejudice to any other power, ",
 ]
 TAILS = [
-    ".", ".", ".", ", and the governor shall keep a record of the reasons.",
-    ", save where a medical officer advises otherwise.", " and such record shall be open to inspection by the board.",
-    ", in accordance with any directions of the Secretary of State.", " within a reasonable time.",
+    ".",
+    ".",
+    ".",
+    ", and the governor shall keep a record of the reasons.",
+    ", save where a medical officer advises otherwise.",
+    " and such record shall be open to inspection by the board.",
+    ", in accordance with any directions of the Secretary of State.",
+    " within a reasonable time.",
 ]
 ITEM_LEADS = [
     "The governor may authorise the following measures, namely",
@@ -84,8 +127,11 @@ ITEM_LEADS = [
 ]
 ITEMS = [
     "the state of the premises and the administration of the prison",
-    "commits any assault", "detains any person against his will", "is absent from any place where he is required to be",
-    "is disrespectful to any officer", "damages any part of the prison or any property",
+    "commits any assault",
+    "detains any person against his will",
+    "is absent from any place where he is required to be",
+    "is disrespectful to any officer",
+    "damages any part of the prison or any property",
     "the date and time of the measure and the name of the officer authorising it",
     "unauthorised articles, including mobile telephones and controlled drugs",
     "the treatment of prisoners and the facilities available to them",
@@ -122,10 +168,31 @@ DEFINITIONS = [
     '"close confinement" includes cellular confinement and segregation for disciplinary purposes',
 ]
 HEADINGS = [
-    "General duty", "Records", "Exercise", "Visits", "Letters", "Complaints", "Property", "Searching",
-    "Medical attendance", "Removal from association", "Use of force", "Punishments", "Earnings",
-    "Education", "Library", "Escorts", "Religious observance", "Legal advisers", "Drug testing",
-    "Bedding", "Food", "Clothing", "Information to prisoners", "Hearing of charges", "Temporary release",
+    "General duty",
+    "Records",
+    "Exercise",
+    "Visits",
+    "Letters",
+    "Complaints",
+    "Property",
+    "Searching",
+    "Medical attendance",
+    "Removal from association",
+    "Use of force",
+    "Punishments",
+    "Earnings",
+    "Education",
+    "Library",
+    "Escorts",
+    "Religious observance",
+    "Legal advisers",
+    "Drug testing",
+    "Bedding",
+    "Food",
+    "Clothing",
+    "Information to prisoners",
+    "Hearing of charges",
+    "Temporary release",
 ]
 
 
@@ -157,7 +224,9 @@ class Regulation:
             for section in part.sections:
                 out.append(("heading", section.heading))
                 first, *rest = section.paragraphs
-                out.append(("para", f"{section.number}.—{first}" if first.startswith("(") else f"{section.number}. {first}"))
+                out.append(
+                    ("para", f"{section.number}.—{first}" if first.startswith("(") else f"{section.number}. {first}")
+                )
                 out += [("para", p) for p in rest]
         return out
 
@@ -197,7 +266,9 @@ def _section(rng: random.Random, number: int, definitions: bool) -> Section:
             section.paragraphs.append(f"({n}) {rng.choice(ITEM_LEADS)}—")
             items = rng.sample(ITEMS, rng.randint(2, 5))
             letters = "abcdefgh"
-            section.paragraphs += [f"({letters[i]}) {item}{';' if i < len(items) - 1 else '.'}" for i, item in enumerate(items)]
+            section.paragraphs += [
+                f"({letters[i]}) {item}{';' if i < len(items) - 1 else '.'}" for i, item in enumerate(items)
+            ]
         elif rng.random() < 0.08:
             section.paragraphs.append(f"({n}) {rng.choice(WOMEN_CLAUSES)}")
         else:

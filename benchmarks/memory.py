@@ -94,7 +94,10 @@ def paragraph_docx(count: int, folder: Path) -> Path:
         for i in range(1, count + 1)
     )
     xml = f"<w:document {_W}><w:body>{body}<w:sectPr/></w:body></w:document>".encode()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
         for info in source.infolist():
             out.writestr(info.filename, xml if info.filename == "word/document.xml" else source.read(info))
     return path
@@ -123,7 +126,9 @@ def main() -> int:
 
         count = 15_000 if args.quick else 150_000
         outcome, seconds, peak = lint_in_child(one_line_provisions(count, folder))
-        print(f"{count:,} one-line provisions: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB ({(peak - base_rss) * 1024 / count:.2f} KB each)")
+        print(
+            f"{count:,} one-line provisions: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB ({(peak - base_rss) * 1024 / count:.2f} KB each)"
+        )
 
         times = {}
         for count in (10_000, 20_000) if args.quick else (100_000, 200_000):
@@ -140,7 +145,9 @@ def main() -> int:
             if outcome != "ok":
                 break
             largest, mb = mb, mb * 2
-        print(f"largest regulation linted under a 1 GiB address-space limit: {largest or 0:g} MB of text (tried up to {args.max_mb:g} MB)")
+        print(
+            f"largest regulation linted under a 1 GiB address-space limit: {largest or 0:g} MB of text (tried up to {args.max_mb:g} MB)"
+        )
     return 0
 
 

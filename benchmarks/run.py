@@ -130,7 +130,10 @@ def measure(inputs: dict, runs: int) -> Figures:
         key = options[1] if options else "1"
         figures.batch_s[key] = median(_timed_command(command) for _ in range(runs))
     one_file = sorted(inputs["batch"].glob("*.txt"))[0]
-    single = [_timed_command([*_cli(), "check", "--scope", *SCOPE, str(one_file)], with_cpu=True) for _ in range(max(runs, SINGLE_FILE_RUNS))]
+    single = [
+        _timed_command([*_cli(), "check", "--scope", *SCOPE, str(one_file)], with_cpu=True)
+        for _ in range(max(runs, SINGLE_FILE_RUNS))
+    ]
     figures.single_file_runs = len(single)
     figures.single_file_s = median(wall for wall, _ in single)
     figures.single_file_min_s = min(wall for wall, _ in single)

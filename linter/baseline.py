@@ -52,7 +52,9 @@ def entries_for(run: Run, reasons: dict[str, str], base: Path) -> list[Entry]:
         for finding in clause_findings(doc):
             fp = fingerprint(doc.path, finding, base)
             clause = finding.clause.quote if finding.clause else ""
-            out.setdefault(fp, Entry(fp, finding.code, finding.verdict, display_path(doc.path, base), clause, reasons.get(fp, "")))
+            out.setdefault(
+                fp, Entry(fp, finding.code, finding.verdict, display_path(doc.path, base), clause, reasons.get(fp, ""))
+            )
     return list(out.values())
 
 
@@ -78,12 +80,16 @@ def load_baseline(path: Path, require_reasons: bool = True) -> list[Entry]:
             continue
         reason = item.get("reason")
         if not isinstance(reason, str) or (require_reasons and not reason.strip()):
-            problems.append(f"{where} ({item.get('rule', '?')} {item.get('verdict', '?')} in {item.get('path', '?')}): key 'reason' must say why the finding is accepted")
+            problems.append(
+                f"{where} ({item.get('rule', '?')} {item.get('verdict', '?')} in {item.get('path', '?')}): key 'reason' must say why the finding is accepted"
+            )
             continue
         fields = {k: str(item.get(k, "")) for k in ("rule", "verdict", "path", "clause")}
         entries.append(Entry(item["fingerprint"], reason=reason, **fields))
     if problems:
-        raise ConfigError(f"{len(problems)} baseline entr{'y' if len(problems) == 1 else 'ies'} to fix:\n" + "\n".join(problems))
+        raise ConfigError(
+            f"{len(problems)} baseline entr{'y' if len(problems) == 1 else 'ies'} to fix:\n" + "\n".join(problems)
+        )
     return entries
 
 

@@ -78,8 +78,14 @@ def confusion(doc: Prepared, thresholds: Thresholds) -> Counter:
 
 def metrics(counts: Counter) -> dict:
     ev = Evaluation(confusion=counts)
-    return {name: ev.prf(positive) for name, positive in (
-        ("addressed", {"covered", "partial", "conflict"}), ("partial", {"partial"}), ("conflict", {"conflict"}))}
+    return {
+        name: ev.prf(positive)
+        for name, positive in (
+            ("addressed", {"covered", "partial", "conflict"}),
+            ("partial", {"partial"}),
+            ("conflict", {"conflict"}),
+        )
+    }
 
 
 def objective(kind: str, floor: float) -> Callable[[dict], tuple]:
@@ -104,7 +110,13 @@ def sweep(docs: list[Prepared], kind: str, fixed: Thresholds) -> dict:
         t_i = max(GRID, key=lambda t: (rest_score(rest[t]), _finite(t)))
         chosen.append(t_i)
         held_out += table[t_i][i]
-    return {"curve": pooled, "best": best, "in_sample": pooled[best], "cross_validated": metrics(held_out), "fold_choices": chosen}
+    return {
+        "curve": pooled,
+        "best": best,
+        "in_sample": pooled[best],
+        "cross_validated": metrics(held_out),
+        "fold_choices": chosen,
+    }
 
 
 def _with(fixed: Thresholds, kind: str, value: float) -> Thresholds:
@@ -141,7 +153,9 @@ def write_thresholds(thresholds: Thresholds, path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m linter.calibrate", description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="Store the thresholds chosen on all documents.")
-    parser.add_argument("--listed-groups", type=int, default=1, help="Act/circumstance groups the listed terms must find (default 1).")
+    parser.add_argument(
+        "--listed-groups", type=int, default=1, help="Act/circumstance groups the listed terms must find (default 1)."
+    )
     args = parser.parse_args(argv)
     sets = tuple((d, lab) for d, lab in DEV_SETS if d.is_dir() and lab.is_dir())
     docs = prepare(sets, args.listed_groups)
@@ -149,7 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     chosen = Thresholds(OFF, OFF, args.listed_groups)
     for kind in KINDS:
         result = sweep(docs, kind, chosen)
-        print(f"\n{kind} threshold (other kinds: {', '.join(f'{k} {_fmt(getattr(chosen, k))}' for k in KINDS if k != kind)}):")
+        print(
+            f"\n{kind} threshold (other kinds: {', '.join(f'{k} {_fmt(getattr(chosen, k))}' for k in KINDS if k != kind)}):"
+        )
         for t in GRID:
             print(_line(_fmt(t), result["curve"][t]))
         print(_line(f"in-sample {_fmt(result['best'])}", result["in_sample"]))

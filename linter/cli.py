@@ -77,19 +77,30 @@ def extract(files: tuple[str, ...], fmt: str) -> None:
         click.echo(json.dumps(payload[0] if len(files) == 1 and payload else payload, indent=2, ensure_ascii=False))
     else:
         for doc in docs:
-            click.echo(f"# {printable_path(doc.path)} ({doc.format}, {doc.pages or '?'} pages, {len(doc.provisions)} provisions)")
+            click.echo(
+                f"# {printable_path(doc.path)} ({doc.format}, {doc.pages or '?'} pages, {len(doc.provisions)} provisions)"
+            )
             for p in doc.provisions:
                 where = f"p. {p.page}" if p.page else f"line {p.line}" if p.line else f"para {p.ref.paragraph}"
                 where += f", {p.identifier}" if p.identifier else ""  # the publisher's own id (eId, USLM identifier)
                 heading = " / ".join(p.headings)
                 kind = "" if p.kind == "body" else f" [{p.kind}]"
-                click.echo(f"{p.label or '-'}{kind} ({where}) {clean_text(heading and '[' + heading + '] ')}{clean_text(p.text)}")
+                click.echo(
+                    f"{p.label or '-'}{kind} ({where}) {clean_text(heading and '[' + heading + '] ')}{clean_text(p.text)}"
+                )
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
 
 
 @main.command()
 @click.argument("selection", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True, help="markdown: the rule page kept in docs/rules/.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown: the rule page kept in docs/rules/.",
+)
 def rules(selection: str | None, fmt: str) -> None:
     """List the rules, or explain the rules SELECTION names (24, BR24, 22-24, BR22-BR24): text, checks, examples."""
     from linter.config import parse_rules
@@ -97,7 +108,9 @@ def rules(selection: str | None, fmt: str) -> None:
 
     if selection is None:
         if fmt == "markdown":
-            raise UsageError("--format markdown writes one rule's page: name the rule, e.g. `bangkok-lint rules 24 --format markdown`")
+            raise UsageError(
+                "--format markdown writes one rule's page: name the rule, e.g. `bangkok-lint rules 24 --format markdown`"
+            )
         click.echo(list_rules(), nl=False)
         return
     explain = rule_markdown if fmt == "markdown" else explain_rule
@@ -150,29 +163,90 @@ def pattern_docs(check_only: bool) -> None:
 
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(list(REPORT_FORMATS)), help="Report format (default: text, or the config's).")
-@click.option("-o", "--output", type=click.Path(dir_okay=True), help="Write the report to FILE (docx: a file or folder for the annotated copies).")
-@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), help="Exit 1 on findings at least this severe (default: conflict).")
-@click.option("--scope", "scope", multiple=True, help="Rule scope(s) to check, or 'all'. Default: prison-administration.")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(REPORT_FORMATS)), help="Report format (default: text, or the config's)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=True),
+    help="Write the report to FILE (docx: a file or folder for the annotated copies).",
+)
+@click.option(
+    "--fail-on", type=click.Choice(list(FAIL_ON)), help="Exit 1 on findings at least this severe (default: conflict)."
+)
+@click.option(
+    "--scope", "scope", multiple=True, help="Rule scope(s) to check, or 'all'. Default: prison-administration."
+)
 @click.option("--select", multiple=True, help="Only these rules: numbers or ranges, e.g. 22-24,BR57.")
 @click.option("--ignore", multiple=True, help="Skip these rules: numbers or ranges.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Config file (default: found walking up from here).")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Accepted findings to leave out (JSON from --write-baseline).")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE, keeping existing reasons, and exit.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in N parallel processes.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Config file (default: found walking up from here).",
+)
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), help="Accepted findings to leave out (JSON from --write-baseline)."
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in FILE, keeping existing reasons, and exit.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in N parallel processes."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no rule text, no summary lines.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
-@click.option("--exclude", multiple=True, help="Globs (.gitignore syntax) a folder walk leaves out, replacing the default and the config's.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    help="Globs (.gitignore syntax) a folder walk leaves out, replacing the default and the config's.",
+)
 @click.option("--extend-exclude", multiple=True, help="Globs to leave out in addition to the excluded ones.")
-@click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line too (for pre-commit).")
-@click.option("--respect-gitignore/--no-respect-gitignore", default=None, help="Leave out files .gitignore ignores (default: yes).")
-@click.option("--show", type=click.Choice(SHOW_LEVELS), help="Least severe verdict the text and SARIF reports list (default: gap in text, partial in -q and SARIF; 'fail-on': only what can fail the run).")
-@click.option("--gap-comments/--no-gap-comments", default=None, help="docx: list gaps in a comment and insert their model clauses (default: yes).")
-@click.option("--bom/--no-bom", default=True, show_default=True, help="csv: start with a UTF-8 byte-order mark (for Excel and LibreOffice).")
-@click.option("--similarity/--no-similarity", default=None, help="The similarity recall layer (default: on, or the config's).")
-@click.option("--max-pages", type=click.IntRange(min=1), help="Refuse (too-large) documents with more pages (default 5,000; config max-pages).")
-@click.option("--max-characters", type=click.IntRange(min=1), help="Refuse documents with more characters (default 50,000,000; config max-characters).")
-@click.option("--max-provisions", type=click.IntRange(min=1), help="Refuse documents with more provisions (default 200,000; config max-provisions).")
+@click.option(
+    "--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line too (for pre-commit)."
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Leave out files .gitignore ignores (default: yes).",
+)
+@click.option(
+    "--show",
+    type=click.Choice(SHOW_LEVELS),
+    help="Least severe verdict the text and SARIF reports list (default: gap in text, partial in -q and SARIF; 'fail-on': only what can fail the run).",
+)
+@click.option(
+    "--gap-comments/--no-gap-comments",
+    default=None,
+    help="docx: list gaps in a comment and insert their model clauses (default: yes).",
+)
+@click.option(
+    "--bom/--no-bom",
+    default=True,
+    show_default=True,
+    help="csv: start with a UTF-8 byte-order mark (for Excel and LibreOffice).",
+)
+@click.option(
+    "--similarity/--no-similarity", default=None, help="The similarity recall layer (default: on, or the config's)."
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    help="Refuse (too-large) documents with more pages (default 5,000; config max-pages).",
+)
+@click.option(
+    "--max-characters",
+    type=click.IntRange(min=1),
+    help="Refuse documents with more characters (default 50,000,000; config max-characters).",
+)
+@click.option(
+    "--max-provisions",
+    type=click.IntRange(min=1),
+    help="Refuse documents with more provisions (default 200,000; config max-provisions).",
+)
 @click.option("--debug", is_flag=True, help="Print the traceback of an internal error.")
 def check(
     paths: tuple[str, ...],
@@ -246,7 +320,13 @@ def check(
         show = fail_on if fail_on in FINDING_VERDICTS else "none"
     gap_comments = config.gap_comments if gap_comments is None else gap_comments
     options = ReportOptions(
-        color=color, quiet=quiet, output=output, levels=config.sarif_levels, show=show, gap_comments=gap_comments, bom=bom
+        color=color,
+        quiet=quiet,
+        output=output,
+        levels=config.sarif_levels,
+        show=show,
+        gap_comments=gap_comments,
+        bom=bom,
     )
     report = render(fmt, run, options)
     if output and fmt != "docx":
@@ -277,7 +357,9 @@ def _check_docx_inputs(paths: tuple[str, ...], output: str | None, selection) ->
     if others:
         raise UsageError(f"--format docx annotates Word files only; not a .docx: {', '.join(others)}")
     if output and output.lower().endswith(".docx") and len(files) > 1:
-        raise UsageError(f"-o {output} names one file, but {len(files)} documents are checked; give a folder for their reviewed copies")
+        raise UsageError(
+            f"-o {output} names one file, but {len(files)} documents are checked; give a folder for their reviewed copies"
+        )
     targets(files, output)  # refuses, before anything is read, a copy that would replace an input
 
 
@@ -288,7 +370,9 @@ def _write_baseline(run, path) -> int:
     entries = entries_for(run, reasons, path.resolve().parent)
     write_baseline(path, entries)
     todo = sum(1 for e in entries if not e.reason.strip())
-    click.echo(f"bangkok-lint: wrote {len(entries)} findings to {path}" + (f"; {todo} need a reason" if todo else ""), err=True)
+    click.echo(
+        f"bangkok-lint: wrote {len(entries)} findings to {path}" + (f"; {todo} need a reason" if todo else ""), err=True
+    )
     for err in run.errors:
         click.echo(f"bangkok-lint: {err.path}: error [{err.code}] {err.message}", err=True)
     return EXIT_INPUT if run.errors else EXIT_OK
@@ -299,7 +383,9 @@ def _apply_baseline(run, path) -> None:
 
     apply_baseline(run, load_baseline(path), path)
     for entry in run.baseline["unmatched"]:
-        gone = "" if (path.resolve().parent / entry["path"]).exists() else f"; {entry['path']} no longer exists (renamed?)"
+        gone = (
+            "" if (path.resolve().parent / entry["path"]).exists() else f"; {entry['path']} no longer exists (renamed?)"
+        )
         click.echo(
             f"bangkok-lint: {path}: baseline entry {entry['rule']} {entry['verdict']} in {entry['path']} "
             f"matches no finding any more (fingerprint {entry['fingerprint']}){gone}",
@@ -307,10 +393,15 @@ def _apply_baseline(run, path) -> None:
         )
 
 
-@main.command("diff", epilog="\b\nExit codes: 0 no new conflict; 1 NEW introduces a conflict; 2 usage error; 3 a file could not be read.")
+@main.command(
+    "diff",
+    epilog="\b\nExit codes: 0 no new conflict; 1 NEW introduces a conflict; 2 usage error; 3 a file could not be read.",
+)
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text", show_default=True
+)
 @click.option("--scope", "scope", multiple=True, help="Rule scope(s) to check, or 'all'.")
 @click.option("--select", multiple=True, help="Only these rules: numbers or ranges, e.g. 22-24,BR57.")
 def diff_command(old: str, new: str, fmt: str, scope: tuple[str, ...], select: tuple[str, ...]) -> None:
@@ -353,7 +444,13 @@ def init(target: str, force: bool) -> None:
 
 
 @main.command("eval")
-@click.option("--labels", "labels_dir", required=True, type=click.Path(exists=True, file_okay=False), help="Folder of NN_name.yaml label files.")
+@click.option(
+    "--labels",
+    "labels_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of NN_name.yaml label files.",
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--scope", "scope", multiple=True, default=("all",), show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -374,10 +471,21 @@ def eval_command(labels_dir: str, files: tuple[str, ...], scope: tuple[str, ...]
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; the default is reachable from this computer only.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default is reachable from this computer only.",
+)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
-@click.option("--max-upload-mb", type=click.FloatRange(min=0, min_open=True), default=50, show_default=True, help="Refuse uploads larger than this, in all.")
+@click.option(
+    "--max-upload-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=50,
+    show_default=True,
+    help="Refuse uploads larger than this, in all.",
+)
 def serve(host: str, port: int, open_browser: bool, max_upload_mb: float) -> None:
     """A local web page to check documents and compare versions, for people who do not use a terminal."""
     try:

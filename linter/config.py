@@ -22,8 +22,21 @@ from linter.runner import FAIL_ON, FileSettings
 
 CONFIG_NAME = "bangkok-lint.toml"
 _KEYS = (
-    "scope", "select", "ignore", "fail-on", "baseline", "format", "sarif-levels", "overrides",
-    "exclude", "extend-exclude", "force-exclude", "respect-gitignore", "show", "gap-comments", "similarity",
+    "scope",
+    "select",
+    "ignore",
+    "fail-on",
+    "baseline",
+    "format",
+    "sarif-levels",
+    "overrides",
+    "exclude",
+    "extend-exclude",
+    "force-exclude",
+    "respect-gitignore",
+    "show",
+    "gap-comments",
+    "similarity",
 )
 
 _RULE_COUNT = 70  # the Bangkok Rules; config is parsed before any policy pack is loaded
@@ -68,7 +81,12 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
     def settings_for(
-        self, file: str, scope: tuple[str, ...], select: tuple[int, ...] | None, ignore: tuple[int, ...], similarity: bool = True
+        self,
+        file: str,
+        scope: tuple[str, ...],
+        select: tuple[int, ...] | None,
+        ignore: tuple[int, ...],
+        similarity: bool = True,
     ) -> FileSettings:
         """Scope and rules for one file: the first matching override refines the run-wide choice."""
         for override in self.overrides:
@@ -79,7 +97,13 @@ class Config:
                 break
         return FileSettings(scope, rule_set(select, ignore), similarity)
 
-    def selection(self, exclude: tuple[str, ...], extend_exclude: tuple[str, ...], force_exclude: bool, respect_gitignore: bool | None) -> Selection:
+    def selection(
+        self,
+        exclude: tuple[str, ...],
+        extend_exclude: tuple[str, ...],
+        force_exclude: bool,
+        respect_gitignore: bool | None,
+    ) -> Selection:
         """Which files to lint: command-line globs (relative to the current folder) replace or extend the config's."""
         here = Path.cwd()
         if exclude:
@@ -194,7 +218,7 @@ def load_config(path: Path | None) -> Config:
 
 def _globs(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{where}: expected a list of glob patterns like [\"drafts/\", \"*.old.md\"], not {value!r}")
+        raise ConfigError(f'{where}: expected a list of glob patterns like ["drafts/", "*.old.md"], not {value!r}')
     return tuple(value)
 
 
@@ -221,7 +245,7 @@ _SARIF_LEVEL_NAMES = ("error", "warning", "note", "none")
 
 def _sarif_levels(value: object, where: str) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a table like {{ partial = \"note\" }}, not {value!r}")
+        raise ConfigError(f'{where}: expected a table like {{ partial = "note" }}, not {value!r}')
     _no_unknown(value, tuple(SARIF_LEVELS), where)
     for verdict, level in value.items():
         if level not in _SARIF_LEVEL_NAMES:

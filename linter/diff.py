@@ -109,7 +109,9 @@ def _text(source: Document | None, result: DocumentResult) -> str:
     return " " + " ".join(normalise(t) for t in texts) + " "
 
 
-def _change(kind: str, old: RuleResult, new: RuleResult, old_text: str, new_text: str, by_label: dict[str, str]) -> Change:
+def _change(
+    kind: str, old: RuleResult, new: RuleResult, old_text: str, new_text: str, by_label: dict[str, str]
+) -> Change:
     def kept(ev: Evidence, text: str) -> bool:
         return f" {normalise(ev.quote)} " in text
 
@@ -156,7 +158,11 @@ def _kind(old: RuleResult, new: RuleResult) -> str | None:
 
 def summary(diff: Diff) -> str:
     conflicts = len(diff.new_conflicts)
-    return f"{len(diff.changes)} rule(s) changed; {conflicts} new conflict(s)" if diff.changes else "no rule changed verdict"
+    return (
+        f"{len(diff.changes)} rule(s) changed; {conflicts} new conflict(s)"
+        if diff.changes
+        else "no rule changed verdict"
+    )
 
 
 def render_diff(diff: Diff) -> str:

@@ -129,7 +129,11 @@ def evaluate(results: list[DocumentResult], labels_dir: Path, evaluation: Evalua
             expected = _expected(labels[r.rule]) if r.rule in labels else "silent"
             got = r.verdict if r.verdict in ("covered", "partial", "conflict") else "silent"
             ev.confusion[(expected, got)] += 1
-            cited = [(e.label, e.quote) for e in r.evidence if e.relation == ("conflicts" if got == "conflict" else "supports")]
+            cited = [
+                (e.label, e.quote)
+                for e in r.evidence
+                if e.relation == ("conflicts" if got == "conflict" else "supports")
+            ]
             if expected == "conflict" and got == "conflict":
                 ev.evidence_total += 1
                 ev.evidence_hits += _evidence_matches(cited, labels[r.rule])
@@ -142,16 +146,24 @@ def evaluate(results: list[DocumentResult], labels_dir: Path, evaluation: Evalua
 
 def render_evaluation(ev: Evaluation) -> str:
     m = ev.metrics()
-    lines = [f"{m['documents']} documents, {m['pairs']} (document, rule) pairs", "", "confusion (rows expected, columns got):"]
+    lines = [
+        f"{m['documents']} documents, {m['pairs']} (document, rule) pairs",
+        "",
+        "confusion (rows expected, columns got):",
+    ]
     lines.append("            " + "".join(f"{c:>10}" for c in CLASSES))
     for e in CLASSES:
         lines.append(f"{e:>10}  " + "".join(f"{ev.confusion[(e, g)]:>10}" for g in CLASSES))
     lines.append("")
     for name in ("conflict", "partial", "covered", "addressed"):
         s = m[name]
-        lines.append(f"{name:>10}: precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+        lines.append(
+            f"{name:>10}: precision {s['precision']:.3f}  recall {s['recall']:.3f}  F1 {s['f1']:.3f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
+        )
     acc = m["evidence_accuracy"]
-    lines.append(f"  evidence: {'n/a' if acc is None else f'{acc:.3f}'} of {m['evidence_checked']} true conflicts cite the labelled clause")
+    lines.append(
+        f"  evidence: {'n/a' if acc is None else f'{acc:.3f}'} of {m['evidence_checked']} true conflicts cite the labelled clause"
+    )
     if ev.disagreements:
         lines += ["", "disagreements:"]
         for d in ev.disagreements:

@@ -45,14 +45,44 @@ _WALL_CLOCK_FACTOR = 10
 
 # Strings that have broken parsers before: terminal controls, bidi, numbering edge cases.
 HOSTILE_TEXT = [
-    "\x1b]0;title\x07", "\x1b[2J", "\x1b]8;;http://x\x07link\x1b]8;;\x07", "\u202e", "\u2066", "\x00", "\x0c",
-    "\r", "\u2028", "\ufeff", "\ud7ff", "999999999999999999999999.", "(zzzzzzzzzzzzzzz)", "§§§ 1.1.1.1.1.1.1.1.",
-    "Article " + "I" * 500, "(a)" * 300, "“" * 50, "Notwithstanding paragraph (1)(a)(i)(A) of section 99999999, ",
-    "\"x\" means " * 40, "#" * 7 + " heading", "| a | b |\n|---|---|", "- \u2022 \u25aa ", "\t" * 100,
+    "\x1b]0;title\x07",
+    "\x1b[2J",
+    "\x1b]8;;http://x\x07link\x1b]8;;\x07",
+    "\u202e",
+    "\u2066",
+    "\x00",
+    "\x0c",
+    "\r",
+    "\u2028",
+    "\ufeff",
+    "\ud7ff",
+    "999999999999999999999999.",
+    "(zzzzzzzzzzzzzzz)",
+    "§§§ 1.1.1.1.1.1.1.1.",
+    "Article " + "I" * 500,
+    "(a)" * 300,
+    "“" * 50,
+    "Notwithstanding paragraph (1)(a)(i)(A) of section 99999999, ",
+    '"x" means ' * 40,
+    "#" * 7 + " heading",
+    "| a | b |\n|---|---|",
+    "- \u2022 \u25aa ",
+    "\t" * 100,
 ]
 NUMBER_VALUES = ["0", "-1", "2147483648", "300000000", "1" + "0" * 40, "abc", "", "32767", "4000"]
-NUM_FORMATS = ["decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "bullet", "none",
-               "decimalZero", "ordinal", "chineseCounting", "x" * 100]
+NUM_FORMATS = [
+    "decimal",
+    "lowerLetter",
+    "upperLetter",
+    "lowerRoman",
+    "upperRoman",
+    "bullet",
+    "none",
+    "decimalZero",
+    "ordinal",
+    "chineseCounting",
+    "x" * 100,
+]
 
 
 @dataclass
@@ -140,7 +170,9 @@ def _mutate_xml(xml: bytes, rng: random.Random) -> bytes:
             m = rng.choice(hits)
             return (text[: m.start(1)] + rng.choice(NUMBER_VALUES) + text[m.end(1) :]).encode()
     if op == 1:  # a numbering format swapped
-        return re.sub(r'(<w:numFmt w:val=")[^"]*', lambda m: m.group(1) + rng.choice(NUM_FORMATS), text, count=rng.randint(1, 5)).encode()
+        return re.sub(
+            r'(<w:numFmt w:val=")[^"]*', lambda m: m.group(1) + rng.choice(NUM_FORMATS), text, count=rng.randint(1, 5)
+        ).encode()
     if op == 2:  # a paragraph repeated
         paras = list(re.finditer(r"<w:p[ >].*?</w:p>", text, re.S))
         if paras:
@@ -158,7 +190,11 @@ def _mutate_xml(xml: bytes, rng: random.Random) -> bytes:
         if hits:
             m = rng.choice(hits)
             depth = rng.randint(2, 60)
-            nest = "<w:tbl><w:tr><w:tc>" * depth + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" + "</w:tc></w:tr></w:tbl>" * depth
+            nest = (
+                "<w:tbl><w:tr><w:tc>" * depth
+                + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>"
+                + "</w:tc></w:tr></w:tbl>" * depth
+            )
             return (text[: m.start()] + nest + text[m.start() :]).encode()
     return mutate_bytes(xml, rng)
 
@@ -199,9 +235,13 @@ def mutate_pdf(data: bytes, rng: random.Random) -> bytes:
     text = data.decode("latin-1")
     op = rng.randrange(3)
     if op == 0:  # page counts and lengths to hostile values
-        return re.sub(r"/(Count|Length|Size) \d+", lambda m: f"/{m.group(1)} {rng.choice(NUMBER_VALUES) or '0'}", text).encode("latin-1")
+        return re.sub(
+            r"/(Count|Length|Size) \d+", lambda m: f"/{m.group(1)} {rng.choice(NUMBER_VALUES) or '0'}", text
+        ).encode("latin-1")
     if op == 1:  # object references redirected (cycles in the page tree)
-        return re.sub(r"(\d+) 0 R", lambda m: f"{rng.randint(1, 12)} 0 R" if rng.random() < 0.3 else m.group(), text).encode("latin-1")
+        return re.sub(
+            r"(\d+) 0 R", lambda m: f"{rng.randint(1, 12)} 0 R" if rng.random() < 0.3 else m.group(), text
+        ).encode("latin-1")
     return re.sub(r"startxref\s+\d+", "startxref\n" + str(rng.randrange(10**6)), text).encode("latin-1")
 
 
@@ -210,7 +250,9 @@ def hostile_constructs() -> Iterator[Sample]:
     words = "the officer in charge shall ensure that every woman prisoner has access to water".split()  # noqa: SIM905 (a sentence reads better than a word list)
     yield Sample("one-line.txt", (" ".join(words[i % len(words)] for i in range(200_000))).encode())
     yield Sample("tiny-lines.txt", b"x\n" * 1_100_000)
-    yield Sample("many-provisions.txt", "".join(f"{i}. {words[i % len(words)]} shall apply\n" for i in range(1, 30_000)).encode())
+    yield Sample(
+        "many-provisions.txt", "".join(f"{i}. {words[i % len(words)]} shall apply\n" for i in range(1, 30_000)).encode()
+    )
     yield Sample("empty.txt", b"")
     yield Sample("blank.txt", b" \n\t\n" * 1000)
     yield Sample("nul.txt", b"\x00" * 100)
@@ -222,23 +264,25 @@ def _numbered_docx(start: str, fmt: str) -> bytes:
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     para = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Women shall be searched by women.</w:t></w:r></w:p>'
-    return _zip({
-        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        b'<Default Extension="xml" ContentType="application/xml"/>'
-        b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-        b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
-        "_rels/.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-        "word/_rels/document.xml.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
-        "word/document.xml": f"<w:document {w} {r}><w:body>{para * 50}</w:body></w:document>".encode(),
-        "word/numbering.xml": (
-            f'<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
-            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{"%1" * 30}."/></w:lvl></w:abstractNum>'
-            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
-        ).encode(),
-    })
+    return _zip(
+        {
+            "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            b'<Default Extension="xml" ContentType="application/xml"/>'
+            b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            b'<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>',
+            "_rels/.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+            "word/_rels/document.xml.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+            "word/document.xml": f"<w:document {w} {r}><w:body>{para * 50}</w:body></w:document>".encode(),
+            "word/numbering.xml": (
+                f'<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+                f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{"%1" * 30}."/></w:lvl></w:abstractNum>'
+                '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+            ).encode(),
+        }
+    )
 
 
 def generate(n: int, seed: int) -> Iterator[Sample]:
@@ -362,7 +406,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from linter.runner import FileSettings, _load_everything
 
-    _load_everything({".pdf", ".docx", ".txt"}, FileSettings().similarity)  # loaded once; every child is forked from here
+    _load_everything(
+        {".pdf", ".docx", ".txt"}, FileSettings().similarity
+    )  # loaded once; every child is forked from here
     counts = {"ok": 0, "traceback": 0, "hang": 0, "memory": 0}
     with tempfile.TemporaryDirectory(prefix="bangkok-fuzz-") as tmp:
         for outcome in run_all(generate(args.n, args.seed), args.jobs, args.timeout, Path(tmp)):

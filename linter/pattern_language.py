@@ -78,7 +78,16 @@ MARKER_CATEGORIES: dict[str, str] = {
     "inability": "looks like a modal but states a fact (`cannot`): gives the clause no stance",
 }
 # Categories that give a clause a stance of its own, in precedence order for ties.
-MODAL_CATEGORIES = ("prohibition", "obligation", "right", "permission", "sanction", "saving", "aspiration", "disapplication")
+MODAL_CATEGORIES = (
+    "prohibition",
+    "obligation",
+    "right",
+    "permission",
+    "sanction",
+    "saving",
+    "aspiration",
+    "disapplication",
+)
 # Categories that carve an exception out of a clause.
 EXCEPTION_CATEGORIES = ("exception", "proviso")
 
@@ -132,9 +141,16 @@ DEFAULT_PRECISION = {"conflict": "high", "element": "medium"}
 
 # Keys elements and conflict checks share.
 _ID = Field("unique id within the file", "text", required=True)
-_ALL = Field("concept groups that must all appear; the first group is the act whose stance counts", "concept-groups", required=True)
+_ALL = Field(
+    "concept groups that must all appear; the first group is the act whose stance counts",
+    "concept-groups",
+    required=True,
+)
 _NONE = Field("concepts that must not appear in the clause or its context", "concepts")
-_PRECISION = Field("how often a match is right, in code scanning's terms (default `medium` for elements, `high` for conflicts; shown in SARIF)", "precision")
+_PRECISION = Field(
+    "how often a match is right, in code scanning's terms (default `medium` for elements, `high` for conflicts; shown in SARIF)",
+    "precision",
+)
 
 SCHEMA: dict[str, dict[str, Field]] = {
     "rule file": {
@@ -144,7 +160,10 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "why": Field("why it matters and what does not count", "text"),
         "elements": Field("what a regulation must contain to implement the rule", "list-of", section="element"),
         "conflicts": Field("clauses that contradict the rule", "list-of", section="conflict"),
-        "gender_neutral": Field("the rule's core duty is not about sex, pregnancy or children: a clause for all prisoners that puts a `gender_neutral` element into effect makes it partial", "bool"),
+        "gender_neutral": Field(
+            "the rule's core duty is not about sex, pregnancy or children: a clause for all prisoners that puts a `gender_neutral` element into effect makes it partial",
+            "bool",
+        ),
     },
     "element": {
         "id": _ID,
@@ -153,9 +172,17 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "none": _NONE,
         "stance": Field("what the element asks of the clause", "element-stance", required=True),
         "key": Field("false for an optional element: its absence does not make the verdict partial", "bool"),
-        "gender_neutral": Field("a clause for all prisoners can put this element into effect (the rule must say `gender_neutral: true`)", "bool"),
+        "gender_neutral": Field(
+            "a clause for all prisoners can put this element into effect (the rule must say `gender_neutral: true`)",
+            "bool",
+        ),
         "precision": _PRECISION,
-        "examples": Field("clauses the element must and must not match (run by `bangkok-lint test-patterns`)", "mapping", required=True, section="examples"),
+        "examples": Field(
+            "clauses the element must and must not match (run by `bangkok-lint test-patterns`)",
+            "mapping",
+            required=True,
+            section="examples",
+        ),
     },
     "conflict": {
         "id": _ID,
@@ -164,14 +191,18 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "all": _ALL,
         "none": _NONE,
         "stance": Field("stances of the act that make the clause conflict", "stances", required=True),
-        "unless": Field("the conflict is dropped when this holds anywhere in the document", "mapping", section="unless"),
+        "unless": Field(
+            "the conflict is dropped when this holds anywhere in the document", "mapping", section="unless"
+        ),
         "precision": _PRECISION,
         "examples": Field("clauses the check must and must not match", "mapping", required=True, section="examples"),
     },
     "unless": {
         "all": Field("concept groups that must all appear", "concept-groups", required=True),
         "none": Field("concepts that must not appear", "concepts"),
-        "stance": Field("stances the act must take there; empty or absent: any stance, even a clause with no modal", "stances"),
+        "stance": Field(
+            "stances the act must take there; empty or absent: any stance, even a clause with no modal", "stances"
+        ),
     },
     "examples": {
         "match": Field("documents (one provision per line) on which the check must fire", "phrases", required=True),
@@ -185,16 +216,31 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "description": Field("what the concept means", "text"),
         "terms": Field("words and phrases that name it; matched on normalised forms", "phrases", required=True),
         "exclude": Field("phrases that are not the concept (`hard labour` is not childbirth)", "phrases"),
-        "examples": Field("clauses that must and must not contain the concept, one per harvested variant or sense check (run by `bangkok-lint test-patterns`)", "mapping", section="examples"),
+        "examples": Field(
+            "clauses that must and must not contain the concept, one per harvested variant or sense check (run by `bangkok-lint test-patterns`)",
+            "mapping",
+            section="examples",
+        ),
     },
     "deontic file": {
         "markers": Field("marker phrases by category", "mapping", required=True, section="markers"),
-        "negative_openers": Field("words that, opening a clause or the part of it with the modal, negate it (`No prisoner shall`)", "phrases"),
-        "exemption_words": Field("exception words that carve people or acts out of a permission (`unless she is pregnant`)", "phrases"),
-        "continuations": Field("words that, opening a sentence, make it continue the one before (`This applies to …`)", "phrases"),
-        "coordinators": Field("words that, opening a comma-separated part, make it a clause of its own when it has a modal (`, and a male officer may not be present`)", "phrases"),
+        "negative_openers": Field(
+            "words that, opening a clause or the part of it with the modal, negate it (`No prisoner shall`)", "phrases"
+        ),
+        "exemption_words": Field(
+            "exception words that carve people or acts out of a permission (`unless she is pregnant`)", "phrases"
+        ),
+        "continuations": Field(
+            "words that, opening a sentence, make it continue the one before (`This applies to …`)", "phrases"
+        ),
+        "coordinators": Field(
+            "words that, opening a comma-separated part, make it a clause of its own when it has a modal (`, and a male officer may not be present`)",
+            "phrases",
+        ),
         "abbreviations": Field("words after which a full stop does not end a sentence (`s. 12`)", "phrases"),
-        "non_operative_headings": Field("headings under which provisions oblige no one (findings, purposes)", "phrases"),
+        "non_operative_headings": Field(
+            "headings under which provisions oblige no one (findings, purposes)", "phrases"
+        ),
     },
     "markers": {name: Field(doc, "phrases") for name, doc in MARKER_CATEGORIES.items()},
 }
@@ -311,7 +357,9 @@ def read_pattern_file(path: Path, kind: str, concepts: Iterable[str] = ()) -> di
         for _, concept in next(v for k, v in node.value if k.value == "concepts").value:
             kind_node = next((v for k, v in concept.value if k.value == "kind"), None)
             if kind_node is not None and kind_node.value not in CONCEPT_KINDS:
-                validator.fail(kind_node, f"unknown concept kind {kind_node.value!r} (expected one of: {', '.join(CONCEPT_KINDS)})")
+                validator.fail(
+                    kind_node, f"unknown concept kind {kind_node.value!r} (expected one of: {', '.join(CONCEPT_KINDS)})"
+                )
     return yaml.load(text, Loader=_YAML_LOADER)
 
 

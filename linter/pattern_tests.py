@@ -49,7 +49,9 @@ def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool, nlp: La
     return False, "no clause matched"
 
 
-def run_rule_examples(rp: RulePatterns, patterns: PatternSet, lenient: bool, nlp: Language | None = None) -> list[ExampleResult]:
+def run_rule_examples(
+    rp: RulePatterns, patterns: PatternSet, lenient: bool, nlp: Language | None = None
+) -> list[ExampleResult]:
     """Run `rp`'s examples; `nlp` is the pipeline of `patterns` (default: the installed patterns')."""
     nlp = nlp or build_pipeline()
     results = []
@@ -87,7 +89,9 @@ def completeness_problems(policy: Policy, patterns: PatternSet) -> list[str]:
         for check in rp.checks:
             for name, examples in (("match", check.examples_match), ("no_match", check.examples_no_match)):
                 if len(examples) < MIN_EXAMPLES:
-                    problems.append(f"{rule.code} {check.kind} {check.id}: {len(examples)} '{name}' examples, needs {MIN_EXAMPLES}")
+                    problems.append(
+                        f"{rule.code} {check.kind} {check.id}: {len(examples)} '{name}' examples, needs {MIN_EXAMPLES}"
+                    )
     known = {r.number for r in policy.rules}
     problems += [f"{rp.source}: rule {n} is not in the policy" for n, rp in patterns.rules.items() if n not in known]
     return problems

@@ -66,8 +66,6 @@ class Check:
     gender_neutral: bool = False
 
 
-
-
 @dataclass(frozen=True)
 class RulePatterns:
     rule: int

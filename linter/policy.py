@@ -112,7 +112,11 @@ def load_policy(name: str = "bangkok-rules") -> Policy:
     folder = data_path("policies")
     path = folder / f"{name}.yaml"
     if not path.is_file():
-        available = sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml") and p.stem != MODEL_CLAUSES)
+        available = sorted(
+            p.name.removesuffix(".yaml")
+            for p in folder.iterdir()
+            if p.name.endswith(".yaml") and p.stem != MODEL_CLAUSES
+        )
         raise PolicyError(f"no policy pack named {name!r} (available: {', '.join(available) or 'none'})")
     return load_policy_file(path)
 
@@ -133,7 +137,9 @@ def load_policy_file(path: Path | Traversable) -> Policy:
         raise PolicyError(f"{where}: 'rules' must be a non-empty list")
     rules = [_rule(entry, index, strings, scopes, where) for index, entry in enumerate(pack["rules"], 1)]
     _check_numbering(rules, where)
-    return Policy(**strings, scopes=scopes, default_scope=default_scope, rules=tuple(sorted(rules, key=lambda r: r.number)))
+    return Policy(
+        **strings, scopes=scopes, default_scope=default_scope, rules=tuple(sorted(rules, key=lambda r: r.number))
+    )
 
 
 def _rule(entry: object, index: int, policy: dict[str, str], scopes: dict[str, str], where: str) -> Rule:

@@ -149,7 +149,9 @@ def lint_paths(
         resolve_scope(policy, settings.scope)  # a bad scope is a usage error before any file is read
     run = Run(policy_name=policy.short_name, policy_rules=len(policy.rules))
     if not files and not found.skipped_named:  # files the hook passed but excludes drop are not an error
-        run.errors.append(RunError(printable_path(", ".join(paths)), MissingFileError.code, "no supported documents found"))
+        run.errors.append(
+            RunError(printable_path(", ".join(paths)), MissingFileError.code, "no supported documents found")
+        )
     for path, outcome in zip(files, _outcomes(tasks, jobs, progress and _long_run(files))):
         if isinstance(outcome, RunError):
             run.errors.append(outcome)
@@ -295,7 +297,9 @@ def _with_progress(items: Iterable, sizes: list[int], progress: bool) -> Iterato
     def time_left(_: object) -> str | None:
         return left.text()
 
-    with click.progressbar(length=len(sizes), label="Checking", file=sys.stderr, show_eta=False, item_show_func=time_left) as bar:
+    with click.progressbar(
+        length=len(sizes), label="Checking", file=sys.stderr, show_eta=False, item_show_func=time_left
+    ) as bar:
         for item in items:
             left.done()
             bar.update(1, current_item=item)

@@ -24,9 +24,7 @@ _HEADING_WORD = re.compile(
     r"|SUBDIVISION|Subdivision|TITLE|Title|SCHEDULE|Schedule|APPENDIX|Appendix|ANNEX|Annex)"
     r"(?:\s+[\w'’]{1,12})?(?=$|[\s.:—–-])"
 )
-_SECTION_SIGN = re.compile(
-    r"\[?§+\s*(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)(?P<close>\])?\.?\s*[—–-]*\s*"
-)
+_SECTION_SIGN = re.compile(r"\[?§+\s*(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)(?P<close>\])?\.?\s*[—–-]*\s*")
 # "[s. 12] Use of holding cells" (Western Australia and other Commonwealth reprints): the
 # bracketed reference numbers the block that follows and the words after it are its caption.
 _SECTION_BRACKET = re.compile(
@@ -149,36 +147,41 @@ def _classify(block: Block) -> _Line:
 def _section(text: str) -> _Line | None:
     match = _SECTION_BRACKET.match(text)
     if match:
-        return _section_line("", match.group("num"), text[match.end():])
+        return _section_line("", match.group("num"), text[match.end() :])
     match = _SECTION_SIGN.match(text)
     if match:
-        rest = text[match.end():]
+        rest = text[match.end() :]
         if text.startswith("[") and not match.group("close"):
             rest = rest.removesuffix("]").rstrip()
         return _section_line("§", f"§ {match.group('num')}", rest)
     match = _SECTION_WORD.match(text)
-    if match and not text[match.end():match.end() + 1].islower():
+    if match and not text[match.end() : match.end() + 1].islower():
         family = _WORD_FAMILY[match.group("word").lower()]
-        return _section_line(family, f"{family} {match.group('num')}", text[match.end():])
+        return _section_line(family, f"{family} {match.group('num')}", text[match.end() :])
     match = _BULLET_RULE.fullmatch(text)
     if match:
         return _section_line("bullet", "", match.group("rest"), title=match.group("title"))
     match = _SECTION_DOTTED.match(text) or _SECTION_DECIMAL.match(text)
     if match:
-        return _section_line("", match.group("num"), text[match.end():])
+        return _section_line("", match.group("num"), text[match.end() :])
     match = _SECTION_BARE.match(text)
     # Without a full stop only a title may follow the number ("53 Penalties ... may impose").
-    if match and _is_short_line(text[match.end():], 15):
-        return _Line("section", "", family="", label=match.group("num"), title=text[match.end():])
+    if match and _is_short_line(text[match.end() :], 15):
+        return _Line("section", "", family="", label=match.group("num"), title=text[match.end() :])
     return None
 
 
 _WORD_FAMILY = {
-    "section": "Section", "sec.": "Section", "s.": "Section",
-    "article": "Article", "art.": "Article",
+    "section": "Section",
+    "sec.": "Section",
+    "s.": "Section",
+    "article": "Article",
+    "art.": "Article",
     "rule": "Rule",
-    "regulation": "Regulation", "reg.": "Regulation",
-    "clause": "Clause", "cl.": "Clause",
+    "regulation": "Regulation",
+    "reg.": "Regulation",
+    "clause": "Clause",
+    "cl.": "Clause",
 }
 
 
@@ -209,11 +212,11 @@ def _split_title(rest: str) -> tuple[str, str]:
 def _leading_items(text: str) -> tuple[list[str], str]:
     label = _PARA_LABEL.match(text)
     # "I. GENERAL PROVISIONS", "A. Searches": a lettered heading, not an item.
-    heading = label is not None and (_is_caps_heading(text[label.end():]) or _is_title(text[label.end():], 10))
+    heading = label is not None and (_is_caps_heading(text[label.end() :]) or _is_title(text[label.end() :], 10))
     if label and not heading and not _INITIALS.match(text, label.end()):
         token = label.group("caps") or label.group("paren")
         if _styles(token):
-            return [token], text[label.end():]
+            return [token], text[label.end() :]
     items = []
     pos = 0
     while match := _ITEM.match(text, pos):
@@ -256,12 +259,7 @@ def _is_short_line(text: str, max_words: int) -> bool:
 
 def _is_caps_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return (
-        len(letters) >= 1
-        and all(c.isupper() for c in letters)
-        and len(text.split()) <= 25
-        and text[-1] not in ";:,"
-    )
+    return len(letters) >= 1 and all(c.isupper() for c in letters) and len(text.split()) <= 25 and text[-1] not in ";:,"
 
 
 def _number_parts(lines: list[_Line]) -> None:
@@ -328,12 +326,7 @@ def _is_caption_line(text: str, following: _Line, previous: _Line | None) -> boo
     if _is_title(text, 14):
         return True
     awaiting_text = previous is not None and previous.kind == "section" and not previous.text and not previous.items
-    return (
-        following.kind == "section"
-        and not awaiting_text
-        and text.endswith(".")
-        and _is_title(text[:-1], 10)
-    )
+    return following.kind == "section" and not awaiting_text and text.endswith(".") and _is_title(text[:-1], 10)
 
 
 def _previous_line(lines: list[_Line], i: int) -> _Line | None:
@@ -344,15 +337,18 @@ def _mark_toc(lines: list[_Line]) -> None:
     """A run of numbered titles with no text between them is a table of contents; the
     last title of a run is an entry too unless text or items of its own follow it."""
     entries = {
-        i for i, line in enumerate(lines)
-        if line.kind == "section" and line.title and not line.text and not line.items
+        i for i, line in enumerate(lines) if line.kind == "section" and line.title and not line.text and not line.items
     }
     # A titled section whose own parts follow it ("Article 1. Scope" / "1. ...") has a body.
     entries -= {i for i in entries if lines[i].has_parts}
     toc: set[int] = set()
     for i in sorted(entries):
         nxt = _next_content(lines, i)
-        if nxt in entries or (i - 1 in toc or _previous_content(lines, i) in toc) and (nxt is None or lines[nxt].kind not in ("item", "para")):
+        if (
+            nxt in entries
+            or (i - 1 in toc or _previous_content(lines, i) in toc)
+            and (nxt is None or lines[nxt].kind not in ("item", "para"))
+        ):
             toc.add(i)
     for i in toc:
         lines[i].kind = "toc"
@@ -409,8 +405,17 @@ def _roman_value(token: str) -> int:
 
 def _to_roman(value: int) -> str:
     out = []
-    for number, numeral in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
-                            (5, "v"), (4, "iv"), (1, "i")):
+    for number, numeral in (
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while value >= number:
             out.append(numeral)
             value -= number
@@ -418,8 +423,9 @@ def _to_roman(value: int) -> str:
 
 
 def _first(style: str) -> str:
-    return {"decimal": "1", "alpha": "a", "ALPHA": "A", "roman": "i", "ROMAN": "I",
-            "alpha2": "aa", "ALPHA2": "AA"}[style]
+    return {"decimal": "1", "alpha": "a", "ALPHA": "A", "roman": "i", "ROMAN": "I", "alpha2": "aa", "ALPHA2": "AA"}[
+        style
+    ]
 
 
 def _next(style: str, token: str) -> str:
@@ -623,12 +629,19 @@ class _Builder:
                 self._section_index = holder.index
 
     def _has_children(self, index: int) -> bool:
-        return any(p.parent == index for p in self.provisions[index + 1:])
+        return any(p.parent == index for p in self.provisions[index + 1 :])
 
     # output
 
-    def _emit(self, block: Block, label: str, text: str, parent: int | None,
-              kind: str = "body", headings: tuple[str, ...] | None = None) -> int:
+    def _emit(
+        self,
+        block: Block,
+        label: str,
+        text: str,
+        parent: int | None,
+        kind: str = "body",
+        headings: tuple[str, ...] | None = None,
+    ) -> int:
         index = len(self.provisions)
         provision = Provision(
             label=label,
@@ -683,8 +696,8 @@ def _split_inline_items(text: str) -> tuple[str, list[tuple[str, str]]]:
     if any(m.end() not in starts and not _inside_quotes(text, m.start()) for m in _ANY_INLINE_ITEM.finditer(text)):
         return _split_nested_items(text)
     head = text[: run[0].start() + 1].rstrip()
-    bodies = [text[m.end(): nxt.start() + 1].strip() for m, nxt in zip(run, run[1:])]
-    bodies.append(text[run[-1].end():].strip())
+    bodies = [text[m.end() : nxt.start() + 1].strip() for m, nxt in zip(run, run[1:])]
+    bodies.append(text[run[-1].end() :].strip())
     return head, [(_token(m), body) for m, body in zip(run, bodies)]
 
 
@@ -710,8 +723,8 @@ def _split_nested_items(text: str) -> tuple[str, list[tuple[str, str]]]:
             if token == _first(s) or (s in last and token == _next(s, last[s])):
                 last[s] = token
     head = text[: found[0].start() + 1].rstrip()
-    bodies = [text[m.end(): nxt.start() + 1].strip() for m, nxt in zip(found, found[1:])]
-    bodies.append(text[found[-1].end():].strip())
+    bodies = [text[m.end() : nxt.start() + 1].strip() for m, nxt in zip(found, found[1:])]
+    bodies.append(text[found[-1].end() :].strip())
     return head, [(m.group("tok"), body) for m, body in zip(found, bodies)]
 
 

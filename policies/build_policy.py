@@ -264,7 +264,18 @@ class PackDumper(yaml.SafeDumper):
 
 PackDumper.add_representer(Quoted, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style='"'))
 PackDumper.add_representer(Inline, lambda d, seq: d.represent_sequence("tag:yaml.org,2002:seq", seq, flow_style=True))
-QUOTED_KEYS = {"name", "source", "citation", "title", "section", "subsection", "subheading", "supplements", "norm_note", "text"}
+QUOTED_KEYS = {
+    "name",
+    "source",
+    "citation",
+    "title",
+    "section",
+    "subsection",
+    "subheading",
+    "supplements",
+    "norm_note",
+    "text",
+}
 INLINE_KEYS = {"scope", "default_scope"}
 
 

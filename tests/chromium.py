@@ -32,7 +32,9 @@ FLAGS = (
 
 
 def find_chromium() -> str | None:
-    return next((path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))), None)
+    return next(
+        (path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))), None
+    )
 
 
 class Chromium:
@@ -112,7 +114,10 @@ class Page:
         self.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
-        self.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
 
     def send(self, method: str, params: dict | None = None) -> dict:
         return self.browser.send(method, params, self.session)
@@ -149,7 +154,9 @@ class Page:
         params: dict = {"format": "png"}
         if full_page:
             height = self.evaluate("document.documentElement.scrollHeight")
-            params.update(captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": 1000, "height": height, "scale": 1})
+            params.update(
+                captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": 1000, "height": height, "scale": 1}
+            )
         with open(path, "wb") as out:
             out.write(base64.b64decode(self.send("Page.captureScreenshot", params)["data"]))
 
@@ -158,5 +165,7 @@ class Page:
         return [
             e["params"]["entry"]["text"]
             for e in self.browser.events
-            if e.get("method") == "Log.entryAdded" and e.get("sessionId") == self.session and e["params"]["entry"]["level"] == "error"
+            if e.get("method") == "Log.entryAdded"
+            and e.get("sessionId") == self.session
+            and e["params"]["entry"]["level"] == "error"
         ]

@@ -44,12 +44,16 @@ def test_baselined_findings_do_not_fail_ci(baselined):
 
 
 def test_identity_survives_an_inserted_paragraph(baselined):
-    (baselined / "d.txt").write_text(DRAFT.replace("2024\n", "2024\n\n1. These rules apply to every prison.\n").replace("\n1. Instr", "\n2. Instr"))
+    (baselined / "d.txt").write_text(
+        DRAFT.replace("2024\n", "2024\n\n1. These rules apply to every prison.\n").replace("\n1. Instr", "\n2. Instr")
+    )
     assert check("--baseline", "base.json").exit_code == 0
 
 
 def test_a_new_conflict_still_fails_and_stale_entries_are_reported(baselined):
-    (baselined / "d.txt").write_text(DRAFT.replace("where the governor considers it necessary", "at the discretion of the officer in charge"))
+    (baselined / "d.txt").write_text(
+        DRAFT.replace("where the governor considers it necessary", "at the discretion of the officer in charge")
+    )
     result = check("--baseline", "base.json")
     assert result.exit_code == 1
     assert "conflict BR24" in result.output
@@ -71,17 +75,26 @@ def test_a_second_conflicting_clause_of_an_accepted_rule_fails(baselined):
     result = check("--baseline", "base.json", "-q")
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if " conflict BR24 " in line]
-    assert len(lines) == 1 and lines[0].startswith("d.txt:3 (line 7): conflict BR24") and "handcuffs while giving birth" in lines[0]
+    assert (
+        len(lines) == 1
+        and lines[0].startswith("d.txt:3 (line 7): conflict BR24")
+        and "handcuffs while giving birth" in lines[0]
+    )
     data = json.loads(check("--baseline", "base.json", "--format", "json").output)
     br24 = next(r for r in data["documents"][0]["rules"] if r["code"] == "BR24")
-    assert [e["label"] for e in br24["evidence"] if e["relation"] == "conflicts"] == ["3"]  # the accepted clause is not cited
+    assert [e["label"] for e in br24["evidence"] if e["relation"] == "conflicts"] == [
+        "3"
+    ]  # the accepted clause is not cited
     assert data["baseline"]["suppressed"] == 3
     assert data["documents"][0]["summary"] == {"covered": 0, "partial": 0, "gap": 0, "conflict": 1, "not-applicable": 0}
 
 
 def test_covered_rules_stay_in_the_summary(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "d.txt").write_text(DRAFT + "\n3. A woman prisoner shall not be placed in close confinement or disciplinary segregation while pregnant or breastfeeding.\n")
+    (tmp_path / "d.txt").write_text(
+        DRAFT
+        + "\n3. A woman prisoner shall not be placed in close confinement or disciplinary segregation while pregnant or breastfeeding.\n"
+    )
     check("--write-baseline", "base.json")
     data = json.loads((tmp_path / "base.json").read_text())
     for entry in data["findings"]:
@@ -121,7 +134,9 @@ def test_entries_without_a_reason_are_refused_all_named_at_once(tmp_path, monkey
 
 def test_entries_of_a_renamed_document_are_reported_stale(baselined):
     (baselined / "d.txt").rename(baselined / "renamed.txt")
-    result = CliRunner().invoke(main, ["check", "renamed.txt", "--select", "22-24", "--baseline", "base.json", "--fail-on", "gap"])
+    result = CliRunner().invoke(
+        main, ["check", "renamed.txt", "--select", "22-24", "--baseline", "base.json", "--fail-on", "gap"]
+    )
     # The conflict is identified by its clause and follows the file; the gaps were about d.txt.
     assert "conflict BR24" not in result.output
     assert "baseline entry BR22 gap in d.txt matches no finding any more" in result.output
@@ -134,7 +149,10 @@ def test_gap_entries_do_not_depend_on_the_working_directory(baselined, monkeypat
     (baselined / "laws").mkdir()
     (baselined / "d.txt").rename(baselined / "laws" / "d.txt")
     monkeypatch.chdir(baselined / "laws")
-    assert CliRunner().invoke(main, ["check", "d.txt", "--select", "22-24", "--write-baseline", "../base.json"]).exit_code == 0
+    assert (
+        CliRunner().invoke(main, ["check", "d.txt", "--select", "22-24", "--write-baseline", "../base.json"]).exit_code
+        == 0
+    )
     entries = json.loads((baselined / "base.json").read_text())["findings"]
     assert {e["path"] for e in entries} == {"laws/d.txt"}
     for entry in entries:

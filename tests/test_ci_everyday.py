@@ -35,7 +35,11 @@ def verdicts(output: str) -> list[str]:
 
 def test_show_sets_the_least_severe_verdict_listed(folder):
     assert verdicts(check("directive.txt", "--select", "22-24", "-q").output) == ["conflict"]
-    assert verdicts(check("directive.txt", "--select", "22-24", "-q", "--show", "gap").output) == ["conflict", "gap", "gap"]
+    assert verdicts(check("directive.txt", "--select", "22-24", "-q", "--show", "gap").output) == [
+        "conflict",
+        "gap",
+        "gap",
+    ]
     (folder / "bangkok-lint.toml").write_text('show = "gap"\n', encoding="utf-8")
     assert verdicts(check("directive.txt", "--select", "22-24", "-q").output) == ["conflict", "gap", "gap"]
     # The full text report lists gaps by default: it is read by people, not code scanning.
@@ -67,7 +71,12 @@ def test_bad_config_values_name_the_key(folder):
 
 def test_json_has_a_schema_version_findings_per_clause_and_docx_paragraphs(folder):
     word = docx.Document()
-    for text in ["Prison Rules", "Part 3 Security", "1. An officer may use handcuffs on a prisoner in labour.", "2. An officer may use leg irons on a woman giving birth."]:
+    for text in [
+        "Prison Rules",
+        "Part 3 Security",
+        "1. An officer may use handcuffs on a prisoner in labour.",
+        "2. An officer may use leg irons on a woman giving birth.",
+    ]:
         word.add_paragraph(text)
     word.save(str(folder / "rules.docx"))
     data = json.loads(check("rules.docx", "--select", "24", "--format", "json").output)
@@ -75,7 +84,10 @@ def test_json_has_a_schema_version_findings_per_clause_and_docx_paragraphs(folde
     doc = data["documents"][0]
     evidence = doc["rules"][0]["evidence"]
     assert [(e["label"], e["paragraph"]) for e in evidence if e["relation"] == "conflicts"] == [("1", 3), ("2", 4)]
-    assert [(f["rule"], f["verdict"], f["paragraph"]) for f in doc["findings"]] == [("BR24", "conflict", 3), ("BR24", "conflict", 4)]
+    assert [(f["rule"], f["verdict"], f["paragraph"]) for f in doc["findings"]] == [
+        ("BR24", "conflict", 3),
+        ("BR24", "conflict", 4),
+    ]
     assert len({f["fingerprint"] for f in doc["findings"]}) == 2
     text_data = json.loads(check("directive.txt", "--select", "24", "--format", "json").output)
     assert text_data["documents"][0]["rules"][0]["evidence"][0]["paragraph"] is None

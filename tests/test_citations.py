@@ -15,7 +15,12 @@ def punishment_table(tmp_path):
     word.add_paragraph("Prison Discipline Regulations", style="Title")
     word.add_paragraph("Schedule 2 Punishments", style="Heading 1")
     word.add_paragraph("The governor may impose any of the following punishments for a disciplinary offence:")
-    rows = [("Punishment", "Maximum"), ("Caution", "-"), ("Forfeiture of visits and letters from family members", "28 days"), ("Stoppage of earnings", "14 days")]
+    rows = [
+        ("Punishment", "Maximum"),
+        ("Caution", "-"),
+        ("Forfeiture of visits and letters from family members", "28 days"),
+        ("Stoppage of earnings", "14 days"),
+    ]
     table = word.add_table(rows=len(rows), cols=2)
     for row, cells in zip(table.rows, rows):
         row.cells[0].text, row.cells[1].text = cells

@@ -28,3 +28,7 @@ def test_ruff_lint_passes() -> None:
 def test_mypy_passes() -> None:
     # `files` and the per-module settings come from [tool.mypy] in pyproject.toml.
     _assert_clean(_run("mypy"), "mypy")
+
+
+def test_ruff_format_is_applied() -> None:
+    _assert_clean(_run("ruff", "format", "--check", "."), "ruff format --check")

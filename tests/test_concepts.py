@@ -10,7 +10,9 @@ def _concepts(text: str) -> set[str]:
 
 
 def test_the_name_of_a_law_is_not_its_subject():
-    assert "segregation" not in _concepts("Funds are reduced for a State not in compliance with the End Solitary Confinement Act.")
+    assert "segregation" not in _concepts(
+        "Funds are reduced for a State not in compliance with the End Solitary Confinement Act."
+    )
     assert "segregation" not in _concepts("as required by the Solitary Confinement Reform Act of 2021")
 
 
@@ -30,7 +32,11 @@ def test_the_same_words_outside_a_name_still_count():
         ("A woman may be accompanied by her minor child.", "juvenile", False),
         ("A woman may be accompanied by her minor child.", "minority", False),
         ("A minor shall not be held together with adults.", "juvenile", True),
-        ("Article 12. Women belonging to a national minority shall receive information in their language.", "minority", True),
+        (
+            "Article 12. Women belonging to a national minority shall receive information in their language.",
+            "minority",
+            True,
+        ),
     ],
 )
 def test_sense_checks_for_polysemous_triggers(text, concept, present):

@@ -90,7 +90,9 @@ def rendered_lines(name: str) -> list[str]:
     body = docx_xml(name, "word/document.xml")
     numbering = docx_xml(name, "word/numbering.xml")
     starts = {
-        n.get(f"{W}numId"): {o.get(f"{W}ilvl"): int(o.find(f"{W}startOverride").get(f"{W}val")) for o in n.iter(f"{W}lvlOverride")}
+        n.get(f"{W}numId"): {
+            o.get(f"{W}ilvl"): int(o.find(f"{W}startOverride").get(f"{W}val")) for o in n.iter(f"{W}lvlOverride")
+        }
         for n in numbering.iter(f"{W}num")
     }
     counters: dict[str, list[int]] = {}
@@ -112,7 +114,9 @@ def rendered_lines(name: str) -> list[str]:
 
 
 def test_article_numbering_writes_back_to_source_text():
-    assert rendered_lines("10_sentencing-criminal-procedure-law.docx") == body_lines("10_sentencing-criminal-procedure-law")
+    assert rendered_lines("10_sentencing-criminal-procedure-law.docx") == body_lines(
+        "10_sentencing-criminal-procedure-law"
+    )
 
 
 def test_tracked_change_accepts_to_source_text():
@@ -137,7 +141,11 @@ def test_table_docx_has_annex_table():
     assert len(tables) == 1
     rows = tables[0].findall(f"{W}tr")
     assert len(rows) == 6
-    assert [paragraph_text(c) for c in rows[0].findall(f"{W}tc")] == ["Search", "Who may carry it out", "When it may be used"]
+    assert [paragraph_text(c) for c in rows[0].findall(f"{W}tc")] == [
+        "Search",
+        "Who may carry it out",
+        "When it may be used",
+    ]
 
 
 def test_pdfs_have_running_header_and_page_of_footer():

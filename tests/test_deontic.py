@@ -24,7 +24,11 @@ def _stance(text: str, act: str) -> str:
         ("The use of restraints on pregnant women is prohibited.", "restraints", "prohibition"),
         ("Restraints may not be used on a pregnant prisoner.", "restraints", "prohibition"),
         ("Restraints shall not be used unless the governor so directs.", "restraints", "excepted-prohibition"),
-        ("Restraints shall not be used on a woman in labour except where she is violent.", "restraints", "excepted-prohibition"),
+        (
+            "Restraints shall not be used on a woman in labour except where she is violent.",
+            "restraints",
+            "excepted-prohibition",
+        ),
         ("Restraints may be used where a prisoner attempts to escape.", "restraints", "permission"),
         ("It shall be lawful for the Superintendent to put a prisoner in fetters.", "fetters", "permission"),
         ("Restraints shall be used only where necessary to prevent escape.", "restraints", "limited"),
@@ -45,7 +49,9 @@ def test_stance(text, act, expected):
 
 def test_stance_follows_the_clause_of_the_act():
     # Two clauses with opposite stances: each act takes its own clause's stance.
-    text = "Restraints may be used on any prisoner who attempts escape; handcuffs shall not be used on a woman in labour."
+    text = (
+        "Restraints may be used on any prisoner who attempts escape; handcuffs shall not be used on a woman in labour."
+    )
     assert _stance(text, "restraints") == "permission"
     assert _stance(text, "handcuffs") == "prohibition"
 
@@ -64,9 +70,21 @@ def test_lead_in_takes_the_modal_its_items_continue():
     "text, act, expected",
     [
         # US laws run a heading into the text; the heading must not hide the opening "No".
-        ("(a) Prohibition.—No covered facility shall use restraints on a pregnant prisoner.", "restraints", "prohibition"),
-        ("(b) In general.--No officer shall place a pregnant woman in solitary confinement.", "solitary", "prohibition"),
-        ("(c) Exception.—A covered facility may use restraints where a prisoner attempts to escape.", "restraints", "permission"),
+        (
+            "(a) Prohibition.—No covered facility shall use restraints on a pregnant prisoner.",
+            "restraints",
+            "prohibition",
+        ),
+        (
+            "(b) In general.--No officer shall place a pregnant woman in solitary confinement.",
+            "solitary",
+            "prohibition",
+        ),
+        (
+            "(c) Exception.—A covered facility may use restraints where a prisoner attempts to escape.",
+            "restraints",
+            "permission",
+        ),
     ],
 )
 def test_run_in_headings_do_not_hide_the_stance(text, act, expected):

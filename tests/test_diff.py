@@ -35,8 +35,14 @@ def test_amendment_introducing_a_conflict_exits_1_and_quotes_both_clauses(versio
     lines = result.output.splitlines()
     assert lines[:2] == ["--- old.txt", "+++ new.txt"]
     assert lines[2].startswith("BR24 newly in conflict: covered -> conflict")
-    assert lines[3] == "  - 1: \u201cInstruments of restraint shall never be used on a woman during labour, during birth or immediately after birth.\u201d"
-    assert lines[4] == "  + 1: \u201cInstruments of restraint may be used on a pregnant prisoner during labour where the governor considers it necessary.\u201d"
+    assert (
+        lines[3]
+        == "  - 1: \u201cInstruments of restraint shall never be used on a woman during labour, during birth or immediately after birth.\u201d"
+    )
+    assert (
+        lines[4]
+        == "  + 1: \u201cInstruments of restraint may be used on a pregnant prisoner during labour where the governor considers it necessary.\u201d"
+    )
     assert lines[-1] == "1 rule(s) changed; 1 new conflict(s)"
 
 
@@ -60,9 +66,12 @@ PROHIBITION = """Prison Rules 2024
 
 2. Every prisoner shall receive adequate food.
 """
-OVERRIDE = PROHIBITION + """
+OVERRIDE = (
+    PROHIBITION
+    + """
 3. Notwithstanding rule 1, the governor may authorise the use of handcuffs on a woman during labour where she is considered an escape risk.
 """
+)
 OVERRIDE_QUOTE = "3: \u201cNotwithstanding rule 1, the governor may authorise the use of handcuffs on a woman during labour where she is considered an escape risk.\u201d"
 UNCHANGED_QUOTE = "1: \u201cInstruments of restraint shall not be used on a woman during labour, during birth or immediately after birth.\u201d (unchanged)"
 
@@ -102,13 +111,18 @@ def test_select_limits_the_comparison_to_the_chosen_rules(versions):
 
 def test_a_comparison_can_be_published_as_html_or_markdown(override):
     html = CliRunner().invoke(main, ["diff", "v1.txt", "v2.txt", "--format", "html"]).output
-    assert html.startswith("<!DOCTYPE html>") and "<title>What the amendment changes: v1.txt \u2192 v2.txt</title>" in html
+    assert (
+        html.startswith("<!DOCTYPE html>") and "<title>What the amendment changes: v1.txt \u2192 v2.txt</title>" in html
+    )
     assert "<caption>Rules whose verdict changed</caption>" in html and '<th scope="col">Change</th>' in html
     assert "Added: <ins><strong>3</strong>: \u201cNotwithstanding rule 1" in html
     assert "Unchanged: <strong>1</strong>" in html and "<del>" not in html
     digest = hashlib.sha256(OVERRIDE.encode()).hexdigest()
     assert digest in html
     md = CliRunner().invoke(main, ["diff", "v2.txt", "v1.txt", "--format", "markdown"]).output
-    assert "| [BR24](#br24) | No restraints during labour, birth and immediately after birth | conflict resolved | conflict \u2192 covered |" in md
+    assert (
+        "| [BR24](#br24) | No restraints during labour, birth and immediately after birth | conflict resolved | conflict \u2192 covered |"
+        in md
+    )
     assert "- Removed: ~~3: \u201cNotwithstanding rule 1" in md
     assert '<a id="br24"></a>' in md and digest in md

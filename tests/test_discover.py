@@ -106,7 +106,14 @@ def test_config_globs_are_relative_to_the_config_file(repo, monkeypatch):
 
 def test_own_reports_are_recognised_by_their_markers(repo):
     runner = CliRunner()
-    for fmt, name in (("markdown", "coverage.md"), ("html", "coverage.html"), ("text", "report.txt"), ("csv", "plan.csv"), ("sarif", "scan.sarif"), ("json", "out.json")):
+    for fmt, name in (
+        ("markdown", "coverage.md"),
+        ("html", "coverage.html"),
+        ("text", "report.txt"),
+        ("csv", "plan.csv"),
+        ("sarif", "scan.sarif"),
+        ("json", "out.json"),
+    ):
         result = runner.invoke(main, ["check", "laws", "--select", "22-24", "--format", fmt, "-o", f"reports/{name}"])
         assert result.exit_code == 1, result.output
         # Renamed, so only the content can tell.
@@ -132,7 +139,11 @@ def test_reviewed_word_copies_are_never_linted_again(repo):
 
 
 def test_a_law_that_mentions_the_tool_is_still_a_law(repo):
-    write(repo, "laws/annex.md", "# Annex\n\nThe ministry checks drafts with bangkok-lint before tabling them.\n\n" + ARTICLE)
+    write(
+        repo,
+        "laws/annex.md",
+        "# Annex\n\nThe ministry checks drafts with bangkok-lint before tabling them.\n\n" + ARTICLE,
+    )
     assert "laws/annex.md" in linted("laws")
 
 
@@ -145,7 +156,9 @@ def test_the_pre_commit_hook_prints_only_what_can_fail_it(repo):
     result = CliRunner().invoke(main, [*entry[1:], "--fail-on", "conflict", *staged])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        line for line in result.output.splitlines() if line.startswith("laws/prisons-regulations.txt:7 (line 3): conflict BR24 ")
+        line
+        for line in result.output.splitlines()
+        if line.startswith("laws/prisons-regulations.txt:7 (line 3): conflict BR24 ")
     ]
     assert len(result.output.splitlines()) == 1
     only_docs = CliRunner().invoke(main, [*entry[1:], "--fail-on", "conflict", "README.md", "CHANGELOG.md"])
@@ -157,7 +170,9 @@ def test_named_files_inside_an_excluded_folder_are_dropped_with_force_exclude(re
     selection = Selection(excludes=(Globs(repo, ("superseded/",)),), force_exclude=True)
     found = discover(["laws/superseded/1970-rules.txt", "laws/prisons-regulations.txt"], selection)
     assert (found.files, found.skipped_named) == (["laws/prisons-regulations.txt"], ["laws/superseded/1970-rules.txt"])
-    assert discover(["laws/superseded/1970-rules.txt"], Selection(excludes=(Globs(repo, ("superseded/",)),))).files == ["laws/superseded/1970-rules.txt"]
+    assert discover(["laws/superseded/1970-rules.txt"], Selection(excludes=(Globs(repo, ("superseded/",)),))).files == [
+        "laws/superseded/1970-rules.txt"
+    ]
 
 
 def test_gitignore_and_force_exclude_from_the_config(repo):

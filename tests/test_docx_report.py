@@ -70,7 +70,9 @@ def _revisions(path, tag: str) -> list:
 
 def test_comments_land_on_the_flagged_paragraphs_and_the_original_is_untouched(draft):
     before = hashlib.sha256(draft.read_bytes()).hexdigest()
-    result = CliRunner().invoke(main, ["check", "draft.docx", "--select", "22-24", "--format", "docx", "-o", "out/reviewed.docx"])
+    result = CliRunner().invoke(
+        main, ["check", "draft.docx", "--select", "22-24", "--format", "docx", "-o", "out/reviewed.docx"]
+    )
     assert result.exit_code == 1
     assert result.output == "draft.docx: wrote out/reviewed.docx (2 comments, 3 tracked changes)\n"
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == before
@@ -84,13 +86,17 @@ def test_comments_land_on_the_flagged_paragraphs_and_the_original_is_untouched(d
     assert "Instruments of restraint shall never be used on women during labour" in conflict
     assert "bangkok-lint rules 24" in conflict
     [gaps] = comments[1]
-    assert gaps.startswith("Not addressed anywhere in this document (gap, 1):\nBR23 No prohibition of family contact as a disciplinary sanction")
+    assert gaps.startswith(
+        "Not addressed anywhere in this document (gap, 1):\nBR23 No prohibition of family contact as a disciplinary sanction"
+    )
     assert "inserted at the end of the document" in gaps
     original, accepted = _views(reviewed)
     assert original == PARAGRAPHS
     # Accepted: the permission is gone, the model clauses of BR24 (in its place) and BR23 (at the end) are in.
     assert not any("may be used on a pregnant prisoner" in p for p in accepted)
-    assert accepted[3].startswith("2. Handcuffs, chains or any other instrument of restraint shall not be used on a woman in labour")
+    assert accepted[3].startswith(
+        "2. Handcuffs, chains or any other instrument of restraint shall not be used on a woman in labour"
+    )
     assert accepted[-1].startswith("No disciplinary punishment shall withdraw or restrict")
 
 
@@ -98,7 +104,10 @@ RUN_IN = [
     ("Prison Regulations 2025", "Title"),
     ("Part 3 Discipline and punishment", "Heading 1"),
     ("21. Restraint in childbirth", None),
-    ("Instruments of restraint shall not be used on a woman during labour, except where the officer considers it necessary.", None),
+    (
+        "Instruments of restraint shall not be used on a woman during labour, except where the officer considers it necessary.",
+        None,
+    ),
     ("22. Punishments", None),
     ("A prisoner may be placed in disciplinary segregation while pregnant.", None),
     ("Part 4 Health", "Heading 1"),
@@ -118,14 +127,21 @@ def run_in(tmp_path, monkeypatch):
 
 
 def test_a_comment_sits_once_on_the_quoted_sentence_not_on_the_heading_line_above(run_in):
-    result = CliRunner().invoke(main, ["check", "regs.docx", "--select", "22-24", "--format", "docx", "-o", "regs-reviewed.docx"])
+    result = CliRunner().invoke(
+        main, ["check", "regs.docx", "--select", "22-24", "--format", "docx", "-o", "regs-reviewed.docx"]
+    )
     assert result.exit_code == 1, result.output
     comments = _commented(run_in.parent / "regs-reviewed.docx")
     assert 3 not in comments and 5 not in comments  # "21. Restraint in childbirth", "22. Punishments"
     [restraint] = comments[4]
     assert restraint.startswith("BR24 conflict")
-    assert "Why: an exception re-permits instruments of restraint (during labour): \u201cexcept where the officer considers it necessary\u201d." in restraint
-    assert restraint.endswith("Suggested amendment: delete the exception (a tracked change in the text); the prohibition then stands.")
+    assert (
+        "Why: an exception re-permits instruments of restraint (during labour): \u201cexcept where the officer considers it necessary\u201d."
+        in restraint
+    )
+    assert restraint.endswith(
+        "Suggested amendment: delete the exception (a tracked change in the text); the prohibition then stands."
+    )
     [segregation] = comments[6]
     assert segregation.startswith("BR22 conflict") and "saying \u201cmay\u201d" in segregation
     assert "Suggested amendment: replace the clause with a model clause for Rule 22" in segregation
@@ -133,7 +149,9 @@ def test_a_comment_sits_once_on_the_quoted_sentence_not_on_the_heading_line_abov
 
 
 def test_the_amendments_are_tracked_changes_with_author_and_date(run_in):
-    CliRunner().invoke(main, ["check", "regs.docx", "--select", "22-24", "--format", "docx", "-o", "regs-reviewed.docx"])
+    CliRunner().invoke(
+        main, ["check", "regs.docx", "--select", "22-24", "--format", "docx", "-o", "regs-reviewed.docx"]
+    )
     reviewed = run_in.parent / "regs-reviewed.docx"
     deletions = _revisions(reviewed, "w:del")
     insertions = _revisions(reviewed, "w:ins")
@@ -149,14 +167,18 @@ def test_the_amendments_are_tracked_changes_with_author_and_date(run_in):
     original, accepted = _views(reviewed)
     assert original == [text for text, _ in RUN_IN]
     assert accepted[3] == "Instruments of restraint shall not be used on a woman during labour."
-    assert accepted[5].startswith("A woman who is pregnant, breastfeeding or has an infant with her shall not be punished")
+    assert accepted[5].startswith(
+        "A woman who is pregnant, breastfeeding or has an infant with her shall not be punished"
+    )
     # BR23 (gap) goes at the end of the Part on discipline, before Part 4.
     assert accepted[6].startswith("No disciplinary punishment shall withdraw or restrict")
     assert accepted[7] == "Part 4 Health"
 
 
 def test_gaps_can_be_left_out(run_in):
-    result = CliRunner().invoke(main, ["check", "regs.docx", "--select", "22-24", "--format", "docx", "-o", "r.docx", "--no-gap-comments"])
+    result = CliRunner().invoke(
+        main, ["check", "regs.docx", "--select", "22-24", "--format", "docx", "-o", "r.docx", "--no-gap-comments"]
+    )
     assert result.output == "regs.docx: wrote r.docx (2 comments, 3 tracked changes)\n"
     comments = _commented(run_in.parent / "r.docx")
     assert not any("gap" in text for texts in comments.values() for text in texts)
@@ -173,8 +195,19 @@ def test_libreoffice_reads_the_tracked_changes_and_comments(run_in):
     folder = run_in.parent / "lo"
     profile = (run_in.parent / "profile").as_uri()  # a private profile: no clash with a running office
     subprocess.run(
-        [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "fodt", "--outdir", str(folder), str(folder / "regs.docx")],
-        check=True, capture_output=True, timeout=120,
+        [
+            office,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "fodt",
+            "--outdir",
+            str(folder),
+            str(folder / "regs.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     flat = (folder / "regs.fodt").read_text(encoding="utf-8")
     regions = re.findall(r"<text:changed-region.*?</text:changed-region>", flat, re.S)
@@ -208,7 +241,10 @@ def test_an_overriding_clause_is_deleted_and_the_prohibition_it_overrides_kept(t
     assert result.output == "rules.docx: wrote r.docx (2 comments, 1 tracked changes)\n"
     comments = _commented(tmp_path / "r.docx")
     [prohibition] = comments[2]
-    assert "Why: it forbids instruments of restraint (during labour), but the exception in 3 permits it again." in prohibition
+    assert (
+        "Why: it forbids instruments of restraint (during labour), but the exception in 3 permits it again."
+        in prohibition
+    )
     assert "Other clauses involved: 3 (its exception re-permits the act)." in prohibition
     [override] = comments[4]
     assert "Other clauses involved: 1 (the prohibition this clause overrides)." in override
@@ -228,7 +264,9 @@ def test_a_partial_is_one_comment_naming_its_neighbouring_clauses(tmp_path, monk
     ]:
         word.add_paragraph(text)
     word.save(str(tmp_path / "admission.docx"))
-    result = CliRunner().invoke(main, ["check", "admission.docx", "--select", "2", "--format", "docx", "-o", "r.docx", "--no-gap-comments"])
+    result = CliRunner().invoke(
+        main, ["check", "admission.docx", "--select", "2", "--format", "docx", "-o", "r.docx", "--no-gap-comments"]
+    )
     assert result.output == "admission.docx: wrote r.docx (1 comments, 0 tracked changes)\n"
     comments = _commented(tmp_path / "r.docx")
     [partial] = comments[3]

@@ -18,7 +18,10 @@ def _verdicts(tmp_path: Path, text: str, scope=("all",)):
 
 
 def test_lead_in_carries_the_prohibition_to_its_items(tmp_path):
-    r = _verdicts(tmp_path, "14. A prisoner shall not be restrained—\n\n(a) while she is in labour; or\n\n(b) during post-natal recovery.\n")[24]
+    r = _verdicts(
+        tmp_path,
+        "14. A prisoner shall not be restrained—\n\n(a) while she is in labour; or\n\n(b) during post-natal recovery.\n",
+    )[24]
     assert r.verdict == "covered"
     assert r.evidence[0].label == "14(a)"
 
@@ -61,7 +64,7 @@ def test_provision_switched_off_by_a_later_paragraph_conflicts(tmp_path):
 
 def test_definition_widens_a_term(tmp_path):
     text = (
-        "2. In these Rules, \"confinement period\" means labour, childbirth and the six weeks after birth.\n\n"
+        '2. In these Rules, "confinement period" means labour, childbirth and the six weeks after birth.\n\n'
         "9. A prisoner shall not be handcuffed during her confinement period.\n"
     )
     r = _verdicts(tmp_path, text)[24]
@@ -70,7 +73,9 @@ def test_definition_widens_a_term(tmp_path):
 
 
 def test_general_restraint_power_is_silent_for_rule_24(tmp_path):
-    r = _verdicts(tmp_path, "30. The governor may order a prisoner to be put in handcuffs to prevent escape or injury.\n")[24]
+    r = _verdicts(
+        tmp_path, "30. The governor may order a prisoner to be put in handcuffs to prevent escape or injury.\n"
+    )[24]
     assert r.verdict == "gap"
 
 
@@ -85,7 +90,7 @@ def test_punishment_list_without_exemption_conflicts_with_rule_22(tmp_path):
 def test_a_definition_alone_addresses_no_rule(tmp_path):
     text = (
         "3. Interpretation\n\n"
-        "(1) In this Act, \"woman\" means a woman or girl held in a facility, whether on remand or under sentence.\n\n"
+        '(1) In this Act, "woman" means a woman or girl held in a facility, whether on remand or under sentence.\n\n'
         "4. Every woman shall be given a copy of the facility rules on admission.\n"
     )
     assert _verdicts(tmp_path, text)[56].verdict == "gap"
@@ -190,27 +195,63 @@ def test_a_narrowing_definition_narrows_the_exemption_it_is_used_in(tmp_path, de
         # Rule 24: a labour-only ban is partial; labour, birth and after birth together are covered.
         (24, "Rule 57. No woman shall be fettered while she is in labour.\n", "partial"),
         (24, "§ 3409. Restraints shall not be applied to an inmate during labor or delivery.\n", "partial"),
-        (24, "Rule 57. No woman shall be fettered during labour, during birth or immediately after birth.\n", "covered"),
-        (24, "§ 3409. Restraints shall not be applied to an inmate during labor, delivery or postpartum recovery.\n", "covered"),
+        (
+            24,
+            "Rule 57. No woman shall be fettered during labour, during birth or immediately after birth.\n",
+            "covered",
+        ),
+        (
+            24,
+            "§ 3409. Restraints shall not be applied to an inmate during labor, delivery or postpartum recovery.\n",
+            "covered",
+        ),
         # Rule 8, South Asian jail manual: a passive duty on every woman.
         (8, "Rule 40. Every female prisoner shall, on admission, be tested for pregnancy.\n", "conflict"),
         # Rule 8, US agency rule: exceptions in items that do not give the woman a choice.
-        (8, "§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
-         "(1) an inmate who is over 55 years of age;\n\n(2) an inmate who has had a hysterectomy.\n", "conflict"),
+        (
+            8,
+            "§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
+            "(1) an inmate who is over 55 years of age;\n\n(2) an inmate who has had a hysterectomy.\n",
+            "conflict",
+        ),
         # The same list with the woman's refusal among the exceptions: no conflict.
-        (8, "§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
-         "(1) an inmate who declines the test in writing;\n\n(2) an inmate who has had a hysterectomy.\n", "partial"),
+        (
+            8,
+            "§ 52.3 Intake screening\n\n(a) All female inmates shall be given a pregnancy test at intake, except:\n\n"
+            "(1) an inmate who declines the test in writing;\n\n(2) an inmate who has had a hysterectomy.\n",
+            "partial",
+        ),
         # Rule 8, post-Soviet law: relatives told of a pregnancy without her consent.
-        (8, "Article 33. Where a detainee is found to be pregnant, the medical unit shall notify her relatives without delay.\n", "conflict"),
+        (
+            8,
+            "Article 33. Where a detainee is found to be pregnant, the medical unit shall notify her relatives without delay.\n",
+            "conflict",
+        ),
         # Rule 52, Westminster rules: a default age and a discretion in another rule are partial, not conflict.
-        (52, "50. A child living with its mother shall leave the prison at the age of four years.\n\n"
-         "51. The director may allow a child to remain with the mother for a further six months on a welfare report.\n", "partial"),
+        (
+            52,
+            "50. A child living with its mother shall leave the prison at the age of four years.\n\n"
+            "51. The director may allow a child to remain with the mother for a further six months on a welfare report.\n",
+            "partial",
+        ),
         # Rule 52, civil-law code: the same in two paragraphs of one article.
-        (52, "Article 80. Children\n\n(1) A child may live with its mother in the institution until it reaches three years of age.\n\n"
-         "(2) The head of the institution may allow the child to remain with the mother for a further six months.\n", "partial"),
+        (
+            52,
+            "Article 80. Children\n\n(1) A child may live with its mother in the institution until it reaches three years of age.\n\n"
+            "(2) The head of the institution may allow the child to remain with the mother for a further six months.\n",
+            "partial",
+        ),
         # Rule 52: fixed-age removal worded by reaching an age (jail manual) or by schooling (US code).
-        (52, "Rule 312. Children in jail\n\n(1) A child admitted with its mother shall be sent out of the jail upon the child reaching the age of six years.\n", "conflict"),
-        (52, "§ 20-7. Children of inmates\n\n(a) An inmate's child may reside in the nursery until the child is eligible for school.\n", "conflict"),
+        (
+            52,
+            "Rule 312. Children in jail\n\n(1) A child admitted with its mother shall be sent out of the jail upon the child reaching the age of six years.\n",
+            "conflict",
+        ),
+        (
+            52,
+            "§ 20-7. Children of inmates\n\n(a) An inmate's child may reside in the nursery until the child is eligible for school.\n",
+            "conflict",
+        ),
     ],
 )
 def test_rule_models_require_what_they_describe(tmp_path, rule, text, verdict):
@@ -221,8 +262,14 @@ def test_rule_models_require_what_they_describe(tmp_path, rule, text, verdict):
 @pytest.mark.parametrize(
     "text, verdict",
     [
-        ("Rule 71. A complaint of sexual abuse made by a female prisoner shall be investigated by the Superintendent.\n", "partial"),
-        ("Article 71. Any report of abuse made by a woman detainee shall be investigated by an independent authority.\n", "covered"),
+        (
+            "Rule 71. A complaint of sexual abuse made by a female prisoner shall be investigated by the Superintendent.\n",
+            "partial",
+        ),
+        (
+            "Article 71. Any report of abuse made by a woman detainee shall be investigated by an independent authority.\n",
+            "covered",
+        ),
     ],
 )
 def test_rule_25_investigation_must_be_independent(tmp_path, text, verdict):

@@ -64,14 +64,18 @@ def _document() -> DocumentResult:
             2,
             "conflict",
             _evidence("conflicts", "31", "A prisoner may be kept apart from others for the maintenance of good order."),
-            _evidence("supports", "30(1)", "Cellular confinement may be imposed on any prisoner, including a pregnant woman."),
+            _evidence(
+                "supports", "30(1)", "Cellular confinement may be imposed on any prisoner, including a pregnant woman."
+            ),
         ),
         # labelled covered, reported as a conflict: a false conflict
         _rule(3, "conflict", _evidence("conflicts", "9", "A male officer may search a woman in an emergency.")),
         # labelled partial, missed
         _rule(4, "gap"),
         # labelled covered, found
-        _rule(5, "covered", _evidence("supports", "6", "Every woman shall be screened for cervical cancer on admission.")),
+        _rule(
+            5, "covered", _evidence("supports", "6", "Every woman shall be screened for cervical cancer on admission.")
+        ),
         # unlabelled (silent) and not applicable: agreement
         _rule(6, "not-applicable"),
         # unlabelled, reported partial: a false partial
@@ -123,10 +127,22 @@ def test_disagreements_list_every_mismatch_with_clause_and_label(labels_dir: Pat
     ev = evaluate([_document()], labels_dir)
     got = [(d.document, d.rule, d.expected, d.got, d.clause, d.label) for d in ev.disagreements]
     assert got == [
-        ("a", 3, "covered", "conflict", "9: A male officer may search a woman in an emergency.",
-         "8: Women prisoners shall be searched only by female officers."),
-        ("a", 4, "partial", "silent", "",
-         "11(4): Sanitary towels shall be issued in such quantity as the governor considers reasonable."),
+        (
+            "a",
+            3,
+            "covered",
+            "conflict",
+            "9: A male officer may search a woman in an emergency.",
+            "8: Women prisoners shall be searched only by female officers.",
+        ),
+        (
+            "a",
+            4,
+            "partial",
+            "silent",
+            "",
+            "11(4): Sanitary towels shall be issued in such quantity as the governor considers reasonable.",
+        ),
         ("a", 7, "silent", "partial", "40: Visits may be allowed.", ""),
     ]
 

@@ -40,7 +40,7 @@ NUMBERING = f"""<w:numbering {W_NS}>
   </w:abstractNum>
   <w:abstractNum w:abstractNumId="20">
     {_lvl(0, "upperRoman", "Article %1")}
-    {_lvl(1, "decimal", "%1.%2", extra='<w:isLgl/>')}
+    {_lvl(1, "decimal", "%1.%2", extra="<w:isLgl/>")}
     {_lvl(2, "upperLetter", "%3)", extra='<w:lvlRestart w:val="0"/>')}
     {_lvl(3, "bullet", BULLET)}
     {_lvl(4, "decimalZero", "%5.", extra='<w:lvlRestart w:val="1"/>')}
@@ -181,7 +181,7 @@ def sample(tmp_path_factory) -> Path:
     _xml_paragraph(
         document,
         '<w:moveFrom w:id="3" w:author="A"><w:r><w:t>MOVED-AWAY </w:t></w:r></w:moveFrom>'
-        '<w:r><w:t>Visits are allowed.</w:t></w:r>',
+        "<w:r><w:t>Visits are allowed.</w:t></w:r>",
     )
     _xml_paragraph(
         document,
@@ -195,7 +195,7 @@ def sample(tmp_path_factory) -> Path:
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF x \\h </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve"> 4</w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        '<w:r><w:tab/><w:t>tab</w:t><w:br/><w:t>break</w:t><w:noBreakHyphen/><w:t>hyphen</w:t>'
+        "<w:r><w:tab/><w:t>tab</w:t><w:br/><w:t>break</w:t><w:noBreakHyphen/><w:t>hyphen</w:t>"
         '<w:sym w:font="Wingdings" w:char="F0FC"/></w:r>',
     )
     path = tmp_path_factory.mktemp("docx") / "sample.docx"

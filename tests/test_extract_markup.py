@@ -63,13 +63,18 @@ def test_the_text_twins_have_the_structure_the_fixtures_claim():
     assert {"3(1)", "4(2)", "5(2)", "6(a)", "6(c)", "7(1)", "7(2)"} <= set(labels)
     assert [p.kind for p in act if p.label == "2"] == ["definition"] * 3
     assert act[-1].headings == (
-        "Correctional Services (Women Prisoners) Act 2025", "Part 3 — Health, contact and discipline", "Visits"
+        "Correctional Services (Women Prisoners) Act 2025",
+        "Part 3 — Health, contact and discipline",
+        "Visits",
     )
     table_rows = [p.text for p in act if "|" in p.text]
     assert table_rows and table_rows[0].startswith("Category of prisoner | Visits each month")
     bill = read_document(BILL).provisions
     assert [p.label for p in bill if p.label.startswith("Section 201(c)")] == [
-        "Section 201(c)", "Section 201(c)(1)", "Section 201(c)(2)", "Section 201(c)(2)"
+        "Section 201(c)",
+        "Section 201(c)(1)",
+        "Section 201(c)(2)",
+        "Section 201(c)(2)",
     ]
     assert bill[-1].headings[1] == "TITLE II — Treatment of women prisoners"
 
@@ -103,10 +108,29 @@ def test_amendment_markup_reads_as_accepted_change(published):
 def test_notes_remarks_metadata_and_site_chrome_are_not_read(published):
     text = " ".join(" ".join((p.text, *p.headings)) for p in read_document(published).provisions)
     for furniture in (
-        "amended by", "substituted", "Standing Orders", "added in committee", "House Bill", "REPRESENTATIVES",
-        "2025 CHAPTER", "cookies", "Skip to", "Browse legislation", "Table of contents", "Print the whole",
-        "Changes to legislation", "outstanding changes", "F1", "[", "E+W", "Back to top", "Open Government",
-        "Accessibility", "dataLayer", "font-weight", "Home",
+        "amended by",
+        "substituted",
+        "Standing Orders",
+        "added in committee",
+        "House Bill",
+        "REPRESENTATIVES",
+        "2025 CHAPTER",
+        "cookies",
+        "Skip to",
+        "Browse legislation",
+        "Table of contents",
+        "Print the whole",
+        "Changes to legislation",
+        "outstanding changes",
+        "F1",
+        "[",
+        "E+W",
+        "Back to top",
+        "Open Government",
+        "Accessibility",
+        "dataLayer",
+        "font-weight",
+        "Home",
     ):
         assert furniture not in text, furniture
 
@@ -114,21 +138,29 @@ def test_notes_remarks_metadata_and_site_chrome_are_not_read(published):
 @pytest.mark.parametrize(
     "name, content",
     [
-        ("searches.akn.xml",
-         f'<akomaNtoso {AKN_NS}><act><body><section eId="sec_9"><num>9.</num><heading>Searches</heading>'
-         '<content><p>"<def refersTo="#term-strip_search">strip search</def>" is a search requiring the removal'
-         " of clothing.</p></content></section></body></act></akomaNtoso>"),
-        ("searches.uslm.xml",
-         '<uscDoc xmlns="http://xml.house.gov/schemas/uslm/1.0"><main><section identifier="/us/usc/t18/s9">'
-         '<num value="9">§ 9.</num><heading>Searches</heading><content>The term “<term>strip search</term>” is a'
-         " search requiring the removal of clothing.</content></section></main></uscDoc>"),
-        ("searches.clml.xml",
-         '<Legislation xmlns="http://www.legislation.gov.uk/namespaces/legislation"><Primary><Body><P1group>'
-         '<Title>Searches</Title><P1 id="section-9"><Pnumber>9</Pnumber><P1para><Text>"<Term>strip search</Term>"'
-         " is a search requiring the removal of clothing.</Text></P1para></P1></P1group></Body></Primary></Legislation>"),
-        ("searches.html",
-         '<html><body><h3 id="s9">9. Searches</h3><p>"<dfn>strip search</dfn>" is a search requiring the removal'
-         " of clothing.</p></body></html>"),
+        (
+            "searches.akn.xml",
+            f'<akomaNtoso {AKN_NS}><act><body><section eId="sec_9"><num>9.</num><heading>Searches</heading>'
+            '<content><p>"<def refersTo="#term-strip_search">strip search</def>" is a search requiring the removal'
+            " of clothing.</p></content></section></body></act></akomaNtoso>",
+        ),
+        (
+            "searches.uslm.xml",
+            '<uscDoc xmlns="http://xml.house.gov/schemas/uslm/1.0"><main><section identifier="/us/usc/t18/s9">'
+            '<num value="9">§ 9.</num><heading>Searches</heading><content>The term “<term>strip search</term>” is a'
+            " search requiring the removal of clothing.</content></section></main></uscDoc>",
+        ),
+        (
+            "searches.clml.xml",
+            '<Legislation xmlns="http://www.legislation.gov.uk/namespaces/legislation"><Primary><Body><P1group>'
+            '<Title>Searches</Title><P1 id="section-9"><Pnumber>9</Pnumber><P1para><Text>"<Term>strip search</Term>"'
+            " is a search requiring the removal of clothing.</Text></P1para></P1></P1group></Body></Primary></Legislation>",
+        ),
+        (
+            "searches.html",
+            '<html><body><h3 id="s9">9. Searches</h3><p>"<dfn>strip search</dfn>" is a search requiring the removal'
+            " of clothing.</p></body></html>",
+        ),
     ],
 )
 def test_a_term_the_markup_defines_is_a_definition_wherever_it_stands(tmp_path, name, content):
@@ -178,27 +210,62 @@ _LAUGHS = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">' f
 @pytest.mark.parametrize(
     "name, content, error, message",
     [
-        ("bomb.xml", f'<?xml version="1.0"?><!DOCTYPE akomaNtoso [<!ENTITY l0 "lol">{_LAUGHS}]>'
-         f"<akomaNtoso {AKN_NS}><act><body><p>&l9;</p></body></act></akomaNtoso>",
-         CorruptDocumentError, "Akoma Ntoso file contains XML entity declarations"),
-        ("xxe.xml", '<?xml version="1.0"?><!DOCTYPE Legislation [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-         '<Legislation xmlns="http://www.legislation.gov.uk/namespaces/legislation"><Primary><Body><P1>'
-         "<Pnumber>1</Pnumber><P1para><Text>&x;</Text></P1para></P1></Body></Primary></Legislation>",
-         CorruptDocumentError, "CLML file contains XML entity declarations"),
-        ("external-dtd.xml", '<?xml version="1.0"?><!DOCTYPE uscDoc SYSTEM "http://example.org/uslm.dtd">'
-         '<uscDoc xmlns="http://xml.house.gov/schemas/uslm/1.0"><main/></uscDoc>',
-         CorruptDocumentError, "USLM file contains XML entity declarations"),
-        ("entities.html", '<!DOCTYPE html [<!ENTITY x "injected">]><html><body><p>1. &x;</p></body></html>',
-         CorruptDocumentError, "HTML file contains entity declarations"),
-        ("deep.xml", f"<akomaNtoso {AKN_NS}><act><body>" + "<hcontainer>" * 240 + "<p>x</p>"
-         + "</hcontainer>" * 240 + "</body></act></akomaNtoso>",
-         DocumentTooLargeError, "nest"),
-        ("deep.html", "<html><body>" + "<div>" * 240 + "<p>1. x</p>" + "</div>" * 240 + "</body></html>",
-         DocumentTooLargeError, "more than 200 levels"),
-        ("broken.xml", f"<akomaNtoso {AKN_NS}><act><body><p>unclosed</act></akomaNtoso>",
-         CorruptDocumentError, "malformed Akoma Ntoso XML"),
-        ("other.xml", '<?xml version="1.0"?><catalog><book>1. A prisoner</book></catalog>',
-         UnsupportedFormatError, "root element <catalog> is not Akoma Ntoso, USLM or legislation.gov.uk CLML"),
+        (
+            "bomb.xml",
+            f'<?xml version="1.0"?><!DOCTYPE akomaNtoso [<!ENTITY l0 "lol">{_LAUGHS}]>'
+            f"<akomaNtoso {AKN_NS}><act><body><p>&l9;</p></body></act></akomaNtoso>",
+            CorruptDocumentError,
+            "Akoma Ntoso file contains XML entity declarations",
+        ),
+        (
+            "xxe.xml",
+            '<?xml version="1.0"?><!DOCTYPE Legislation [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            '<Legislation xmlns="http://www.legislation.gov.uk/namespaces/legislation"><Primary><Body><P1>'
+            "<Pnumber>1</Pnumber><P1para><Text>&x;</Text></P1para></P1></Body></Primary></Legislation>",
+            CorruptDocumentError,
+            "CLML file contains XML entity declarations",
+        ),
+        (
+            "external-dtd.xml",
+            '<?xml version="1.0"?><!DOCTYPE uscDoc SYSTEM "http://example.org/uslm.dtd">'
+            '<uscDoc xmlns="http://xml.house.gov/schemas/uslm/1.0"><main/></uscDoc>',
+            CorruptDocumentError,
+            "USLM file contains XML entity declarations",
+        ),
+        (
+            "entities.html",
+            '<!DOCTYPE html [<!ENTITY x "injected">]><html><body><p>1. &x;</p></body></html>',
+            CorruptDocumentError,
+            "HTML file contains entity declarations",
+        ),
+        (
+            "deep.xml",
+            f"<akomaNtoso {AKN_NS}><act><body>"
+            + "<hcontainer>" * 240
+            + "<p>x</p>"
+            + "</hcontainer>" * 240
+            + "</body></act></akomaNtoso>",
+            DocumentTooLargeError,
+            "nest",
+        ),
+        (
+            "deep.html",
+            "<html><body>" + "<div>" * 240 + "<p>1. x</p>" + "</div>" * 240 + "</body></html>",
+            DocumentTooLargeError,
+            "more than 200 levels",
+        ),
+        (
+            "broken.xml",
+            f"<akomaNtoso {AKN_NS}><act><body><p>unclosed</act></akomaNtoso>",
+            CorruptDocumentError,
+            "malformed Akoma Ntoso XML",
+        ),
+        (
+            "other.xml",
+            '<?xml version="1.0"?><catalog><book>1. A prisoner</book></catalog>',
+            UnsupportedFormatError,
+            "root element <catalog> is not Akoma Ntoso, USLM or legislation.gov.uk CLML",
+        ),
     ],
 )
 def test_hostile_or_unknown_markup_is_refused_with_a_one_line_error(tmp_path, name, content, error, message):
@@ -303,7 +370,9 @@ def test_us_code_title_reads_sections_with_run_in_headings_and_no_notes():
     first = document.provisions[1]
     assert first.text.startswith("Prohibition.—From the confirmation of a pregnancy")
     assert first.headings == (
-        "Title 99 — CUSTODY", "PART II — FEDERAL INSTITUTIONS", "CHAPTER 41 — WOMEN IN CUSTODY",
+        "Title 99 — CUSTODY",
+        "PART II — FEDERAL INSTITUTIONS",
+        "CHAPTER 41 — WOMEN IN CUSTODY",
         "Care of pregnant women in custody",
     )
     text = " ".join(p.text for p in document.provisions)
@@ -336,7 +405,8 @@ def test_a_changes_box_is_dropped_but_not_the_region_that_holds_it(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(
         '<html><body><div id="content"><div><p>Changes to legislation: there are changes not yet applied.</p></div>'
-        "<p>5. A woman prisoner shall be searched only by a female officer.</p>" + "<p>Text of the act.</p>" * 150
+        "<p>5. A woman prisoner shall be searched only by a female officer.</p>"
+        + "<p>Text of the act.</p>" * 150
         + "</div></body></html>",
         encoding="utf-8",
     )
@@ -363,8 +433,15 @@ def test_gpo_bill_reads_sections_not_its_front_matter_toc_or_quoted_amendment():
     provisions = read_document(FIXTURES / "us-bill-gpo.uslm.xml").provisions
     labels = [p.label for p in provisions if p.label]
     assert labels == [
-        "Section 1", "Section 1(a)", "Section 1(b)", "Section 101", "Section 101(1)", "Section 101(2)",
-        "Section 101(2)(A)", "Section 101(2)(B)", "Section 102",
+        "Section 1",
+        "Section 1(a)",
+        "Section 1(b)",
+        "Section 101",
+        "Section 101(1)",
+        "Section 101(2)",
+        "Section 101(2)(A)",
+        "Section 101(2)(B)",
+        "Section 102",
     ]
     text = " ".join(p.text for p in provisions)
     for furniture in ("CONGRESS", "HOUSE OF REPRESENTATIVES", "Ms. Example", "Disclaimer", "Sec. 1.", "116 HR"):

@@ -21,8 +21,12 @@ from linter.extract.pdf import read_blocks
 from linter.extract.pdf_layout import PageText, Segment, layout_pages
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-REAL_PDFS = ["01_scotland-pyoi-rules-2011", "07_nsw-crimes-administration-of-sentences-act-1999",
-             "16_california-title15-restraints", "32_us-hr4682-end-solitary-confinement-act"]
+REAL_PDFS = [
+    "01_scotland-pyoi-rules-2011",
+    "07_nsw-crimes-administration-of-sentences-act-1999",
+    "16_california-title15-restraints",
+    "32_us-hr4682-end-solitary-confinement-act",
+]
 HEADER = "MINISTRY OF JUSTICE GAZETTE No. 12 - PRISON RULES"
 
 
@@ -46,23 +50,33 @@ def _page(pdf: FPDF, number: int, of: int, body: list[tuple[float, str]]) -> Non
 @pytest.fixture(scope="module")
 def rules_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdf = _pdf()
-    _page(pdf, 1, 3, [
-        (80, "1. Every prisoner shall be searched only by an officer of the"),
-        (94, "same sex and the search shall be conducted with respect for"),
-        (108, "the dignity of the prisoner."),
-        (130, "2. A woman prisoner shall not be held in close confinement"),
-        (144, "while pregnant or breastfeeding, and no sentence of impris-"),
-        (158, "onment shall be served in a cell without daylight."),
-        (180, "(a) held in custody before their trial, and persons in pre-"),
-        (194, "trial detention generally, shall be held apart from those already"),
-        (208, "convicted; and"),
-        (230, "(b) visits to the prisoner by her family shall not at any time be"),
-    ])
-    _page(pdf, 2, 3, [
-        (80, "restricted as a punishment."),
-        (102, "3. The fee under section 20-"),
-        (116, "902 shall be waived."),
-    ])
+    _page(
+        pdf,
+        1,
+        3,
+        [
+            (80, "1. Every prisoner shall be searched only by an officer of the"),
+            (94, "same sex and the search shall be conducted with respect for"),
+            (108, "the dignity of the prisoner."),
+            (130, "2. A woman prisoner shall not be held in close confinement"),
+            (144, "while pregnant or breastfeeding, and no sentence of impris-"),
+            (158, "onment shall be served in a cell without daylight."),
+            (180, "(a) held in custody before their trial, and persons in pre-"),
+            (194, "trial detention generally, shall be held apart from those already"),
+            (208, "convicted; and"),
+            (230, "(b) visits to the prisoner by her family shall not at any time be"),
+        ],
+    )
+    _page(
+        pdf,
+        2,
+        3,
+        [
+            (80, "restricted as a punishment."),
+            (102, "3. The fee under section 20-"),
+            (116, "902 shall be waived."),
+        ],
+    )
     _page(pdf, 3, 3, [(80, "4. Nothing in these rules permits the use of restraints.")])
     path = tmp_path_factory.mktemp("pdf") / "rules.pdf"
     pdf.output(str(path))
@@ -161,8 +175,7 @@ def test_unnumbered_paragraphs_split_at_gaps_and_indents(tmp_path: Path) -> None
     blocks, _ = read_blocks(path)
     assert [b.text for b in blocks] == [
         "General principles",
-        "The administration shall take account of the distinctive needs of women prisoners in "
-        "applying these rules.",
+        "The administration shall take account of the distinctive needs of women prisoners in applying these rules.",
         "Providing for such needs in order to accomplish substantial gender equality shall not be "
         "regarded as discriminatory.",
     ]
@@ -223,23 +236,30 @@ def _row(top: float, text: str, x0: float = 72.0) -> Segment:
 
 
 def test_page_numbers_and_repeated_margin_lines_go_but_repeated_body_lines_stay() -> None:
-    bodies = ["Searches shall respect dignity.", "Visits shall not be restricted.",
-              "Restraints are forbidden."]
+    bodies = ["Searches shall respect dignity.", "Visits shall not be restricted.", "Restraints are forbidden."]
     footers = ["- 1 -", "p. 2", "3"]
     pages = [
-        PageText(number, 600, 800, [
-            _row(20, f"Official Gazette No. {40 + number}"),
-            _row(50, body),
-            _row(65, "[...]"),  # repeats in the top band on every page, but below body text
-            _row(770, footer, x0=290),
-        ])
+        PageText(
+            number,
+            600,
+            800,
+            [
+                _row(20, f"Official Gazette No. {40 + number}"),
+                _row(50, body),
+                _row(65, "[...]"),  # repeats in the top band on every page, but below body text
+                _row(770, footer, x0=290),
+            ],
+        )
         for number, (body, footer) in enumerate(zip(bodies, footers), start=1)
     ]
     lines = layout_pages(pages)
     assert [(line.page, line.number, line.text) for line in lines] == [
-        (1, 1, "Searches shall respect dignity."), (1, 2, "[...]"),
-        (2, 1, "Visits shall not be restricted."), (2, 2, "[...]"),
-        (3, 1, "Restraints are forbidden."), (3, 2, "[...]"),
+        (1, 1, "Searches shall respect dignity."),
+        (1, 2, "[...]"),
+        (2, 1, "Visits shall not be restricted."),
+        (2, 2, "[...]"),
+        (3, 1, "Restraints are forbidden."),
+        (3, 2, "[...]"),
     ]
 
 
@@ -278,8 +298,10 @@ def test_real_regulation_matches_reference_text(name: str) -> None:
     furniture = _margin_runs(docs / f"{name}.pdf")
     surviving = sorted(run for run in furniture if run in text)
     page_numbers = re.findall(r"\bPage \d+(?: of \d+)?\b", text)
-    print(f"\n{name}: pages={pages} ratio={ratio:.4f} furniture_runs={len(furniture)} "
-          f"surviving={surviving + page_numbers} read={elapsed:.3f}s")
+    print(
+        f"\n{name}: pages={pages} ratio={ratio:.4f} furniture_runs={len(furniture)} "
+        f"surviving={surviving + page_numbers} read={elapsed:.3f}s"
+    )
     assert pages == len(pypdfium2.PdfDocument(docs / f"{name}.pdf"))
     assert furniture, "expected running headers/footers in the margins"
     assert ratio >= 0.97

@@ -35,7 +35,10 @@ def test_markdown_headings_in_the_body_are_headings(tmp_path):
     path = write(tmp_path, "# Detention Rules\n\nIntro text.\n\n## Part 3\n\n12. Visits are allowed.\n")
     blocks, _ = read_blocks(path)
     assert [(b.text, b.heading_level) for b in blocks] == [
-        ("Detention Rules", 1), ("Intro text.", None), ("Part 3", 2), ("12. Visits are allowed.", None),
+        ("Detention Rules", 1),
+        ("Intro text.", None),
+        ("Part 3", 2),
+        ("12. Visits are allowed.", None),
     ]
 
 
@@ -61,7 +64,9 @@ def test_form_feeds_count_pages(tmp_path):
     blocks, pages = read_blocks(path)
     assert pages == 3
     assert [(b.text, b.ref.page) for b in blocks] == [
-        ("1. First page text.", 1), ("2. Second page text. more", 2), ("3. Third page.", 3),
+        ("1. First page text.", 1),
+        ("2. Second page text. more", 2),
+        ("3. Third page.", 3),
     ]
 
 

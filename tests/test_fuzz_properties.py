@@ -29,7 +29,20 @@ from linter.structure import build_provisions
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-FORMATS = st.sampled_from(["decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "bullet", "none", "decimalZero", "ordinal", "x"])
+FORMATS = st.sampled_from(
+    [
+        "decimal",
+        "lowerLetter",
+        "upperLetter",
+        "lowerRoman",
+        "upperRoman",
+        "bullet",
+        "none",
+        "decimalZero",
+        "ordinal",
+        "x",
+    ]
+)
 HOSTILE_INTS = st.one_of(st.integers(-(10**6), 10**6), st.sampled_from([300_000_000, 2**31, 10**40, -(10**40)]))
 
 
@@ -52,7 +65,12 @@ def test_format_number_is_short_for_counters_word_allows(n, fmt):
 
 
 @FAST
-@given(HOSTILE_INTS, FORMATS, st.text(alphabet="%123456789.()- a", max_size=80), st.lists(st.integers(0, 8), min_size=1, max_size=30))
+@given(
+    HOSTILE_INTS,
+    FORMATS,
+    st.text(alphabet="%123456789.()- a", max_size=80),
+    st.lists(st.integers(0, 8), min_size=1, max_size=30),
+)
 def test_rendered_numbering_labels_stay_short(start, fmt, template, levels):
     xml = (
         f'<w:numbering {W}><w:abstractNum w:abstractNumId="0">'
@@ -109,7 +127,9 @@ def test_random_docx_parts_are_read_or_refused(body, start, fmt):
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
     escaped = body.replace("&", "&amp;").replace("<", "&lt;")
-    parts["word/document.xml"] = parts["word/document.xml"].replace(b"Women shall be searched by women.", escaped.encode("utf-8", "replace"))
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"Women shall be searched by women.", escaped.encode("utf-8", "replace")
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         for name, part in parts.items():

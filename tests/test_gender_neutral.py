@@ -28,11 +28,17 @@ def _rule(text: str, rule: int):
         # Westminster prison rules: education and training for every prisoner (Rule 42).
         ("31.—(1) Every prisoner shall be offered education and vocational training programmes during the day.", 42),
         # US state code: mental health treatment for every person in custody (Rule 12).
-        ("§ 9-114. The Department shall provide mental health treatment to each person in its custody who is diagnosed with a mental illness.", 12),
+        (
+            "§ 9-114. The Department shall provide mental health treatment to each person in its custody who is diagnosed with a mental illness.",
+            12,
+        ),
         # Post-Soviet penal enforcement code: allocation near the family (Rule 4).
         ("Article 73. Convicted persons shall be allocated to a correctional institution close to the family.", 4),
         # Commonwealth (Pacific) corrections act: throughcare before release (Rule 46).
-        ("27. The Commissioner shall ensure that every prisoner takes part in a pre-release programme before discharge.", 46),
+        (
+            "27. The Commissioner shall ensure that every prisoner takes part in a pre-release programme before discharge.",
+            46,
+        ),
     ],
 )
 def test_clause_for_all_prisoners_is_partial_and_called_gender_neutral(text, rule):

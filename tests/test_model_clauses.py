@@ -47,7 +47,10 @@ def test_defects_are_reported_with_their_place(tmp_path, text, message):
 
 
 def test_no_model_clause_copies_the_rules_or_a_real_law():
-    sources = [SHARED / "bangkok-rules" / "resolution-65-229-en.txt", *sorted((SHARED / "corpus-real" / "docs").glob("*.txt"))]
+    sources = [
+        SHARED / "bangkok-rules" / "resolution-65-229-en.txt",
+        *sorted((SHARED / "corpus-real" / "docs").glob("*.txt")),
+    ]
     sources = [p for p in sources if p.is_file()]
     if not sources:
         pytest.skip("../shared is not present")

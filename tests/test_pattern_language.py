@@ -48,10 +48,14 @@ def test_a_typo_in_a_rule_key_is_an_error_naming_file_and_line(tmp_path):
 @pytest.mark.parametrize(
     "old, new, message",
     [
-        ("all: [restraint, childbirth]\n    stance: forbid", "all: [restraint, childbrith]\n    stance: forbid", "unknown concept 'childbrith'"),
+        (
+            "all: [restraint, childbirth]\n    stance: forbid",
+            "all: [restraint, childbrith]\n    stance: forbid",
+            "unknown concept 'childbrith'",
+        ),
         ("stance: re-permits", "stance: [permission, re-permit]", "unknown stance 're-permit'"),
         ("stance: forbid", "stance: forbidden", "expected one of `require`, `forbid`, `mention`"),
-        ("      no_match: [\"Restraints may be used during labour.\"]\n", "", "missing 'no_match'"),
+        ('      no_match: ["Restraints may be used during labour."]\n', "", "missing 'no_match'"),
         ("rule: 1", "rule: one", "expected an integer"),
     ],
 )
@@ -74,7 +78,9 @@ def test_vocabulary_and_deontic_files_are_validated(tmp_path):
     root = _copy_fixture(tmp_path / "again")
     deontic = root / "deontic.yaml"
     _edit(deontic, "  permission: [may]", "  permision: [may]")
-    with pytest.raises(PolicyError, match=f"{deontic}:{_line_of(deontic, 'permision')}: unknown key 'permision' in markers"):
+    with pytest.raises(
+        PolicyError, match=f"{deontic}:{_line_of(deontic, 'permision')}: unknown key 'permision' in markers"
+    ):
         load_patterns_from(root)
 
 
@@ -137,10 +143,19 @@ def test_fixture_examples_pass():
     "text, fires",
     [
         # The act's stance is read where the other concepts stand, not at its first mention.
-        ("Restraints may be used on any prisoner to prevent escape. Restraints shall not be used during labour.", False),
-        ("Handcuffs shall not be used at work. Restraints may be used during labour where the officer so decides.", True),
+        (
+            "Restraints may be used on any prisoner to prevent escape. Restraints shall not be used during labour.",
+            False,
+        ),
+        (
+            "Handcuffs shall not be used at work. Restraints may be used during labour where the officer so decides.",
+            True,
+        ),
         # A proviso that re-permits.
-        ("Restraints shall not be used during labour; but where the governor so orders, handcuffs may be applied.", True),
+        (
+            "Restraints shall not be used during labour; but where the governor so orders, handcuffs may be applied.",
+            True,
+        ),
         # A limit is a kind of excepted-prohibition, which re-permits.
         ("Restraints shall be used during labour only where the governor certifies a risk of escape.", True),
         # A relative clause's modal does not govern the main act.
@@ -173,13 +188,22 @@ def test_require_element_strength(text, strength):
     "text, fires",
     [
         # Westminster: the labour concept stands in another sentence of the provision.
-        ("12. Restraints may be used to prevent escape. A woman in labour shall be escorted by a female officer.", False),
+        (
+            "12. Restraints may be used to prevent escape. A woman in labour shall be escorted by a female officer.",
+            False,
+        ),
         # A sentence that points back ("This applies ...") continues the one before it.
-        ("5.7 Handcuffs may be used on hospital escorts where the governor so decides. This applies to escorts for labour.", True),
+        (
+            "5.7 Handcuffs may be used on hospital escorts where the governor so decides. This applies to escorts for labour.",
+            True,
+        ),
         # ASEAN regulation under a heading: the heading's concept is read with every sentence ...
         ("PART 3 - RESTRAINT DURING LABOUR\nArticle 1. Handcuffs may be used to prevent escape.", True),
         # ... unless the document forbids the act for those people in so many words: the special rule prevails.
-        ("PART 3 - RESTRAINT DURING LABOUR\nArticle 1. Handcuffs may be used to prevent escape.\nArticle 2. No restraint shall be used during labour.", False),
+        (
+            "PART 3 - RESTRAINT DURING LABOUR\nArticle 1. Handcuffs may be used to prevent escape.\nArticle 2. No restraint shall be used during labour.",
+            False,
+        ),
     ],
 )
 def test_conflict_needs_its_concepts_in_one_reading(text, fires):
@@ -190,9 +214,15 @@ def test_conflict_needs_its_concepts_in_one_reading(text, fires):
     "text, fires",
     [
         # South Asian jail manual: the proviso set as its own paragraph re-permits.
-        ("Rule 802. Fetters shall not be imposed on a female prisoner in labour.\nProvided that the Superintendent may order handcuffs where she is violent.", True),
+        (
+            "Rule 802. Fetters shall not be imposed on a female prisoner in labour.\nProvided that the Superintendent may order handcuffs where she is violent.",
+            True,
+        ),
         # Caribbean act: a proviso paragraph that only adds a duty re-permits nothing.
-        ("12. Restraints shall not be used during labour.\nProvided that the officer shall record every use of force.", False),
+        (
+            "12. Restraints shall not be used during labour.\nProvided that the officer shall record every use of force.",
+            False,
+        ),
     ],
 )
 def test_a_proviso_paragraph_is_an_exception_to_the_provision_before_it(text, fires):
@@ -203,11 +233,20 @@ def test_a_proviso_paragraph_is_an_exception_to_the_provision_before_it(text, fi
     "text, fires",
     [
         # Westminster: the proviso re-permits another act (a visit), not the restraint.
-        ("12. Restraints shall not be used during labour; but where the woman so wishes, a visit may be allowed.", False),
+        (
+            "12. Restraints shall not be used during labour; but where the woman so wishes, a visit may be allowed.",
+            False,
+        ),
         # US directive: the proviso re-permits the restraint itself.
-        ("Sec. 4. Restraints shall not be used during labour: Provided that handcuffs may be used where the warden so orders.", True),
+        (
+            "Sec. 4. Restraints shall not be used during labour: Provided that handcuffs may be used where the warden so orders.",
+            True,
+        ),
         # A proviso that names no act re-permits the act of the clause.
-        ("Rule 9. Restraints shall not be used during labour; but where the officer certifies a danger of escape, one wrist may be secured.", True),
+        (
+            "Rule 9. Restraints shall not be used during labour; but where the officer certifies a danger of escape, one wrist may be secured.",
+            True,
+        ),
     ],
 )
 def test_a_proviso_re_permits_only_the_act_it_names(text, fires):
@@ -220,7 +259,10 @@ def test_a_proviso_re_permits_only_the_act_it_names(text, fires):
         # ASEAN regulation: the labour concept stands in a coordinated clause with its own modal.
         ("Article 7. Handcuffs may be used on escorts, and no woman shall be left alone during labour.", False),
         # Westminster: the re-permission and the circumstance share the coordinated clause.
-        ("9. Restraints shall not be used at work, but handcuffs may be used during labour where the governor so orders.", True),
+        (
+            "9. Restraints shall not be used at work, but handcuffs may be used during labour where the governor so orders.",
+            True,
+        ),
         # US code: a part without its own modal reads with the act.
         ("Sec. 5. Restraints may, where the warden so orders, be used during labour.", True),
     ],

@@ -52,8 +52,7 @@ def test_pack_has_rules_1_to_70(policy):
 def test_rule_24_is_the_absolute_ban_on_restraints_in_childbirth(policy):
     rule = policy.rule(24)
     assert rule.text == (
-        "Instruments of restraint shall never be used on women during labour, during birth "
-        "and immediately after birth."
+        "Instruments of restraint shall never be used on women during labour, during birth and immediately after birth."
     )
     assert rule.norm == "absolute-prohibition"
     assert rule.code == "BR24"
@@ -146,7 +145,12 @@ def test_headings_and_notes_come_from_the_published_rules(policy):
     quoted = [
         (rule.number, text)
         for rule in policy.rules
-        for text in (rule.section, rule.subsection, rule.subheading, rule.supplements and f"[Supplements {rule.supplements}]")
+        for text in (
+            rule.section,
+            rule.subsection,
+            rule.subheading,
+            rule.supplements and f"[Supplements {rule.supplements}]",
+        )
         if text
     ]
     assert [(number, text) for number, text in quoted if text not in source] == []
@@ -237,8 +241,11 @@ def test_any_rule_set_loads_with_the_same_code(tmp_path):
     [
         ("    title: Impartial application\n", "", r"rule 2: missing required field 'title'"),
         ("norm: obligation", "norm: must", r"rule 2: norm 'must' is not one of"),
-        ("scope: [prison-administration]\n    paragraphs:\n      - label: 1",
-         "scope: [courts]\n    paragraphs:\n      - label: 1", r"rule 2: scope: unknown scope 'courts'"),
+        (
+            "scope: [prison-administration]\n    paragraphs:\n      - label: 1",
+            "scope: [courts]\n    paragraphs:\n      - label: 1",
+            r"rule 2: scope: unknown scope 'courts'",
+        ),
         ("  - number: 1\n", "  - number: 2\n", r"rule 2 appears more than once"),
         ("  - number: 1\n", "  - number: 3\n", r"numbered 1-2 without gaps; rule 1 is missing"),
         ("    norm: obligation\n", "    norm: obligation\n    severity: high\n", r"rule 2: unknown field 'severity'"),

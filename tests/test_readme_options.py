@@ -38,7 +38,7 @@ def readme_options() -> list[tuple[str | None, str, str]]:
             if _OTHER_PROGRAMS.match(line) and "bangkok-lint" not in line:
                 continue
             command = _COMMAND.search(line)
-            rest = line[command.end():] if command else line
+            rest = line[command.end() :] if command else line
             # A shell pipeline after the command is another program.
             rest = re.split(r"\s(?:\||&&|;|>)\s", rest)[0]
             found += [(command.group(1) if command else None, opt, line) for opt in _OPTION.findall(rest)]

@@ -75,8 +75,13 @@ def test_markdown_has_summary_chart_and_one_entry_per_rule_in_order(draft):
     # One section, three applicable rules: 1 covered of 3 is 33%.
     assert "| I. Rules of general application | 1 | 0 | 1 | 1 |" in text and "33%" in text
     assert "> Instruments of restraint shall never be used on women during labour" in text
-    assert "**Suggested direction:** Amend or repeal provision 1 so that it no longer contradicts Bangkok Rule 24." in text
-    assert "**Model clause** (adapt to the law\u2019s own terms): Handcuffs, chains or any other instrument of restraint" in text
+    assert (
+        "**Suggested direction:** Amend or repeal provision 1 so that it no longer contradicts Bangkok Rule 24." in text
+    )
+    assert (
+        "**Model clause** (adapt to the law\u2019s own terms): Handcuffs, chains or any other instrument of restraint"
+        in text
+    )
 
 
 def _positions(text: str, needles: list[str]) -> list[int]:
@@ -87,14 +92,27 @@ def _positions(text: str, needles: list[str]) -> list[int]:
 
 def test_markdown_orders_conflicts_partials_gaps_with_contents_and_anchors(draft):
     text = report("markdown")
-    sections = _positions(text, ["## Contents", "## Conflicts (1)", "## Partially implemented (0)", "## Gaps (1)", "## Covered (1)", "## Coverage by section"])
+    sections = _positions(
+        text,
+        [
+            "## Contents",
+            "## Conflicts (1)",
+            "## Partially implemented (0)",
+            "## Gaps (1)",
+            "## Covered (1)",
+            "## Coverage by section",
+        ],
+    )
     assert sections == sorted(sections)
     # Every contents link has its anchor, and BR24 (the conflict) comes before BR23 (the gap).
     links = re.findall(r"\]\(#([\w-]+)\)", text)
     anchors = re.findall(r'<a id="([\w-]+)"></a>', text)
     assert {"d1-conflict", "d1-BR24", "d1-gap", "d1-BR23", "d1-BR22"} <= set(links) and set(links) <= set(anchors)
     assert text.index('<a id="d1-BR24">') < text.index('<a id="d1-BR23">')
-    assert "1 (line 3)**, conflicts with the rule: it permits instruments of restraint (during labour), saying \u201cmay\u201d." in text
+    assert (
+        "1 (line 3)**, conflicts with the rule: it permits instruments of restraint (during labour), saying \u201cmay\u201d."
+        in text
+    )
 
 
 def test_published_reports_say_what_was_checked_when_and_with_what(draft):
@@ -113,9 +131,11 @@ def test_published_reports_say_what_was_checked_when_and_with_what(draft):
 
 def test_html_orders_parts_and_tables_are_accessible(draft):
     html = report("html")
-    parts = _positions(html, ['id="d1-conflict"', 'id="d1-partial"', 'id="d1-gap"', 'id="d1-covered"', 'id="d1-sections"'])
+    parts = _positions(
+        html, ['id="d1-conflict"', 'id="d1-partial"', 'id="d1-gap"', 'id="d1-covered"', 'id="d1-sections"']
+    )
     assert parts == sorted(parts)
-    nav = html[html.index("<nav"): html.index("</nav>")]
+    nav = html[html.index("<nav") : html.index("</nav>")]
     for target in ("d1-conflict", "d1-BR24", "d1-gap", "d1-BR23", "d1-covered", "d1-sections"):
         assert f'href="#{target}"' in nav and f'id="{target}"' in html
     tables = re.findall(r"<table.*?</table>", html, re.S)
@@ -146,7 +166,10 @@ def test_html_renders_in_headless_chromium(draft):
     (draft / "report.html").write_text(report("html"), encoding="utf-8")
     dom = subprocess.run(
         [browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", (draft / "report.html").as_uri()],
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     ).stdout
     assert "<script" not in dom  # the quoted script stayed text and nothing was injected
     assert '&lt;script&gt;alert("x")&lt;/script&gt;' in dom
@@ -170,14 +193,16 @@ def test_csv_starts_with_a_byte_order_mark_unless_asked_not_to(draft):
     data = (draft / "plan.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfdocument,rule,")
     assert "\u00a7 1 (line 3)" in data.decode("utf-8-sig")
-    CliRunner().invoke(main, ["check", "draft.txt", "--select", "22-24", "--format", "csv", "--no-bom", "-o", "plain.csv"])
+    CliRunner().invoke(
+        main, ["check", "draft.txt", "--select", "22-24", "--format", "csv", "--no-bom", "-o", "plain.csv"]
+    )
     assert (draft / "plain.csv").read_bytes().startswith(b"document,rule,")
 
 
 def test_csv_neutralises_formulas(tmp_path, monkeypatch):
     from linter.report.csv_report import _cell
 
-    assert _cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert _cell("Rule 24") == "Rule 24"
 
 
@@ -186,18 +211,34 @@ def test_html_prints_on_a4_without_mostly_empty_pages(tmp_path, monkeypatch):
     if browser is None or not shutil.which("pdfinfo") or not shutil.which("pdftotext"):
         pytest.skip("needs headless Chromium and poppler-utils")
     monkeypatch.chdir(tmp_path)
-    act = Path(__file__).resolve().parents[1] / "corpus" / "docs" / "03_us-state-statute.txt"  # about four printed pages
+    act = (
+        Path(__file__).resolve().parents[1] / "corpus" / "docs" / "03_us-state-statute.txt"
+    )  # about four printed pages
     CliRunner().invoke(main, ["check", str(act), "--scope", "all", "--format", "html", "-o", "report.html"])
     subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={tmp_path / 'report.pdf'}", (tmp_path / "report.html").as_uri()],
-        capture_output=True, timeout=120, check=True,
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={tmp_path / 'report.pdf'}",
+            (tmp_path / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
     )
     info = subprocess.run(["pdfinfo", "report.pdf"], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert "(A4)" in info
     assert pages <= 18  # 47 mostly empty Letter pages before the print stylesheet was reworked
     lines = [
-        len(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "report.pdf", "-"], capture_output=True, text=True).stdout.splitlines())
+        len(
+            subprocess.run(
+                ["pdftotext", "-f", str(n), "-l", str(n), "report.pdf", "-"], capture_output=True, text=True
+            ).stdout.splitlines()
+        )
         for n in range(1, pages)
     ]
     assert min(lines) >= 25, lines  # every page but the last is well filled

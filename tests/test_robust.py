@@ -107,7 +107,9 @@ def test_a_killed_worker_loses_only_its_file(good, monkeypatch):
         (good / name).write_text(GOOD, encoding="utf-8")
     (good / "killer.txt").write_text(GOOD, encoding="utf-8")
     monkeypatch.setattr(runner, "_lint_file", _explode_on("killer.txt", lambda: os.kill(os.getpid(), signal.SIGKILL)))
-    result = CliRunner().invoke(main, ["check", "--select", "24", "--format", "json", "--jobs", "2", "a.txt", "killer.txt", "b.txt", "good.txt"])
+    result = CliRunner().invoke(
+        main, ["check", "--select", "24", "--format", "json", "--jobs", "2", "a.txt", "killer.txt", "b.txt", "good.txt"]
+    )
     data = json.loads(result.output)
     assert result.exit_code == 3
     assert [d["path"] for d in data["documents"]] == ["a.txt", "b.txt", "good.txt"]
@@ -235,7 +237,9 @@ def _numbered_docx(path, start: int, fmt: str, text: str = "%1.") -> None:
         numbering.append(child)
     for clause in ("Every woman shall be searched by female staff only.", "Infants may stay with their mothers."):
         paragraph = document.add_paragraph(clause)
-        paragraph._p.insert(0, parse_xml(f'<w:pPr {W_NS}><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr>'))
+        paragraph._p.insert(
+            0, parse_xml(f'<w:pPr {W_NS}><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr>')
+        )
     document.save(str(path))
 
 
@@ -320,10 +324,14 @@ HOSTILE = (
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "csv"])
 def test_no_escape_sequence_or_bidi_control_reaches_a_report(good, fmt):
     (good / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--select", "24", "--format", fmt, "--color", "good.txt", "hostile.txt"])
+    result = CliRunner().invoke(
+        main, ["check", "--select", "24", "--format", fmt, "--color", "good.txt", "hostile.txt"]
+    )
     assert result.exit_code == 1, result.output
     assert "childbirth" in result.output  # the conflicting clause is quoted...
-    body = result.output.replace("\x1b[31m", "").replace("\x1b[1m", "").replace("\x1b[0m", "")  # ...our own colour aside
+    body = (
+        result.output.replace("\x1b[31m", "").replace("\x1b[1m", "").replace("\x1b[0m", "")
+    )  # ...our own colour aside
     for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u202c"):
         assert bad not in body, (fmt, bad)
     assert "\\u202e" in body  # shown, not obeyed

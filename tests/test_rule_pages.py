@@ -11,7 +11,9 @@ from linter.explain import rule_markdown
 from linter.policy import load_policy
 
 PAGES = Path(__file__).resolve().parents[1] / "docs" / "rules"
-REGENERATE = "for n in $(seq 1 70); do bangkok-lint rules $n --format markdown > docs/rules/BR$(printf %02d $n).md; done"
+REGENERATE = (
+    "for n in $(seq 1 70); do bangkok-lint rules $n --format markdown > docs/rules/BR$(printf %02d $n).md; done"
+)
 
 
 def rules(*args: str):
@@ -22,15 +24,28 @@ def test_pages_are_up_to_date_with_the_rule_data():
     policy = load_policy()
     expected = {f"BR{r.number:02d}.md" for r in policy.rules}
     assert {p.name for p in PAGES.glob("*.md")} == expected, f"regenerate: {REGENERATE}"
-    stale = [r.code for r in policy.rules if (PAGES / f"BR{r.number:02d}.md").read_text(encoding="utf-8") != rule_markdown(r.number)]
+    stale = [
+        r.code
+        for r in policy.rules
+        if (PAGES / f"BR{r.number:02d}.md").read_text(encoding="utf-8") != rule_markdown(r.number)
+    ]
     assert stale == [], f"pages out of date for {stale}; regenerate: {REGENERATE}"
 
 
 def test_a_page_explains_the_rule_from_its_data():
     page = rules("24", "--format", "markdown").output
     assert page.startswith("<!-- generator: bangkok-lint rules -->\n# BR24 restraint-during-childbirth\n")
-    assert "> Instruments of restraint shall never be used on women during labour, during birth and immediately after birth." in page
-    for heading in ("## What it does", "## Why it matters", "## Elements a regulation must contain", "## Conflict checks", "## Examples"):
+    assert (
+        "> Instruments of restraint shall never be used on women during labour, during birth and immediately after birth."
+        in page
+    )
+    for heading in (
+        "## What it does",
+        "## Why it matters",
+        "## Elements a regulation must contain",
+        "## Conflict checks",
+        "## Examples",
+    ):
         assert heading in page
     assert "`restraint-permitted-in-childbirth` (high precision)" in page
     assert "Pattern file: `patterns/rules/rule-24.yaml`" in page  # no absolute path of the machine that generated it

@@ -79,14 +79,19 @@ def test_rules_carry_text_and_help(draft):
     assert len(rules) == len(policy.rules)
     br24 = rules[23]
     assert br24["id"] == "BR24"
-    assert br24["fullDescription"]["text"] == "Instruments of restraint shall never be used on women during labour, during birth and immediately after birth."
+    assert (
+        br24["fullDescription"]["text"]
+        == "Instruments of restraint shall never be used on women during labour, during birth and immediately after birth."
+    )
     assert br24["helpUri"].startswith("https://")
     assert br24["shortDescription"]["text"] == policy.rule(24).title
 
 
 def test_fingerprint_survives_moved_lines(draft):
     before = sarif("laws", "--select", "24")["runs"][0]["results"][0]
-    moved = DRAFT.replace("Part 1 Restraints\n", "Part 1 Restraints\n\nA. Definitions apply.\n\nB. Staff shall be trained.\n")
+    moved = DRAFT.replace(
+        "Part 1 Restraints\n", "Part 1 Restraints\n\nA. Definitions apply.\n\nB. Staff shall be trained.\n"
+    )
     (draft / "laws" / "draft.txt").write_text(moved, encoding="utf-8")
     after = sarif("laws", "--select", "24")["runs"][0]["results"][0]
     assert after["locations"][0]["physicalLocation"]["region"]["startLine"] == 9
@@ -95,8 +100,12 @@ def test_fingerprint_survives_moved_lines(draft):
 
 def test_docx_start_line_is_the_paragraph_ordinal(draft):
     word = docx.Document()
-    for text in ["Prison Rules 2024", "Part 1 Restraints", "1. Every prisoner shall receive adequate food.",
-                 "2. Instruments of restraint may be used on a pregnant prisoner during labour where the governor considers it necessary."]:
+    for text in [
+        "Prison Rules 2024",
+        "Part 1 Restraints",
+        "1. Every prisoner shall receive adequate food.",
+        "2. Instruments of restraint may be used on a pregnant prisoner during labour where the governor considers it necessary.",
+    ]:
         word.add_paragraph(text)
     word.save(str(draft / "draft.docx"))
     result = sarif("draft.docx", "--select", "24")["runs"][0]["results"][0]
@@ -117,17 +126,28 @@ EXCEPTED = """Prison Rules 2024
 def test_one_result_per_conflicting_clause_with_the_others_related(draft):
     (draft / "laws" / "draft.txt").write_text(EXCEPTED, encoding="utf-8")
     results = sarif("laws", "--select", "24")["runs"][0]["results"]
-    assert [(r["ruleId"], r["properties"]["label"]) for r in results] == [("BR24", "12(1)"), ("BR24", "12(2)"), ("BR24", "13")]
+    assert [(r["ruleId"], r["properties"]["label"]) for r in results] == [
+        ("BR24", "12(1)"),
+        ("BR24", "12(2)"),
+        ("BR24", "13"),
+    ]
     assert len({r["partialFingerprints"]["bangkokLint/v1"] for r in results}) == 3
     ban = results[0]
-    related = [(loc["physicalLocation"]["region"]["startLine"], loc["message"]["text"]) for loc in ban["relatedLocations"]]
+    related = [
+        (loc["physicalLocation"]["region"]["startLine"], loc["message"]["text"]) for loc in ban["relatedLocations"]
+    ]
     assert related[0] == (4, "12(2): the exception that re-permits the act")
     assert (6, "13 also conflicts with the rule") in related
     assert [loc["id"] for loc in ban["relatedLocations"]] == list(range(len(related)))
     exception = results[1]
-    assert exception["relatedLocations"][0]["message"]["text"] == "12(1): the prohibition this clause makes an exception to"
+    assert (
+        exception["relatedLocations"][0]["message"]["text"]
+        == "12(1): the prohibition this clause makes an exception to"
+    )
     assert "(12(2))" in exception["message"]["text"]  # each result names its own clause
-    assert exception["message"]["text"].endswith("Amend or repeal provision 12(2) so that it no longer contradicts Bangkok Rule 24.")
+    assert exception["message"]["text"].endswith(
+        "Amend or repeal provision 12(2) so that it no longer contradicts Bangkok Rule 24."
+    )
 
 
 def test_rules_link_to_their_generated_pages_with_markdown_help_and_precision(draft):
@@ -147,7 +167,10 @@ def test_rules_link_to_their_generated_pages_with_markdown_help_and_precision(dr
 
 def test_each_result_carries_its_checks_precision(draft):
     result = sarif("laws", "--select", "24")["runs"][0]["results"][0]
-    assert (result["properties"]["check"], result["properties"]["precision"]) == ("restraint-permitted-in-childbirth", "high")
+    assert (result["properties"]["check"], result["properties"]["precision"]) == (
+        "restraint-permitted-in-childbirth",
+        "high",
+    )
 
 
 def test_new_fields_validate_against_the_sarif_schema(draft):

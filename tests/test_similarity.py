@@ -40,7 +40,9 @@ def test_the_model_loads_with_the_network_unreachable(monkeypatch):
     monkeypatch.setattr(socket, "socket", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
     embedder = Embedder()  # a fresh load, not the cached one
-    vectors = unit_vectors(*embedder.token_sums(["Women staff conduct searches.", "Searches are made by female officers."]))
+    vectors = unit_vectors(
+        *embedder.token_sums(["Women staff conduct searches.", "Searches are made by female officers."])
+    )
     assert vectors.shape == (2, 256)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert float(vectors[0] @ vectors[1]) > 0.3
@@ -91,7 +93,9 @@ def test_switch_and_config_key_turn_the_layer_off(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
     def br42(*args: str) -> dict:
-        out = CliRunner().invoke(main, ["check", "--format", "json", "--select", "42", "--fail-on", "never", *args, str(law)])
+        out = CliRunner().invoke(
+            main, ["check", "--format", "json", "--select", "42", "--fail-on", "never", *args, str(law)]
+        )
         assert out.exit_code == 0, out.output
         return json.loads(out.output)["documents"][0]["rules"][0]
 

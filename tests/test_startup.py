@@ -43,7 +43,13 @@ print(json.dumps({{"result": result.to_json(), "loaded": loaded}}))
 
 def _lint_in_fresh_process(path: Path, first: str, tmp_path: Path) -> dict:
     env = {"BANGKOK_LINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", _LINT.format(first=first), str(path)], capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _LINT.format(first=first), str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
@@ -160,7 +166,12 @@ def test_pattern_set_from_the_cache_equals_the_parsed_one_and_follows_edits(fres
     assert load_patterns_from(root) == parsed  # warm: from the file
 
     deontic = root / "deontic.yaml"
-    deontic.write_text(deontic.read_text(encoding="utf-8").replace("    - shall never\n", "    - shall never\n    - shall at no time\n", 1), encoding="utf-8")
+    deontic.write_text(
+        deontic.read_text(encoding="utf-8").replace(
+            "    - shall never\n", "    - shall never\n    - shall at no time\n", 1
+        ),
+        encoding="utf-8",
+    )
     edited = load_patterns_from(root)
     assert "shall at no time" in edited.deontic.markers["prohibition"]
     assert edited == _parse_patterns(root)

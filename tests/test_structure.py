@@ -61,7 +61,14 @@ def test_westminster_dash_style_with_nested_items():
         """
     )
     assert labels(provisions) == [
-        "14", "14(1)", "14(2)", "14(2)(a)", "14(2)(b)", "14(2)(b)(i)", "14(2)(b)(ii)", "14(3)",
+        "14",
+        "14(1)",
+        "14(2)",
+        "14(2)(a)",
+        "14(2)(b)",
+        "14(2)(b)(i)",
+        "14(2)(b)(ii)",
+        "14(3)",
     ]
     assert parent_label(provisions, "14(2)(b)(ii)") == "14(2)(b)"
     assert parent_label(provisions, "14(3)") == "14"
@@ -324,8 +331,17 @@ def test_us_five_level_nesting():
         """
     )
     assert labels(provisions) == [
-        "§ 9", "§ 9(a)", "§ 9(a)(1)", "§ 9(a)(1)(A)", "§ 9(a)(1)(A)(i)", "§ 9(a)(1)(A)(i)(I)",
-        "§ 9(a)(1)(A)(i)(II)", "§ 9(a)(1)(A)(ii)", "§ 9(a)(1)(B)", "§ 9(a)(2)", "§ 9(b)",
+        "§ 9",
+        "§ 9(a)",
+        "§ 9(a)(1)",
+        "§ 9(a)(1)(A)",
+        "§ 9(a)(1)(A)(i)",
+        "§ 9(a)(1)(A)(i)(I)",
+        "§ 9(a)(1)(A)(i)(II)",
+        "§ 9(a)(1)(A)(ii)",
+        "§ 9(a)(1)(B)",
+        "§ 9(a)(2)",
+        "§ 9(b)",
     ]
     assert parent_label(provisions, "§ 9(a)(1)(A)(i)(II)") == "§ 9(a)(1)(A)(i)"
 
@@ -604,10 +620,18 @@ def test_decimal_paragraph_numbers_of_an_instruction():
 
 def test_unlabelled_lead_in_holds_items_westminster_and_jail_manual():
     for lead_in, items in (
-        ("A prisoner who breaks prison discipline shall be liable to any of the following punishments:",
-         ["(1) a caution;", "(2) loss of earnings for up to 14 days;", "(3) cellular confinement for up to 21 days."]),
-        ("The Superintendent may award the following punishments for a jail offence—",
-         ["(a) formal warning;", "(b) change of labour;", "(c) separate confinement not exceeding 7 days."]),
+        (
+            "A prisoner who breaks prison discipline shall be liable to any of the following punishments:",
+            [
+                "(1) a caution;",
+                "(2) loss of earnings for up to 14 days;",
+                "(3) cellular confinement for up to 21 days.",
+            ],
+        ),
+        (
+            "The Superintendent may award the following punishments for a jail offence—",
+            ["(a) formal warning;", "(b) change of labour;", "(c) separate confinement not exceeding 7 days."],
+        ),
     ):
         provisions = parse("\n\n".join([lead_in, *items, "Every prisoner shall have a bed."]))
         head = provisions[0]
@@ -872,7 +896,10 @@ def test_numbered_parts_of_a_captioned_article_are_cited_under_it():
 @pytest.mark.parametrize(
     "text, defines",
     [
-        ("Special means may be applied to a convicted woman only in the cases listed in this Article.", False),  # post-Soviet
+        (
+            "Special means may be applied to a convicted woman only in the cases listed in this Article.",
+            False,
+        ),  # post-Soviet
         ("Special means shall not be used on women with visible signs of pregnancy.", False),
         ("Physical force, special means and weapons may be used only as a last resort.", False),
         ("prison manager means the person for the time being in charge of a prison", True),  # NZ/Australian bold term

@@ -80,7 +80,9 @@ def _links(page: str) -> dict[str, str]:
 
 
 def test_plain_form_post_redirects_to_the_report_with_the_good_file_and_the_bad_files_error(client):
-    answer = _check(client, [("draft.docx", _docx(WESTMINSTER)), ("scan.pdf", b"%PDF-1.4\nthis is no PDF body")], rules="22-24")
+    answer = _check(
+        client, [("draft.docx", _docx(WESTMINSTER)), ("scan.pdf", b"%PDF-1.4\nthis is no PDF body")], rules="22-24"
+    )
     assert answer.status_code == 303
     page = client.get(answer.headers["location"])
     assert page.status_code == 200
@@ -145,7 +147,10 @@ def test_uploads_are_on_disk_only_while_checked(client, temp_root, monkeypatch):
     draft = _docx(WESTMINSTER)
     answer = _check(client, [("directive.txt", US_DIRECTIVE.encode()), ("draft.docx", draft)])
     assert answer.status_code == 303
-    assert [(p.split("/")[-1], data) for p, data in seen] == [("directive.txt", US_DIRECTIVE.encode()), ("draft.docx", draft)]
+    assert [(p.split("/")[-1], data) for p, data in seen] == [
+        ("directive.txt", US_DIRECTIVE.encode()),
+        ("draft.docx", draft),
+    ]
     assert all(path.startswith(str(temp_root)) for path, _ in seen)
     assert list(temp_root.iterdir()) == []
 
@@ -169,11 +174,21 @@ def test_oversize_body_without_a_length_is_refused_while_it_streams(client):
 
 def test_requests_from_another_site_are_refused(client):
     good = ("directive.txt", US_DIRECTIVE.encode())
-    assert client.post("/check", files=[("documents", good)], headers={"origin": "https://evil.example"}).status_code == 403
+    assert (
+        client.post("/check", files=[("documents", good)], headers={"origin": "https://evil.example"}).status_code
+        == 403
+    )
     assert client.post("/check", files=[("documents", good)], headers={"origin": "null"}).status_code == 403
-    assert client.post("/check", files=[("documents", good)], headers={"sec-fetch-site": "cross-site"}).status_code == 403
+    assert (
+        client.post("/check", files=[("documents", good)], headers={"sec-fetch-site": "cross-site"}).status_code == 403
+    )
     assert client.get("/", headers={"origin": "http://evil.example"}).status_code == 403
-    same = client.post("/check", files=[("documents", good)], headers={"origin": "http://testserver", "sec-fetch-site": "same-origin"}, follow_redirects=False)
+    same = client.post(
+        "/check",
+        files=[("documents", good)],
+        headers={"origin": "http://testserver", "sec-fetch-site": "same-origin"},
+        follow_redirects=False,
+    )
     assert same.status_code == 303
 
 
@@ -198,7 +213,12 @@ def test_javascript_gets_the_result_address_or_the_problem_as_json(client):
     ok = client.post("/check", files=[("documents", ("directive.txt", US_DIRECTIVE.encode()))], headers=headers)
     assert ok.status_code == 200 and ok.json()["location"].startswith("/result/")
     assert "§ 12.4" in client.get(ok.json()["location"]).text
-    bad = client.post("/check", files=[("documents", ("directive.txt", US_DIRECTIVE.encode()))], data={"rules": "twelve"}, headers=headers)
+    bad = client.post(
+        "/check",
+        files=[("documents", ("directive.txt", US_DIRECTIVE.encode()))],
+        data={"rules": "twelve"},
+        headers=headers,
+    )
     assert bad.status_code == 400 and "'twelve' is not a rule number" in bad.json()["error"]
 
 
@@ -233,7 +253,12 @@ def test_document_text_and_file_names_are_escaped(client):
 
 
 def test_every_answer_carries_the_security_headers(client):
-    for answer in (client.get("/"), client.get("/compare"), client.get("/static/app.js"), client.get("/result/nothing")):
+    for answer in (
+        client.get("/"),
+        client.get("/compare"),
+        client.get("/static/app.js"),
+        client.get("/result/nothing"),
+    ):
         assert answer.headers["x-content-type-options"] == "nosniff"
         assert answer.headers["referrer-policy"] == "same-origin"
         csp = answer.headers["content-security-policy"]
@@ -275,7 +300,10 @@ def test_the_form_accepts_every_format_the_runner_reads(client):
 def test_compare_tab_shows_what_the_new_version_changes(client):
     answer = client.post(
         "/compare",
-        files=[("old", ("directive-2023.txt", NEW_VERSION.encode())), ("new", ("directive-2025.txt", US_DIRECTIVE.encode()))],
+        files=[
+            ("old", ("directive-2023.txt", NEW_VERSION.encode())),
+            ("new", ("directive-2025.txt", US_DIRECTIVE.encode())),
+        ],
         follow_redirects=False,
     )
     assert answer.status_code == 303
@@ -320,7 +348,12 @@ def test_file_names_from_the_browser_are_reduced_to_a_safe_base_name():
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("bad\x00name\n.txt") == "badname.txt"
     assert safe_name("..") == "document"
-    assert display_names(["law.txt", "law.txt", "law.txt", "README"]) == ["law.txt", "law (2).txt", "law (3).txt", "README"]
+    assert display_names(["law.txt", "law.txt", "law.txt", "README"]) == [
+        "law.txt",
+        "law (2).txt",
+        "law (3).txt",
+        "README",
+    ]
 
 
 def test_check_and_version_do_not_import_the_web_stack(tmp_path):

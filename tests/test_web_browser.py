@@ -178,5 +178,8 @@ def test_files_over_the_limit_are_refused_before_they_are_sent(server, browser):
           document.querySelector("form").requestSubmit();
         })()"""
     )
-    assert page.evaluate("document.getElementById('progress-text').textContent") == "These files are 51.0 MB; the limit is 50 MB in all."
+    assert (
+        page.evaluate("document.getElementById('progress-text').textContent")
+        == "These files are 51.0 MB; the limit is 50 MB in all."
+    )
     assert page.evaluate("location.pathname") == "/"

@@ -23,11 +23,20 @@ DRAFT = [
     ("Ministerial Regulation on Correctional Institutions for Women, B.E. 2568", "Title"),
     ("Chapter 3 Discipline and Security", "Heading 1"),
     ("Clause 21 Use of restraints", None),
-    ("Instruments of restraint shall not be used on a woman prisoner during labour, except where the officer in charge considers it necessary for security.", None),
+    (
+        "Instruments of restraint shall not be used on a woman prisoner during labour, except where the officer in charge considers it necessary for security.",
+        None,
+    ),
     ("Clause 22 Disciplinary punishments", None),
-    ("A prisoner who commits a disciplinary offence may be placed in disciplinary segregation for up to fifteen days, including while pregnant.", None),
+    (
+        "A prisoner who commits a disciplinary offence may be placed in disciplinary segregation for up to fifteen days, including while pregnant.",
+        None,
+    ),
     ("Chapter 4 Health Care", "Heading 1"),
-    ("Clause 30 On admission every woman prisoner shall be examined by a medical officer, who shall record any pregnancy.", None),
+    (
+        "Clause 30 On admission every woman prisoner shall be examined by a medical officer, who shall record any pregnancy.",
+        None,
+    ),
 ]
 
 
@@ -42,19 +51,63 @@ def main() -> int:
         for text, style in DRAFT:
             word.add_paragraph(text, style=style)
         word.save(str(work / "regulation.docx"))
-        lint = [sys.executable, "-m", "linter.cli", "check", "regulation.docx", "--select", "22-24", "--fail-on", "never"]
+        lint = [
+            sys.executable,
+            "-m",
+            "linter.cli",
+            "check",
+            "regulation.docx",
+            "--select",
+            "22-24",
+            "--fail-on",
+            "never",
+        ]
         subprocess.run([*lint, "--format", "docx", "-o", "reviewed.docx"], cwd=work, check=True)
         subprocess.run([*lint, "--format", "html", "-o", "report.html"], cwd=work, check=True)
         margin = 'pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"},"ExportNotes":{"type":"boolean","value":"false"}}'
         subprocess.run(
-            ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", margin, "--outdir", str(work), str(work / "reviewed.docx")],
-            check=True, capture_output=True,
+            [
+                "soffice",
+                f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                margin,
+                "--outdir",
+                str(work),
+                str(work / "reviewed.docx"),
+            ],
+            check=True,
+            capture_output=True,
         )
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(work / "reviewed.pdf"), str(HERE / "reviewed-docx")], check=True)
         subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1400",
-             f"--screenshot={HERE / 'html-report.png'}", (work / "report.html").as_uri()],
-            check=True, capture_output=True,
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(work / "reviewed.pdf"),
+                str(HERE / "reviewed-docx"),
+            ],
+            check=True,
+        )
+        subprocess.run(
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1000,1400",
+                f"--screenshot={HERE / 'html-report.png'}",
+                (work / "report.html").as_uri(),
+            ],
+            check=True,
+            capture_output=True,
         )
     for png in ("reviewed-docx.png", "html-report.png"):
         size = (HERE / png).stat().st_size

@@ -34,7 +34,12 @@ def check_document(
 
 
 def _judge_rules(
-    document: Document, policy: Policy, patterns: PatternSet, patterns_dir: str, scopes: tuple[str, ...], similarity: bool
+    document: Document,
+    policy: Policy,
+    patterns: PatternSet,
+    patterns_dir: str,
+    scopes: tuple[str, ...],
+    similarity: bool,
 ) -> list[RuleResult]:
     nlp = build_pipeline(patterns_dir, similarity)
     evaluator = Evaluator.for_document(document, patterns, nlp)

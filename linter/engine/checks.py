@@ -162,11 +162,17 @@ class Evaluator:
         if stance.kind not in ("prohibition", "excepted-prohibition") or not links:
             return stance
         inline = [
-            at for at in stance.exception_at if not any(link.source == unit.provision.index and link.span[0] <= at < link.span[1] for link in links)
+            at
+            for at in stance.exception_at
+            if not any(link.source == unit.provision.index and link.span[0] <= at < link.span[1] for link in links)
         ]
         repermitted = [link for link in links if self._repermits(link, unit, action)]
         if inline or repermitted:
-            markers = stance.markers + tuple(f"exception in {self._by_index[link.exception].provision.label}" for link in repermitted if link.exception in self._by_index)
+            markers = stance.markers + tuple(
+                f"exception in {self._by_index[link.exception].provision.label}"
+                for link in repermitted
+                if link.exception in self._by_index
+            )
             return Stance("excepted-prohibition", markers, True, stance.qualified, stance.exception_at)
         return Stance("prohibition", stance.markers, False, stance.qualified)
 
@@ -180,7 +186,9 @@ class Evaluator:
         only those ("the prohibition relating to restrictive housing shall not apply ...");
         one that names none of them re-permits them all.
         """
-        exception_units = [self._by_index[i] for i in descendants(self.provisions, link.exception) if i in self._by_index]
+        exception_units = [
+            self._by_index[i] for i in descendants(self.provisions, link.exception) if i in self._by_index
+        ]
         named = set().union(*(self._actions(u) for u in exception_units)) if exception_units else set()
         governed = self._actions(qualified) | {c for lead in qualified.lead_ins for c in self._actions(lead)}
         overlap = named & governed
@@ -279,7 +287,11 @@ class Evaluator:
         for clause in unit.clauses:
             # Only words that carve people or acts out ("unless", "other than") exempt them;
             # "in an emergency" or "where necessary" are conditions of the permission itself.
-            exceptions = [m.start for m in clause.markers if m.category in EXCEPTION_CATEGORIES and m.text.startswith(self.exemption_words)]
+            exceptions = [
+                m.start
+                for m in clause.markers
+                if m.category in EXCEPTION_CATEGORIES and m.text.startswith(self.exemption_words)
+            ]
             if not exceptions:
                 continue
             first = min(exceptions)
@@ -327,7 +339,9 @@ class Evaluator:
             return None
         if any(self._locate(unit, c, allow_context=True) for c in cond.none):
             return None
-        stance = doc_stance(unit.clauses) or next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)
+        stance = doc_stance(unit.clauses) or next(
+            (s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None
+        )
         if stance is None:
             return None
         stance = self._apply_exception_links(unit, stance, cond.action[0])
@@ -384,5 +398,7 @@ def _restricted(stance: Stance) -> Stance:
     if stance.kind == "prohibition":
         return replace(stance, kind="obligation", markers=stance.markers + ("ban on restricting",))
     if stance.kind == "excepted-prohibition":
-        return replace(stance, kind="qualified-obligation", qualified=True, markers=stance.markers + ("ban on restricting",))
+        return replace(
+            stance, kind="qualified-obligation", qualified=True, markers=stance.markers + ("ban on restricting",)
+        )
     return replace(stance, restricted=True)

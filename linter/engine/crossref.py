@@ -17,12 +17,16 @@ _UNIT = r"(?:sub-?section|section|sub-?paragraph|paragraph|sub-?rule|rule|sub-?r
 _REF = r"(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
 _FORWARD = re.compile(  # the provision containing the phrase is qualified by the one it names
     r"\b(?P<kw>except as (?:otherwise )?(?:provided|permitted|authori[sz]ed|specified) (?:in|by|under)|subject to|save as (?:provided|permitted) (?:in|by|under)|other than as provided in)\s+"
-    + _UNIT + r"\s*" + _REF,
+    + _UNIT
+    + r"\s*"
+    + _REF,
     re.IGNORECASE,
 )
 _BACKWARD = re.compile(  # the provision containing the phrase is an exception to the one it names
     r"\b(?P<kw>notwithstanding|despite|(?:prohibition|requirement|restriction)s?\s+(?:under|in|of))\s+(?:anything in\s+)?(?:the\s+)?"
-    + _UNIT + r"\s*" + _REF,
+    + _UNIT
+    + r"\s*"
+    + _REF,
     re.IGNORECASE,
 )
 _DISAPPLYING = re.compile(  # also an exception to the one it names: "Paragraph (3) does not apply where ..."
@@ -33,12 +37,16 @@ _MENTION = re.compile(  # the provision containing the phrase is about what the 
     r"\b(?:(?:referred to|mentioned|specified|described|listed|set out|imposed|provided for|prescribed|awarded)\s+(?:in|under)"
     # "No punishment under subsection (1)(c) ...", "a penalty pursuant to article 58(2)(b)"
     r"|(?:punishment|penalty|sanction|award|measure|order)s?\s+(?:under|pursuant to|in terms of))\s+"
-    + _UNIT + r"\s*" + _REF
+    + _UNIT
+    + r"\s*"
+    + _REF
     # "clauses (c) and (d)", "paragraphs (b), (c) or (e)": more items of the same level
     + r"(?P<more>(?:(?:,|and|or|,\s*and|,\s*or)\s*\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
     + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b|\s*(?P<closed>[a-z]{1,3})\)(?!\w))?"
     # "clause (c) of rule 12", "paragraph (c) of subsection (1)": the item comes first, its provision after
-    + r"(?:\s*of\s+(?:the\s+|this\s+)?" + _UNIT + r"\s*(?P<outer>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<outer_parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*))?",
+    + r"(?:\s*of\s+(?:the\s+|this\s+)?"
+    + _UNIT
+    + r"\s*(?P<outer>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<outer_parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*))?",
     re.IGNORECASE,
 )
 # "Nothing in subsection (2) or (3) authorises ...", "Nothing in paragraph (b) shall be construed
@@ -49,7 +57,10 @@ _SAVING = re.compile(
     r"(?:authori[sz]|permit|allow|justif)",
     re.IGNORECASE,
 )
-_SAVED_REF = re.compile(r"(?:" + _UNIT + r"\s*)?(?P<num>\b\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)", re.IGNORECASE)
+_SAVED_REF = re.compile(
+    r"(?:" + _UNIT + r"\s*)?(?P<num>\b\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)",
+    re.IGNORECASE,
+)
 # Each pattern, whether the provision saying it is the qualified one, and words one of
 # which the phrase must contain.
 _LINK_PATTERNS = (
@@ -57,7 +68,9 @@ _LINK_PATTERNS = (
     (_BACKWARD, False, ("notwithstanding", "despite", "prohibition", "requirement", "restriction")),
     (_DISAPPLYING, False, ("apply",)),
 )
-_PREFIX = re.compile(r"^(?:§+\s*|(?:article|art\.|section|sec\.|s\.|rule|regulation|reg\.|paragraph|para\.)\s+)", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^(?:§+\s*|(?:article|art\.|section|sec\.|s\.|rule|regulation|reg\.|paragraph|para\.)\s+)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,9 @@ def load_thresholds(path: Path | None = None) -> Thresholds:
         values = data["thresholds"]
         return Thresholds(**{kind: float(values[kind]) for kind in KINDS}, listed_groups=int(data["listed_groups"]))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise PolicyError(f"{path}: needs 'listed_groups' and 'thresholds' with a number for each of {', '.join(KINDS)} ({exc})") from exc
+        raise PolicyError(
+            f"{path}: needs 'listed_groups' and 'thresholds' with a number for each of {', '.join(KINDS)} ({exc})"
+        ) from exc
 
 
 def check_texts(check: Check) -> list[str]:
@@ -116,6 +118,7 @@ def _text_vectors(nlp: Language, texts: list[str]) -> np.ndarray:
     from linter.nlp.phrase_cache import tokenizer_key
 
     key = json.dumps([texts, tokenizer_key(nlp), similarity.model_key()], ensure_ascii=False).encode("utf-8")
+
     def embed() -> np.ndarray:
         tagger = nlp.get_pipe("bangkok_similarity")
         assert isinstance(tagger, similarity.SimilarityTagger)
@@ -179,7 +182,12 @@ class Recall:
 
     @classmethod
     def for_document(
-        cls, evaluator: Evaluator, policy: Policy, patterns: PatternSet, nlp: Language, thresholds: Thresholds | None = None
+        cls,
+        evaluator: Evaluator,
+        policy: Policy,
+        patterns: PatternSet,
+        nlp: Language,
+        thresholds: Thresholds | None = None,
     ) -> Recall:
         return cls(evaluator, pattern_vectors(policy, patterns, nlp), thresholds or load_thresholds())
 

@@ -232,5 +232,7 @@ def _proviso_links(units: list[Unit]) -> list[ExceptionLink]:
         marker = opening_proviso(unit.clauses)
         if marker is not None:
             span = (marker.idx, marker.idx + len(marker.text))
-            links.append(ExceptionLink(previous.provision.index, unit.provision.index, unit.provision.index, span, marker.text))
+            links.append(
+                ExceptionLink(previous.provision.index, unit.provision.index, unit.provision.index, span, marker.text)
+            )
     return links

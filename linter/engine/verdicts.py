@@ -108,7 +108,9 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         for c in patterns.elements
         if c.key and c.id not in full_ids
     ]
-    gendered = gender_neutral.gendered_subjects(patterns, evaluator.concepts) if patterns.gender_neutral else frozenset()
+    gendered = (
+        gender_neutral.gendered_subjects(patterns, evaluator.concepts) if patterns.gender_neutral else frozenset()
+    )
     neutral = [patterns.gender_neutral and gender_neutral.is_gender_neutral(m, gendered) for m in supports]
     if supports and all(neutral) and not missing:
         missing = [gender_neutral.MISSING]  # clauses for all prisoners never cover a rule for women
@@ -138,7 +140,15 @@ def _cited_as(provision: Provision) -> str:
     if provision.label:
         return provision.label
     ref = provision.ref
-    where = f"page {provision.page}" if provision.page else f"line {provision.line}" if provision.line else f"paragraph {ref.paragraph}" if ref.paragraph else ""
+    where = (
+        f"page {provision.page}"
+        if provision.page
+        else f"line {provision.line}"
+        if provision.line
+        else f"paragraph {ref.paragraph}"
+        if ref.paragraph
+        else ""
+    )
     return f"the unnumbered clause at {where}" if where else "an unnumbered clause"
 
 

@@ -33,8 +33,12 @@ READERS = {
     "clml": "linter.extract.clml",
 }
 # What a path that is neither a file nor a folder is, for the error message.
-_SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-            (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 # A UTF-8 or UTF-16 character takes at most four bytes.
 _MAX_BYTES_PER_CHAR = 4
 

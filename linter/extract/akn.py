@@ -15,16 +15,59 @@ from linter.model import Block
 
 SCHEMA = Schema(
     name="Akoma Ntoso",
-    groups=frozenset({"book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter",
-                      "division", "subdivision", "hcontainer", "attachment"}),
+    groups=frozenset(
+        {
+            "book",
+            "tome",
+            "part",
+            "subpart",
+            "title",
+            "subtitle",
+            "chapter",
+            "subchapter",
+            "division",
+            "subdivision",
+            "hcontainer",
+            "attachment",
+        }
+    ),
     sections=frozenset({"section", "article", "rule", "regulation"}),
-    items=frozenset({"subsection", "paragraph", "subparagraph", "clause", "subclause", "point", "indent",
-                     "alinea", "subrule", "level", "item", "proviso", "transitional"}),
+    items=frozenset(
+        {
+            "subsection",
+            "paragraph",
+            "subparagraph",
+            "clause",
+            "subclause",
+            "point",
+            "indent",
+            "alinea",
+            "subrule",
+            "level",
+            "item",
+            "proviso",
+            "transitional",
+        }
+    ),
     num=frozenset({"num"}),
     heading=frozenset({"heading"}),
     blocks=frozenset({"p", "listIntroduction", "listWrapUp", "crossHeading", "subheading", "tblock", "block"}),
-    skip=frozenset({"meta", "coverPage", "toc", "remark", "authorialNote", "noteRef", "note", "notes",
-                    "eol", "eop", "img", "componentRef"}),
+    skip=frozenset(
+        {
+            "meta",
+            "coverPage",
+            "toc",
+            "remark",
+            "authorialNote",
+            "noteRef",
+            "note",
+            "notes",
+            "eol",
+            "eop",
+            "img",
+            "componentRef",
+        }
+    ),
     inserted=frozenset({"ins"}),
     removed=frozenset({"del"}),
     defining=frozenset({"def", "definition"}),
@@ -34,8 +77,16 @@ SCHEMA = Schema(
     id_attributes=("eId", "id"),
     generic=frozenset({"hcontainer"}),
     cross_headings=frozenset({"crossheading"}),
-    group_words={"part": "Part", "subpart": "Subpart", "chapter": "Chapter", "subchapter": "Subchapter",
-                 "title": "Title", "division": "Division", "subdivision": "Subdivision", "book": "Book"},
+    group_words={
+        "part": "Part",
+        "subpart": "Subpart",
+        "chapter": "Chapter",
+        "subchapter": "Subchapter",
+        "title": "Title",
+        "division": "Division",
+        "subdivision": "Subdivision",
+        "book": "Book",
+    },
 )
 
 

@@ -22,8 +22,19 @@ SCHEMA = Schema(
     num=frozenset({"Pnumber", "Number"}),
     heading=frozenset({"Title", "TitleBlock"}),
     blocks=frozenset({"Text"}),
-    skip=frozenset({"Metadata", "Contents", "Commentaries", "Footnotes", "CommentaryRef", "FootnoteRef",
-                    "MarginNotes", "Reference", "Image"}),
+    skip=frozenset(
+        {
+            "Metadata",
+            "Contents",
+            "Commentaries",
+            "Footnotes",
+            "CommentaryRef",
+            "FootnoteRef",
+            "MarginNotes",
+            "Reference",
+            "Image",
+        }
+    ),
     inserted=frozenset({"Addition", "Substitution"}),
     removed=frozenset({"Repeal"}),
     defining=frozenset({"Term", "Definition"}),

@@ -24,33 +24,116 @@ from linter.model import Block
 from linter.structure import _to_roman  # the same numerals the structure parser reads back
 
 _CHROME_TAGS = {
-    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "select", "input", "textarea", "label", "iframe", "svg", "canvas", "object", "embed",
-    "dialog", "menu", "img", "picture", "video", "audio", "map",
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "iframe",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "dialog",
+    "menu",
+    "img",
+    "picture",
+    "video",
+    "audio",
+    "map",
 }
-_CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "menu", "menubar",
-                 "toolbar"}
+_CHROME_ROLES = {
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "complementary",
+    "dialog",
+    "menu",
+    "menubar",
+    "toolbar",
+}
 # Parts of class and id names that mark chrome on real legislation sites.
 _CHROME_WORDS = (
-    "breadcrumb", "cookie", "skip-link", "skiplink", "skip-to", "navbar", "sidebar", "masthead", "site-header",
-    "site-footer", "footer", "pagination", "statuswarning", "changes-to-legislation", "changestolegislation",
+    "breadcrumb",
+    "cookie",
+    "skip-link",
+    "skiplink",
+    "skip-to",
+    "navbar",
+    "sidebar",
+    "masthead",
+    "site-header",
+    "site-footer",
+    "footer",
+    "pagination",
+    "statuswarning",
+    "changes-to-legislation",
+    "changestolegislation",
     # legislation.gov.uk: annotation lists, "F1" links, the [ ] around amended words, extent labels
-    "legannotations", "legcommentary", "legchangedelimiter", "legextentrestriction", "leganchorid",
-    "legclearpart", "back-to-top", "backtotop", "footnoteref",
+    "legannotations",
+    "legcommentary",
+    "legchangedelimiter",
+    "legextentrestriction",
+    "leganchorid",
+    "legclearpart",
+    "back-to-top",
+    "backtotop",
+    "footnoteref",
     # Laws.Africa: editorial remarks and footnote markers
-    "akn-remark", "akn-authorialnote", "akn-noteref",
+    "akn-remark",
+    "akn-authorialnote",
+    "akn-noteref",
 )
 _CHROME_TOKENS = {"nav", "menu", "toc", "header", "banner", "tools", "hidden", "sr-only", "visually-hidden"}
 _CHANGES_BOX = "changes to legislation"
 _BOX_LIMIT = 2000  # characters
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {
-    "p", "div", "li", "dd", "dt", "blockquote", "pre", "section", "article", "main", "body", "html", "address",
-    "figure", "figcaption", "caption", "center", "details", "summary", "dl", "ul", "hr", "fieldset",
+    "p",
+    "div",
+    "li",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "main",
+    "body",
+    "html",
+    "address",
+    "figure",
+    "figcaption",
+    "caption",
+    "center",
+    "details",
+    "summary",
+    "dl",
+    "ul",
+    "hr",
+    "fieldset",
 }
 # Laws.Africa renders Akoma Ntoso with spans that its stylesheet lays out as blocks.
-_AKN_BLOCK_CLASSES = {"akn-p", "akn-intro", "akn-wrapup", "akn-listintroduction", "akn-listwrapup",
-                      "akn-crossheading", "akn-subheading"}
+_AKN_BLOCK_CLASSES = {
+    "akn-p",
+    "akn-intro",
+    "akn-wrapup",
+    "akn-listintroduction",
+    "akn-listwrapup",
+    "akn-crossheading",
+    "akn-subheading",
+}
 _REMOVED = {"del", "s", "strike"}
 _INSERTED = {"ins"}
 
@@ -69,9 +152,7 @@ def read_blocks(path: Path) -> tuple[list[Block], int | None]:
 def _parse(path: Path) -> etree._Element:
     data = read_capped(path)
     if b"<!ENTITY" in prolog([data]).upper():  # <!DOCTYPE html> is normal; an internal subset is not
-        raise CorruptDocumentError(
-            str(path), "HTML file contains entity declarations (DOCTYPE); refusing to parse it"
-        )
+        raise CorruptDocumentError(str(path), "HTML file contains entity declarations (DOCTYPE); refusing to parse it")
     try:
         data.decode("utf-8")
         encoding = "utf-8"

@@ -63,7 +63,7 @@ def read_legal_xml(path: Path, schema: Schema) -> tuple[list[Block], int | None]
 
 
 def section_number(num: str) -> str:
-    """"12" -> "12." (the dotted form the structure parser reads as a section); others unchanged."""
+    """ "12" -> "12." (the dotted form the structure parser reads as a section); others unchanged."""
     num = num.strip()
     if num and num[0].isdigit() and num.isalnum():
         return f"{num}."
@@ -71,7 +71,7 @@ def section_number(num: str) -> str:
 
 
 def item_number(num: str) -> str:
-    """"1", "1.", "a)" -> "(1)", "(a)": a sub-unit's number in brackets, as laws print them."""
+    """ "1", "1.", "a)" -> "(1)", "(a)": a sub-unit's number in brackets, as laws print them."""
     num = num.strip()
     token = num.strip("().")
     if num.startswith("(") or not token.isalnum():

@@ -45,7 +45,8 @@ def enforce(limits: Limits, path: str, field: str, value: int) -> None:
     if value > limit:
         option, key = OPTIONS[field]
         raise DocumentTooLargeError(
-            path, f"{value:,} {field} is more than the limit of {limit:,} (raise it with {option} or the config key '{key}')"
+            path,
+            f"{value:,} {field} is more than the limit of {limit:,} (raise it with {option} or the config key '{key}')",
         )
 
 

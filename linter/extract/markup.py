@@ -39,8 +39,13 @@ def parse_xml(path: Path, what: str) -> etree._Element:
             str(path), f"{what} file contains XML entity declarations (DOCTYPE); refusing to parse it"
         )
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, remove_comments=True, remove_pis=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
     )
     try:
         root = etree.fromstring(data, parser)
@@ -69,7 +74,9 @@ def local_name(el: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def table_rows(table: etree._Element, cell_text: Callable[[etree._Element], str]) -> Iterator[tuple[etree._Element, str]]:
+def table_rows(
+    table: etree._Element, cell_text: Callable[[etree._Element], str]
+) -> Iterator[tuple[etree._Element, str]]:
     """(row, "cell | cell") for each row of a table, as a pipe table row reads in text."""
     for row in table.iter():
         if local_name(row) != "tr":
@@ -160,7 +167,9 @@ class BlockWriter:
         self.flush_number()
         text = " ".join(text.split())
         if text:
-            self.blocks.append(Block(text=text, ref=SourceRef(line=line), heading_level=level, identifier=self.identifier))
+            self.blocks.append(
+                Block(text=text, ref=SourceRef(line=line), heading_level=level, identifier=self.identifier)
+            )
 
     def paragraph(self, text: str, line: int | None) -> None:
         """A paragraph known whole (a document title)."""
@@ -178,7 +187,11 @@ class BlockWriter:
             self._append(" ".join(text.split()), row.sourceline, table=(self._tables, number))
 
     def _append(
-        self, text: str, line: int | None, number: str | None = None, identifier: str | None = None,
+        self,
+        text: str,
+        line: int | None,
+        number: str | None = None,
+        identifier: str | None = None,
         table: tuple[int, int] | None = None,
     ) -> None:
         if text or number:

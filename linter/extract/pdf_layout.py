@@ -51,16 +51,13 @@ class Line(NamedTuple):
 _MARGIN_BAND = 0.12
 # A band line is a running header/footer when it repeats on this share of pages (at least twice).
 _REPEAT_SHARE = 0.3
-_PAGE_NUMBER = re.compile(
-    r"(?:(?:page|p\.|pg\.?)\s*)?\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—]", re.IGNORECASE
-)
+_PAGE_NUMBER = re.compile(r"(?:(?:page|p\.|pg\.?)\s*)?\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—]", re.IGNORECASE)
 # A bare "CHAPTER 3" opening several pages is a heading, not a running header.
 _BARE_HEADING = re.compile(
     r"(?:part|chapter|article|section|rule|schedule|title|division)\s+[#ivxlc]+\.?", re.IGNORECASE
 )
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-     "\ufb05": "st", "\ufb06": "st"}
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LIGATURE_CHARS = re.compile(r"[\ufb00-\ufb06]")
@@ -119,7 +116,9 @@ def layout_pages(pages: list[PageText]) -> list[Line]:
     return lines
 
 
-def _body_lines(pages: list[PageText], page_rows: list[list[_Row]], band_keys: list[dict[int, str]], running: set[str]) -> list[Line]:
+def _body_lines(
+    pages: list[PageText], page_rows: list[list[_Row]], band_keys: list[dict[int, str]], running: set[str]
+) -> list[Line]:
     lines: list[Line] = []
     for page, rows, keys in zip(pages, page_rows, band_keys):
         body = [seg for row in _strip_furniture(rows, page, keys, running) for seg in row.segments]
@@ -197,26 +196,16 @@ def _running_keys(band_keys: list[dict[int, str]]) -> set[str]:
     return {key for key, count in counts.items() if count >= needed and not _BARE_HEADING.fullmatch(key)}
 
 
-def _strip_furniture(
-    rows: list[_Row], page: PageText, keys: dict[int, str], running: set[str]
-) -> list[_Row]:
+def _strip_furniture(rows: list[_Row], page: PageText, keys: dict[int, str], running: set[str]) -> list[_Row]:
     """Rows without the headers and footers at the page's top and bottom edges.
 
     Only the outermost rows are stripped, stopping at the first body row, so a body line
     that happens to repeat ("[...]") survives.
     """
     start, end = 0, len(rows)
-    while (
-        start < end
-        and _in_top_band(rows[start], page)
-        and _is_furniture(rows[start], keys[start], running)
-    ):
+    while start < end and _in_top_band(rows[start], page) and _is_furniture(rows[start], keys[start], running):
         start += 1
-    while (
-        end > start
-        and _in_bottom_band(rows[end - 1], page)
-        and _is_furniture(rows[end - 1], keys[end - 1], running)
-    ):
+    while end > start and _in_bottom_band(rows[end - 1], page) and _is_furniture(rows[end - 1], keys[end - 1], running):
         end -= 1
     return rows[start:end]
 

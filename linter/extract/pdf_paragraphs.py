@@ -16,9 +16,7 @@ from linter.extract.pdf_layout import Line
 from linter.model import Block, SourceRef
 
 # A line opening a provision: "12.", "12.—(1)", "4015.", "(a)", "(1)", "(iv)", "1)", "§ 3".
-_NUMBER_START = re.compile(
-    r"§+\s*[0-9]|(?:\(\s*[0-9A-Za-z]{1,6}\s*\)|[0-9]+[A-Za-z]?(?:\.[0-9]+)*[.)])(?=\s|$|[—–(-])"
-)
+_NUMBER_START = re.compile(r"§+\s*[0-9]|(?:\(\s*[0-9A-Za-z]{1,6}\s*\)|[0-9]+[A-Za-z]?(?:\.[0-9]+)*[.)])(?=\s|$|[—–(-])")
 # Labels written as words, or a bare section number before a capitalised title ("1 Name of Act").
 _LABEL_START = re.compile(
     r"(?i:article|rule|section|regulation|part|chapter|schedule|division)\s+(?:[0-9]+|[IVXLC]+)[A-Za-z]?\b"
@@ -38,8 +36,7 @@ _HYPHENATED_END = re.compile(r"(\w+)-$")
 _FIRST_WORD = re.compile(r"\w+")
 # Prefixes that keep their hyphen when a compound is broken at it ("pre-" / "trial").
 _COMPOUND_PREFIXES = frozenset(
-    {"pre", "post", "non", "self", "ex", "co", "anti", "semi", "quasi", "cross", "well", "full", "half",
-     "part"}
+    {"pre", "post", "non", "self", "ex", "co", "anti", "semi", "quasi", "cross", "well", "full", "half", "part"}
 )
 _GAP_FACTOR = 1.2
 

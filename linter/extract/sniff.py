@@ -22,9 +22,7 @@ def sniff_format(path: Path) -> str:
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(_OLE_MAGIC):
-        raise UnsupportedFormatError(
-            name, "legacy Word .doc (or other OLE) file; save it as .docx and lint that"
-        )
+        raise UnsupportedFormatError(name, "legacy Word .doc (or other OLE) file; save it as .docx and lint that")
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
     if head.startswith(b"{\\rtf"):
@@ -35,9 +33,9 @@ def sniff_format(path: Path) -> str:
 
 
 def _sniff_markup(name: str, head: bytes) -> str | None:
-    """"html", or the legislation XML vocabulary named by the root element; None for text."""
+    """ "html", or the legislation XML vocabulary named by the root element; None for text."""
     start = prolog([head])
-    rest = head.replace(b"\x00", b"")[len(start):]
+    rest = head.replace(b"\x00", b"")[len(start) :]
     before_root = start.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
     if not rest.startswith(b"<") or (before_root and not before_root.startswith(b"<")):
         return None  # text that merely mentions a tag somewhere

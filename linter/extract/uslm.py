@@ -16,15 +16,26 @@ from linter.model import Block
 
 SCHEMA = Schema(
     name="USLM",
-    groups=frozenset({"title", "subtitle", "chapter", "subchapter", "part", "subpart", "division",
-                      "subdivision"}),
+    groups=frozenset({"title", "subtitle", "chapter", "subchapter", "part", "subpart", "division", "subdivision"}),
     sections=frozenset({"section"}),
-    items=frozenset({"subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "subitem",
-                     "subsubitem"}),
+    items=frozenset(
+        {"subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "subitem", "subsubitem"}
+    ),
     num=frozenset({"num"}),
     heading=frozenset({"heading"}),
-    blocks=frozenset({"chapeau", "content", "continuation", "p", "proviso", "docTitle", "officialTitle",
-                      "enactingFormula", "subheading"}),
+    blocks=frozenset(
+        {
+            "chapeau",
+            "content",
+            "continuation",
+            "p",
+            "proviso",
+            "docTitle",
+            "officialTitle",
+            "enactingFormula",
+            "subheading",
+        }
+    ),
     skip=frozenset({"meta", "notes", "note", "sourceCredit", "toc", "footnote", "page", "editorialNote"}),
     inserted=frozenset({"ins"}),
     removed=frozenset({"del"}),
@@ -33,8 +44,16 @@ SCHEMA = Schema(
     prelims=frozenset({"preface"}),
     titles=frozenset({"docTitle"}),  # a bill's preface dc:title repeats its officialTitle
     id_attributes=("identifier",),
-    group_words={"title": "Title", "subtitle": "Subtitle", "chapter": "Chapter", "subchapter": "Subchapter",
-                 "part": "Part", "subpart": "Subpart", "division": "Division", "subdivision": "Subdivision"},
+    group_words={
+        "title": "Title",
+        "subtitle": "Subtitle",
+        "chapter": "Chapter",
+        "subchapter": "Subchapter",
+        "part": "Part",
+        "subpart": "Subpart",
+        "division": "Division",
+        "subdivision": "Subdivision",
+    },
 )
 
 

@@ -76,7 +76,9 @@ class Clause:
         """Is the comma-separated part of `token` a coordinated clause with a modal of its own
         (", and a male officer may not be present")?"""
         start, end = self.part(token)
-        return start in self.coordinated and any(start <= m.start < end and m.category in MODAL_CATEGORIES for m in self.markers)
+        return start in self.coordinated and any(
+            start <= m.start < end and m.category in MODAL_CATEGORIES for m in self.markers
+        )
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,11 @@ class DeonticTagger:
             parts = (start, *(c + 1 for c in commas), *run_in)
             negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end))
             # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
-            complements = tuple(m.start for m in mine if m.category == "subordinate" and m.end < end and rows[m.end][1] in self._negative_openers)
+            complements = tuple(
+                m.start
+                for m in mine
+                if m.category == "subordinate" and m.end < end and rows[m.end][1] in self._negative_openers
+            )
             coordinated = tuple(p for p in parts if p < end and rows[p][1] in self._coordinators)
             clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence, complements, coordinated))
         doc._.clauses = tuple(clauses)
@@ -272,7 +278,7 @@ def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
 
 
 def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
-    """"No prisoner shall …", "In labour, no restraint shall …", "Under no circumstances shall …"."""
+    """ "No prisoner shall …", "In labour, no restraint shall …", "Under no circumstances shall …"."""
     # A negative opener governs the first modal after it, not a later one ("No prisoner shall be
     # punished, but a prisoner may be warned"); modals that touch form one verb ("shall be permitted").
     for start in clause.negative_at:
@@ -287,7 +293,9 @@ def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
 def _negative_complement(clause: Clause, anchor: int, modal: Marker) -> bool:
     """Does a duty from outside reach the act through a negative clause ("shall ensure that no
     woman in labour is shackled")?"""
-    return any(modal.end <= start <= anchor < _subordinate_span(clause, start, [])[1] for start in clause.negative_complements)
+    return any(
+        modal.end <= start <= anchor < _subordinate_span(clause, start, [])[1] for start in clause.negative_complements
+    )
 
 
 def _re_permitting_provisos(clauses: tuple[Clause, ...]) -> list[Clause]:

@@ -84,7 +84,13 @@ def tokenizer_key(nlp: Language) -> str:
 def _tokenizer_digest(tokenizer) -> str:
     patterns = [
         getattr(getattr(fn, "__self__", None), "pattern", None)
-        for fn in (tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer, tokenizer.token_match, tokenizer.url_match)
+        for fn in (
+            tokenizer.prefix_search,
+            tokenizer.suffix_search,
+            tokenizer.infix_finditer,
+            tokenizer.token_match,
+            tokenizer.url_match,
+        )
     ]
     rules = sorted((k, json.dumps(v, sort_keys=True)) for k, v in (tokenizer.rules or {}).items())
     key = json.dumps([spacy.__version__, patterns, rules], ensure_ascii=False).encode("utf-8")

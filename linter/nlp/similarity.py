@@ -39,7 +39,9 @@ class Embedder:
             wordllama = import_wordllama()  # without requests: see linter.lazy_imports
             WordLlama = wordllama.WordLlama
         except ImportError as exc:  # pragma: no cover - a broken install
-            raise PolicyError(f"the similarity layer needs the 'wordllama' package ({exc}); use --no-similarity") from exc
+            raise PolicyError(
+                f"the similarity layer needs the 'wordllama' package ({exc}); use --no-similarity"
+            ) from exc
         assert wordllama.__file__ is not None  # a regular package, with its weights beside it
         package = Path(wordllama.__file__).parent
         try:

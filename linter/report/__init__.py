@@ -39,6 +39,7 @@ class ReportOptions:
     def shows(self, verdict: str, default: str = "gap") -> bool:
         """Is a finding of this verdict listed? show "none" lists nothing (--show fail-on with --fail-on never)."""
         return self.show != "none" and SEVERITY[verdict] >= SEVERITY[self.show or default]
+
     # docx: list the gaps in a comment and insert their model clauses.
     gap_comments: bool = True
     # csv: start with a byte-order mark so spreadsheets read the file as UTF-8.

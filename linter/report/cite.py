@@ -12,7 +12,7 @@ RELATION = {"conflicts": "conflicts with the rule", "supports": "implements part
 
 
 def place(ev: Evidence) -> str:
-    """"§12(3) (p. 4)" or "12 (line 30)": the clause's own label, then where to find it."""
+    """ "§12(3) (p. 4)" or "12 (line 30)": the clause's own label, then where to find it."""
     where = f" (p. {ev.page})" if ev.page else f" (line {ev.line})" if ev.line else ""
     return f"{ev.label or 'unnumbered'}{where}"
 
@@ -30,7 +30,11 @@ def suggestion(result: RuleResult) -> str:
     if result.verdict == "conflict":
         return f"Amend or repeal {', '.join(dict.fromkeys(conflicting))} so that it no longer contradicts {result.citation}."
     if result.verdict == "partial":
-        return f"Extend the provision to cover: {'; '.join(result.missing)}." if result.missing else f"Complete the implementation of {result.citation}."
+        return (
+            f"Extend the provision to cover: {'; '.join(result.missing)}."
+            if result.missing
+            else f"Complete the implementation of {result.citation}."
+        )
     if result.verdict == "gap":
         return f"Add a provision implementing {result.citation} ({result.title})."
     return ""
@@ -113,7 +117,7 @@ def plain_reason(ev: Evidence) -> str:
 
 
 def _act(matched: tuple[str, ...]) -> str:
-    """"instruments of restraint (during labour)": the act, then the other words matched in the
+    """ "instruments of restraint (during labour)": the act, then the other words matched in the
     clause itself; words found in a heading or lead-in are left to the "Matched words" line."""
     own = [m for m in matched if "(" not in m]
     if not matched:

@@ -66,15 +66,28 @@ def _html_quote(q: Quote) -> str:
 
 
 def render_markdown(diff: Diff) -> str:
-    out = [f"# What the amendment changes: `{diff.old}` \u2192 `{diff.new}`", "", "| About this comparison | |", "|---|---|"]
+    out = [
+        f"# What the amendment changes: `{diff.old}` \u2192 `{diff.new}`",
+        "",
+        "| About this comparison | |",
+        "|---|---|",
+    ]
     out += [f"| {k} | {escape(v)} |" for k, v in _facts(diff)]
     out += ["", f"{summary(diff)}.", ""]
     if diff.changes:
         out += ["| Rule | Title | Change | Verdict |", "|---|---|---|---|"]
-        out += [f"| [{c.rule.code}](#{c.rule.code.lower()}) | {escape(c.rule.title)} | {KINDS[c.kind]} | {c.old_verdict} \u2192 {c.new_verdict} |" for c in diff.changes]
+        out += [
+            f"| [{c.rule.code}](#{c.rule.code.lower()}) | {escape(c.rule.title)} | {KINDS[c.kind]} | {c.old_verdict} \u2192 {c.new_verdict} |"
+            for c in diff.changes
+        ]
         out.append("")
     for c in diff.changes:
-        out += [f'<a id="{c.rule.code.lower()}"></a>', "", f"## {c.rule.code} {escape(c.rule.title)}: {KINDS[c.kind]}", ""]
+        out += [
+            f'<a id="{c.rule.code.lower()}"></a>',
+            "",
+            f"## {c.rule.code} {escape(c.rule.title)}: {KINDS[c.kind]}",
+            "",
+        ]
         out += [f"- Removed: ~~{_md_quote(q)}~~" for q in c.removed]
         out += [f"- Added: **{_md_quote(q)}**" for q in c.added]
         out += [f"- Unchanged: {_md_quote(q)}" for q in c.unchanged]

@@ -130,13 +130,21 @@ class _Review:
         lines.append(f"{r.citation}: \u201c{words}\u201d (full text and examples: bangkok-lint rules {r.rule}).")
         elsewhere = exceptions_elsewhere(ev)
         if r.verdict == "conflict" and elsewhere:
-            lines.append(f"Suggested amendment: delete the exception in {', '.join(elsewhere)} (a tracked change there); this prohibition then stands.")
+            lines.append(
+                f"Suggested amendment: delete the exception in {', '.join(elsewhere)} (a tracked change there); this prohibition then stands."
+            )
         elif r.verdict == "conflict" and ev.label in overriding:
-            lines.append("Suggested amendment: delete this clause (a tracked change); the prohibition it overrides then applies without exception.")
+            lines.append(
+                "Suggested amendment: delete this clause (a tracked change); the prohibition it overrides then applies without exception."
+            )
         elif r.verdict == "conflict" and exception_words(ev):
-            lines.append("Suggested amendment: delete the exception (a tracked change in the text); the prohibition then stands.")
+            lines.append(
+                "Suggested amendment: delete the exception (a tracked change in the text); the prohibition then stands."
+            )
         elif r.verdict == "conflict":
-            lines.append(f"Suggested amendment: replace the clause with a model clause for Rule {r.rule} (a tracked change in the text; adapt its terms).")
+            lines.append(
+                f"Suggested amendment: replace the clause with a model clause for Rule {r.rule} (a tracked change in the text; adapt its terms)."
+            )
         else:
             lines.append(suggestion(r))
         return "\n".join(lines)
@@ -150,7 +158,11 @@ class _Review:
                 # A second rule's conflict in a clause already amended: add its protection too
                 # (at the paragraph's end when the first amendment deleted nothing).
                 last, protection = self._amended[ordinal], " " + model.clauses[0]
-                self._amended[ordinal] = self.redliner.insert_after(last, protection) if last is not None else self.redliner.append(p, protection)
+                self._amended[ordinal] = (
+                    self.redliner.insert_after(last, protection)
+                    if last is not None
+                    else self.redliner.append(p, protection)
+                )
                 self.changes += 1
             return
         text = plain_text(p)
@@ -174,7 +186,9 @@ class _Review:
             self._amended[ordinal] = deleted
             return
         self._amended[ordinal] = (
-            self.redliner.insert_after(deleted, model.clauses[0]) if deleted is not None else self.redliner.append(p, model.clauses[0])
+            self.redliner.insert_after(deleted, model.clauses[0])
+            if deleted is not None
+            else self.redliner.append(p, model.clauses[0])
         )
         self.changes += 1
 
@@ -206,10 +220,14 @@ class _Review:
             self._inserted[anchor] = self.redliner.new_paragraph(after, self.models[r.rule].clauses[0], style)
             self.changes += 1
             where = f"at the end of {self._part_name.get(anchor)}" if anchor else "at the end of the document"
-            listed.append(f"{r.code} {r.title} \u2014 suggested provision inserted {where} (bangkok-lint rules {r.rule})")
+            listed.append(
+                f"{r.code} {r.title} \u2014 suggested provision inserted {where} (bangkok-lint rules {r.rule})"
+            )
         first = next((p for p in self.paragraphs.values() if p.text.strip()), None)
         if first is not None:
-            self._comment(first, f"Not addressed anywhere in this document (gap, {len(missing)}):\n" + "\n".join(listed))
+            self._comment(
+                first, f"Not addressed anywhere in this document (gap, {len(missing)}):\n" + "\n".join(listed)
+            )
 
     def _part_end(self, model: ModelClauses) -> int | None:
         """The last paragraph of the Part whose heading names the rule's subject, or None."""
@@ -226,7 +244,11 @@ class _Review:
         stop = following if following is not None else max(self.paragraphs) + 1
         # Unnumbered paragraphs that continue the provision belong to it; a heading line does not.
         own = " ".join(last.text.lower().split())
-        tail = [n for n in range(start, stop) if n in self.paragraphs and " ".join(self.paragraphs[n].text.lower().split()) in own]
+        tail = [
+            n
+            for n in range(start, stop)
+            if n in self.paragraphs and " ".join(self.paragraphs[n].text.lower().split()) in own
+        ]
         anchor = max(tail, default=start)
         heading = next((h for h in last.headings if any(w.search(h) for w in words)), "")
         self._part_name[anchor] = f"\u201c{heading}\u201d (after {last.label or 'its last paragraph'})"

@@ -81,7 +81,9 @@ def _document(doc: DocumentResult, n: int, run: Run, policy: Policy) -> str:
     facts = about(doc, run.sources.get(doc.path))
     ids = _Ids(n)
     groups = {verdict: [r for r in doc.rules if r.verdict == verdict] for verdict, _ in PARTS}
-    rows = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>' for label, value in facts.rows())
+    rows = "".join(
+        f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>' for label, value in facts.rows()
+    )
     out = [
         f'<section class="document" aria-labelledby="{ids.doc}">',
         f'<h1 id="{ids.doc}">{escape(facts.title)}</h1>',
@@ -92,7 +94,9 @@ def _document(doc: DocumentResult, n: int, run: Run, policy: Policy) -> str:
     ]
     for verdict, heading in PARTS:
         rules = groups[verdict]
-        out.append(f'<section id="{ids.part(verdict)}" aria-labelledby="{ids.part(verdict)}-h"><h2 id="{ids.part(verdict)}-h">{heading} ({len(rules)})</h2>')
+        out.append(
+            f'<section id="{ids.part(verdict)}" aria-labelledby="{ids.part(verdict)}-h"><h2 id="{ids.part(verdict)}-h">{heading} ({len(rules)})</h2>'
+        )
         if not rules:
             out.append("<p>None.</p>")
         elif verdict in ("conflict", "partial"):
@@ -102,7 +106,9 @@ def _document(doc: DocumentResult, n: int, run: Run, policy: Policy) -> str:
         else:
             out.append(_covered_table(rules, ids))
         out.append("</section>")
-    out.append(f'<section id="{ids.part("sections")}"><h2>Coverage by section of the Rules</h2>{_chart(doc, policy)}</section>')
+    out.append(
+        f'<section id="{ids.part("sections")}"><h2>Coverage by section of the Rules</h2>{_chart(doc, policy)}</section>'
+    )
     skipped = [r.code for r in doc.rules if r.verdict == "not-applicable"]
     if skipped:
         out.append(f"<p>Not checked (outside the scope {escape(facts.scope)}): {escape(', '.join(skipped))}.</p>")
@@ -128,7 +134,9 @@ def _counts(doc: DocumentResult, ids: _Ids) -> str:
         f'<tr><th scope="row"><a href="#{ids.part(v)}"><span class="v {v}">{v}</span></a></th><td>{s[v]}</td></tr>'
         for v, _ in PARTS
     )
-    rows += f'<tr><th scope="row"><span class="v not-applicable">not checked</span></th><td>{s["not-applicable"]}</td></tr>'
+    rows += (
+        f'<tr><th scope="row"><span class="v not-applicable">not checked</span></th><td>{s["not-applicable"]}</td></tr>'
+    )
     return f'<table class="counts"><caption>Verdicts, rule by rule</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Rules</th></tr></thead><tbody>{rows}</tbody></table>'
 
 
@@ -168,21 +176,33 @@ def _entry(r: RuleResult, policy: Policy, ids: _Ids) -> str:
         parts.append("<p>Missing:</p><ul>" + "".join(f"<li>{escape(m)}</li>" for m in r.missing) + "</ul>")
     parts.append(f'<p class="advice"><strong>Suggested direction:</strong> {escape(suggestion(r))}</p>')
     model = load_model_clauses()[r.rule].clauses[0]
-    parts.append(f'<p class="model"><strong>Model clause</strong> (adapt to the law\u2019s own terms): {escape(model)}</p>')
-    parts.append(f"<p>{escape(r.citation)} ({escape(rule.section_path)}):</p><blockquote>{escape(rule.text)}</blockquote>")
+    parts.append(
+        f'<p class="model"><strong>Model clause</strong> (adapt to the law\u2019s own terms): {escape(model)}</p>'
+    )
+    parts.append(
+        f"<p>{escape(r.citation)} ({escape(rule.section_path)}):</p><blockquote>{escape(rule.text)}</blockquote>"
+    )
     return "".join(parts) + "</article>"
 
 
 def _gap_table(rules: list[RuleResult], ids: _Ids) -> str:
     return _rule_table(
-        rules, ids, "gaps", "Rules no clause of the document addresses", "What a provision should contain",
+        rules,
+        ids,
+        "gaps",
+        "Rules no clause of the document addresses",
+        "What a provision should contain",
         lambda r: "; ".join(r.missing) or "a provision implementing the rule",
     )
 
 
 def _covered_table(rules: list[RuleResult], ids: _Ids) -> str:
     return _rule_table(
-        rules, ids, "covered", "Rules the document implements in full", "Implemented by",
+        rules,
+        ids,
+        "covered",
+        "Rules the document implements in full",
+        "Implemented by",
         lambda r: "; ".join(dict.fromkeys(place(e) for e in r.evidence)),
     )
 
@@ -215,7 +235,7 @@ def _chart(doc: DocumentResult, policy: Policy) -> str:
     return (
         '<table class="chart"><caption>Share of the applicable rules implemented (a partial counts half)</caption>'
         '<thead><tr><th scope="col">Section</th><th scope="col">Verdicts</th><th scope="col">Coverage</th><th scope="col">Detail</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 

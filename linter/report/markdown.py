@@ -26,7 +26,11 @@ def render(run: Run, options: ReportOptions) -> str:
     policy = load_policy()
     parts = [_document(doc, n, run, policy) for n, doc in enumerate(run.documents, 1)]
     if run.errors:
-        parts.append("## Documents that could not be read\n\n" + "\n".join(f"- {escape(e.path)}: {escape(e.message)}" for e in run.errors) + "\n")
+        parts.append(
+            "## Documents that could not be read\n\n"
+            + "\n".join(f"- {escape(e.path)}: {escape(e.message)}" for e in run.errors)
+            + "\n"
+        )
     # The marker lets a later folder walk recognise this report and leave it out.
     return "\n".join([markdown_comment(), *parts])
 
@@ -77,7 +81,9 @@ def _document(doc: DocumentResult, n: int, run: Run, policy: Policy) -> str:
         filled = round(sec.score * _BAR_WIDTH)
         bar = "\u2588" * filled + "\u2591" * (_BAR_WIDTH - filled)
         c = sec.counts
-        out.append(f"| {escape(sec.section)} | {c['covered']} | {c['partial']} | {c['conflict']} | {c['gap']} | `{bar}` {sec.score:.0%} |")
+        out.append(
+            f"| {escape(sec.section)} | {c['covered']} | {c['partial']} | {c['conflict']} | {c['gap']} | `{bar}` {sec.score:.0%} |"
+        )
     out.append("")
     skipped = [r.code for r in doc.rules if r.verdict == "not-applicable"]
     if skipped:
@@ -105,7 +111,10 @@ def _entry(r: RuleResult, n: int, policy: Policy) -> list[str]:
         out += [f"- {escape(m)}" for m in r.missing]
         out.append("")
     out += [f"**Suggested direction:** {escape(suggestion(r))}", ""]
-    out += [f"**Model clause** (adapt to the law\u2019s own terms): {escape(load_model_clauses()[r.rule].clauses[0])}", ""]
+    out += [
+        f"**Model clause** (adapt to the law\u2019s own terms): {escape(load_model_clauses()[r.rule].clauses[0])}",
+        "",
+    ]
     out += [f"*{r.citation} ({escape(rule.section_path)}):*", ""]
     out += [f"> {escape(line)}  " for line in rule.text.splitlines()]
     out.append("")

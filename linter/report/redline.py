@@ -70,7 +70,9 @@ class Redliner:
         paragraph.append(mark)
         return mark
 
-    def new_paragraph(self, after: etree._Element | None, text: str, style_from: etree._Element | None = None) -> etree._Element:
+    def new_paragraph(
+        self, after: etree._Element | None, text: str, style_from: etree._Element | None = None
+    ) -> etree._Element:
         """A tracked new paragraph holding `text`, after `after` (None: at the end of the body).
 
         The paragraph mark itself is marked inserted, so rejecting the change removes the

@@ -112,13 +112,17 @@ def _result(doc: DocumentResult, finding: Finding, source: Document | None, opti
     properties: dict = {"verdict": r.verdict, "missing": list(r.missing)}
     if ev is not None:
         region = _region(doc, ev, source)
-        properties.update({"page": ev.page, "paragraph": paragraph_of(ev, source), "label": ev.label, "check": ev.check})
+        properties.update(
+            {"page": ev.page, "paragraph": paragraph_of(ev, source), "label": ev.label, "check": ev.check}
+        )
         properties["precision"] = _check_precision(r.rule, ev.check)
         if ev.identifier:  # the publisher's id, so the finding links back to the official provision
             properties["identifier"] = ev.identifier
     location: dict = {"physicalLocation": {"artifactLocation": _artifact(doc.path), "region": region}}
     if ev is not None:
-        location["logicalLocations"] = [{"name": ev.label, "fullyQualifiedName": f"{display_path(doc.path)}:{ev.label}", "kind": "section"}]
+        location["logicalLocations"] = [
+            {"name": ev.label, "fullyQualifiedName": f"{display_path(doc.path)}:{ev.label}", "kind": "section"}
+        ]
     text = f"{r.verdict}: {finding.message}" + (f" \u2014 \u201c{ev.quote}\u201d" if ev else f" ({r.title})")
     result = {
         "ruleId": r.code,
@@ -154,7 +158,10 @@ def _related(doc: DocumentResult, finding: Finding, source: Document | None) -> 
     for provision, what in _exceptions(finding.clause, source):
         if provision.index not in seen:
             seen.add(provision.index)
-            region = {"startLine": (provision.ref.paragraph if doc.format == "docx" else provision.line) or 1, "snippet": {"text": provision.text}}
+            region = {
+                "startLine": (provision.ref.paragraph if doc.format == "docx" else provision.line) or 1,
+                "snippet": {"text": provision.text},
+            }
             out.append(_related_location(len(out), doc, region, f"{provision.label}: {what}"))
     for ev in finding.related:
         if ev.provision not in seen:
@@ -176,7 +183,11 @@ def _exceptions(ev: Evidence | None, source: Document | None) -> list[tuple[Prov
 
 
 def _related_location(i: int, doc: DocumentResult, region: dict, text: str) -> dict:
-    return {"id": i, "physicalLocation": {"artifactLocation": _artifact(doc.path), "region": region}, "message": {"text": text}}
+    return {
+        "id": i,
+        "physicalLocation": {"artifactLocation": _artifact(doc.path), "region": region},
+        "message": {"text": text},
+    }
 
 
 def _check_precision(rule: int, check_id: str) -> str:

@@ -60,7 +60,13 @@ def create_app(
     max_upload = int(max_upload_mb * 1_000_000)
 
     def page(name: str, status: int = 200, **context) -> HTMLResponse:
-        context.update(scopes=scopes, accept=accept, max_upload_mb=max_upload_mb, max_upload_bytes=max_upload, keep_minutes=round(results.ttl / 60))
+        context.update(
+            scopes=scopes,
+            accept=accept,
+            max_upload_mb=max_upload_mb,
+            max_upload_bytes=max_upload,
+            keep_minutes=round(results.ttl / 60),
+        )
         return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
 
     async def check_form(request: Request) -> Response:
@@ -134,7 +140,11 @@ def create_app(
 
 def _uploads(form: FormData, field: str) -> list[Upload]:
     # A file input left empty still sends a part, with no file name.
-    return [Upload(item.filename, item.file) for item in form.getlist(field) if isinstance(item, UploadFile) and item.filename]
+    return [
+        Upload(item.filename, item.file)
+        for item in form.getlist(field)
+        if isinstance(item, UploadFile) and item.filename
+    ]
 
 
 def _scope(form: FormData, known: dict[str, str]) -> tuple[str, ...]:

@@ -75,12 +75,29 @@ def check_uploads(uploads: list[Upload], settings: FileSettings, temp_root: Path
     options = ReportOptions()
     report = render("html", run, options)
     downloads += [
-        Download("action-plan.csv", "text/csv; charset=utf-8", render("csv", run, options).encode("utf-8"), "Action plan (CSV)"),
-        Download("bangkok-lint.json", "application/json", render("json", run, options).encode("utf-8"), "Findings (JSON)"),
-        Download("bangkok-lint.sarif", "application/sarif+json", render("sarif", run, options).encode("utf-8"), "Code-scanning results (SARIF)"),
+        Download(
+            "action-plan.csv",
+            "text/csv; charset=utf-8",
+            render("csv", run, options).encode("utf-8"),
+            "Action plan (CSV)",
+        ),
+        Download(
+            "bangkok-lint.json", "application/json", render("json", run, options).encode("utf-8"), "Findings (JSON)"
+        ),
+        Download(
+            "bangkok-lint.sarif",
+            "application/sarif+json",
+            render("sarif", run, options).encode("utf-8"),
+            "Code-scanning results (SARIF)",
+        ),
         Download("coverage-report.html", "text/html; charset=utf-8", report.encode("utf-8"), "This report (HTML file)"),
     ]
-    log.info("checked %d document(s), %d unreadable, in %.1f s", len(run.documents), len(run.errors), time.monotonic() - started)
+    log.info(
+        "checked %d document(s), %d unreadable, in %.1f s",
+        len(run.documents),
+        len(run.errors),
+        time.monotonic() - started,
+    )
     return CheckResult(report, run.errors, downloads)
 
 
@@ -95,7 +112,9 @@ def compare_uploads(old: Upload, new: Upload, scope: tuple[str, ...], temp_root:
         return CompareResult(None, run.errors)
     diff = diff_documents(run.documents[0], run.documents[1])
     payload = json.dumps(diff.to_json(), indent=2, ensure_ascii=False) + "\n"
-    return CompareResult(diff, [], [Download("bangkok-lint-diff.json", "application/json", payload.encode("utf-8"), "Changes (JSON)")])
+    return CompareResult(
+        diff, [], [Download("bangkok-lint-diff.json", "application/json", payload.encode("utf-8"), "Changes (JSON)")]
+    )
 
 
 @contextmanager
@@ -149,7 +168,9 @@ def _reviewed_copies(run: Run, files: dict[str, str]) -> list[Download]:
         # document per run, so the format writes exactly the file named in `output`.
         upload_folder = Path(doc.path).parent
         target = upload_folder.with_name(upload_folder.name + "-reviewed.docx")
-        render("docx", Run(documents=[doc], sources={doc.path: run.sources[doc.path]}), ReportOptions(output=str(target)))
+        render(
+            "docx", Run(documents=[doc], sources={doc.path: run.sources[doc.path]}), ReportOptions(output=str(target))
+        )
         name = Path(files[doc.path]).stem + SUFFIX
         downloads.append(
             Download(

@@ -87,7 +87,9 @@ class Guard:
     def _refusal(self, scope: Scope) -> PlainTextResponse | None:
         headers = Headers(scope=scope)
         if headers.get("host", "").lower() not in self.hosts:
-            return PlainTextResponse("bangkok-lint: this address is not served here (Host header refused)\n", status_code=400)
+            return PlainTextResponse(
+                "bangkok-lint: this address is not served here (Host header refused)\n", status_code=400
+            )
         origin = headers.get("origin")
         if origin is not None and origin.lower() not in self.origins:
             return PlainTextResponse("bangkok-lint: requests from other sites are refused\n", status_code=403)
@@ -111,4 +113,3 @@ class Guard:
             return message
 
         return counted
-

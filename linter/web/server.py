@@ -44,7 +44,9 @@ def serve(host: str, port: int, open_browser: bool, max_upload_mb: float) -> Non
     url = f"http://{_bracketed(host if host not in ('0.0.0.0', '::') else '127.0.0.1')}:{port}/"
     click.echo(f"bangkok-lint: serving on {url} (press Ctrl+C to stop)")
     if not _is_loopback(host):
-        click.echo(f"bangkok-lint: warning: listening on {host}, so other computers on the network can use this page", err=True)
+        click.echo(
+            f"bangkok-lint: warning: listening on {host}, so other computers on the network can use this page", err=True
+        )
     if open_browser:
         import threading
         import webbrowser
@@ -75,7 +77,9 @@ def _warm_up() -> None:
     from linter.runner import FileSettings
     from linter.web.checks import Upload, check_uploads
 
-    check_uploads([Upload("warm-up.txt", BytesIO(b"1. Every prisoner shall be given clean bedding.\n"))], FileSettings())
+    check_uploads(
+        [Upload("warm-up.txt", BytesIO(b"1. Every prisoner shall be given clean bedding.\n"))], FileSettings()
+    )
 
 
 def _log_counts() -> None:
