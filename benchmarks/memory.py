@@ -111,7 +111,9 @@ def main() -> int:
 
     from linter.runner import _load_everything
 
-    _load_everything({".txt", ".docx"})  # loaded once; each measurement is a fork of this process
+    _load_everything(
+        {".txt", ".docx"}, True
+    )  # loaded once (similarity layer on, the default); each measurement is a fork of this process
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"start-up (spaCy, patterns, pipeline loaded): {base_rss:.0f} MB")
     small, large = (0.25, 1) if args.quick else (1, 4)

@@ -113,6 +113,12 @@ def _definitions(units: list[Unit], nlp: Language) -> dict[str, Meaning]:
     return defined
 
 
+def _term_keys(term: str) -> list[str]:
+    """Lower-case word beginnings every use of `term` contains, whatever its inflection or
+    spelling ("labour"/"labor", "infant"/"infants"): a cheap test before the phrase matcher."""
+    return [word[:4] for word in term.lower().replace("-", " ").split() if word[:4].isalpha()]
+
+
 def _term_matcher(nlp: Language, terms) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     for term in terms:
@@ -183,7 +189,11 @@ def _apply_definitions(units: list[Unit], nlp: Language, concepts: dict[str, Con
     if not defined:
         return
     matcher = _term_matcher(nlp, defined)
+    keys = [_term_keys(term) for term in defined]
     for unit in units:
+        text = unit.provision.text.lower()
+        if not any(all(k in text for k in term_keys) for term_keys in keys):
+            continue  # tokenizing every provision again costs more than this check
         dropped: set[ConceptHit] = set()
         for match_id, start, end in matcher(unit.tokens()):
             meaning = defined[nlp.vocab.strings[match_id]]
