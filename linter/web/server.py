@@ -77,9 +77,14 @@ def _warm_up() -> None:
     from linter.runner import FileSettings
     from linter.web.checks import Upload, check_uploads
 
-    check_uploads(
-        [Upload("warm-up.txt", BytesIO(b"1. Every prisoner shall be given clean bedding.\n"))], FileSettings()
-    )
+    log = logging.getLogger("bangkok_lint.web")
+    log.disabled = True  # the warm-up is not a check anyone asked for: it is not counted
+    try:
+        check_uploads(
+            [Upload("warm-up.txt", BytesIO(b"1. Every prisoner shall be given clean bedding.\n"))], FileSettings()
+        )
+    finally:
+        log.disabled = False
 
 
 def _log_counts() -> None:
