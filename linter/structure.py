@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from linter.definitions import is_definition
 from linter.model import Block, Provision
+from linter.numerals import to_roman
 
 # --- line shapes -----------------------------------------------------------------
 
@@ -400,26 +401,7 @@ def _roman_value(token: str) -> int:
             return 0
         nxt = _ROMAN_VALUES.get(token[i + 1], 0) if i + 1 < len(token) else 0
         total += -value if value < nxt else value
-    return total if total > 0 and _to_roman(total) == token else 0
-
-
-def _to_roman(value: int) -> str:
-    out = []
-    for number, numeral in (
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while value >= number:
-            out.append(numeral)
-            value -= number
-    return "".join(out)
+    return total if total > 0 and to_roman(total) == token else 0
 
 
 def _first(style: str) -> str:
@@ -434,7 +416,7 @@ def _next(style: str, token: str) -> str:
         assert digits is not None  # a decimal label was recognised by its leading digits
         return str(int(digits.group()) + 1)
     if style in ("roman", "ROMAN"):
-        following = _to_roman(_roman_value(token.lower()) + 1)
+        following = to_roman(_roman_value(token.lower()) + 1)
         return following if style == "roman" else following.upper()
     letter = chr(ord(token[0]) + 1)
     return letter * len(token)

@@ -14,6 +14,8 @@ from typing import overload
 
 from lxml import etree
 
+from linter.numerals import to_roman
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = f"{W}val"
 _MAX_LEVELS = 9
@@ -223,31 +225,6 @@ def _fill(level: Level, levels: dict[int, Level], starts: dict[int, int], counte
     return "".join(out)
 
 
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, numeral in _ROMAN:
-        count, n = divmod(n, value)
-        out.append(numeral * count)
-    return "".join(out)
-
-
 def _ordinal_suffix(n: int) -> str:
     if n % 100 in (11, 12, 13):
         return "th"
@@ -263,7 +240,7 @@ def format_number(n: int, fmt: str) -> str:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter if fmt == "lowerLetter" else letter.upper()
     if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
-        numeral = _roman(n)
+        numeral = to_roman(n)
         return numeral if fmt == "lowerRoman" else numeral.upper()
     if fmt == "decimalZero":
         return f"{n:02d}"
