@@ -21,7 +21,7 @@ from linter.errors import CorruptDocumentError, EmptyDocumentError
 from linter.extract.markup import Walker, check_depth, read_capped, table_rows
 from linter.extract.sniff import prolog
 from linter.model import Block
-from linter.structure import _to_roman  # the same numerals the structure parser reads back
+from linter.numerals import to_roman  # the same numerals the structure parser reads back
 
 _CHROME_TAGS = {
     "head",
@@ -219,7 +219,7 @@ def _ol_label(n: int, style: str) -> str:
         letter = chr(ord("a") + n - 1)
         return f"({letter.upper() if style == 'A' else letter})"
     if style in ("i", "I") and n >= 1:
-        roman = _to_roman(n)
+        roman = to_roman(n)
         return f"({roman.upper() if style == 'I' else roman})"
     return f"({n})"
 
