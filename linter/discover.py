@@ -104,7 +104,9 @@ def discover(paths: Iterable[str], selection: Selection | None = None) -> Discov
 
 def _walk(top: Path, selection: Selection) -> list[str]:
     out = []
-    for folder, dirs, files in os.walk(top):
+    # A sub-folder that cannot be listed is kept as an entry, so the reader reports it
+    # ("cannot read this folder: permission denied") instead of the walk skipping it in silence.
+    for folder, dirs, files in os.walk(top, onerror=lambda exc: out.append(str(exc.filename))):
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not selection.skips(here / d, is_dir=True))
         for name in sorted(files):

@@ -196,3 +196,24 @@ def test_a_named_folder_is_walked_even_when_excluded_or_ignored(repo):
     assert linted(".github") == [".github/PULL_REQUEST_TEMPLATE.md"]
     assert linted("build") == ["build/laws/consolidated.txt"]  # inside it, hidden folders are still left out
     assert "build/laws/consolidated.txt" not in linted(".")
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_not_skipped(tmp_path, monkeypatch):
+    import os
+
+    from linter.discover import discover
+
+    (tmp_path / "laws" / "locked").mkdir(parents=True)
+    (tmp_path / "laws" / "rules.txt").write_text("1. Text.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        # Tests may run as root, for whom chmod 000 changes nothing: refuse the listing instead.
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files = discover([str(tmp_path / "laws")]).files
+    assert str(tmp_path / "laws" / "locked") in files
+    assert str(tmp_path / "laws" / "rules.txt") in files

@@ -21,7 +21,7 @@ from linter.errors import InputError
 from linter.extract import read_document
 from linter.extract.docx_numbering import Numbering, format_number
 from linter.extract.limits import bounded_blocks
-from linter.fuzz import _numbered_docx, mutate_bytes, mutate_docx, mutate_text
+from linter.fuzz import NUM_FORMATS, _numbered_docx, mutate_bytes, mutate_docx, mutate_text
 from linter.model import Block, SourceRef
 from linter.sanitise import clean_text, markdown_escape, printable_path
 from linter.structure import build_provisions
@@ -29,20 +29,7 @@ from linter.structure import build_provisions
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-FORMATS = st.sampled_from(
-    [
-        "decimal",
-        "lowerLetter",
-        "upperLetter",
-        "lowerRoman",
-        "upperRoman",
-        "bullet",
-        "none",
-        "decimalZero",
-        "ordinal",
-        "x",
-    ]
-)
+FORMATS = st.sampled_from(NUM_FORMATS)  # the numbering formats the long fuzz campaign uses
 HOSTILE_INTS = st.one_of(st.integers(-(10**6), 10**6), st.sampled_from([300_000_000, 2**31, 10**40, -(10**40)]))
 
 
