@@ -330,3 +330,19 @@ def test_a_saving_clause_stops_an_exception_from_re_permitting(tmp_path, body, s
 )
 def test_an_exception_stays_inside_its_own_sentence(tmp_path, text):
     assert _verdicts(tmp_path, text)[24].verdict != "conflict"
+
+
+def test_a_run_on_heading_is_not_copied_into_every_units_context(tmp_path):
+    # A text with no line breaks can make one huge "heading"; each unit's context only says
+    # where a concept came from, so it quotes the heading at a caption's length (a fuzz input
+    # of 0.6 MB otherwise needed 0.9 GB).
+    from linter.engine.units import build_units
+    from linter.nlp.pipeline import build_pipeline
+    from linter.patterns import load_patterns
+
+    heading = "# Punishments " + "confinement in a punishment cell and solitary confinement " * 400
+    path = tmp_path / "law.txt"
+    path.write_text(heading + "\n\n1. Every prisoner shall receive food.\n\n2. Every prisoner shall be examined.\n", encoding="utf-8")
+    units = build_units(read_document(path), build_pipeline(), (), load_patterns().concepts)
+    described = [text for u in units for text in u.context.values()]
+    assert described and max(len(text) for text in described) <= 130

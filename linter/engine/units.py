@@ -28,6 +28,8 @@ from linter.patterns import Concept
 # clause does (its act) is never taken away by a definition ("separation" defined without the
 # word segregation still names a segregation).
 _NARROWABLE = ("subject", "circumstance")
+# The longest heading a finding quotes when it says where a concept came from.
+_CAPTION = 120
 # A lead-in that opens a list of exceptions ("... except:", "... unless—", "does not apply to—"):
 # its items finish its sentence and carve people or cases out of it.
 _EXCEPTION_LEAD_IN = re.compile(
@@ -167,13 +169,20 @@ def build_units(
     return [u for u in units if _operative(u.provision, non_operative_headings)]
 
 
+def _caption(heading: str) -> str:
+    return heading if len(heading) <= _CAPTION else heading[: _CAPTION - 1] + "\u2026"
+
+
 def _add_heading_context(units: list[Unit], nlp: Language) -> None:
     headings = sorted({h for u in units for h in u.provision.headings})
     tagged = {h: {c.concept for c in d._.concepts} for h, d in zip(headings, nlp.pipe(headings))}
+    # One description per heading, shared by every unit under it, and cut to a caption's
+    # length: a "heading" that is really a whole run-on text must not be copied per concept.
+    where = {h: f"heading \u201c{_caption(h)}\u201d" for h in headings}
     for unit in units:
         for heading in unit.provision.headings:
             for concept in tagged[heading]:
-                unit.context.setdefault(concept, f"heading \u201c{heading}\u201d")
+                unit.context.setdefault(concept, where[heading])
 
 
 def _apply_definitions(units: list[Unit], nlp: Language, concepts: dict[str, Concept]) -> None:
