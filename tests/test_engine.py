@@ -342,7 +342,10 @@ def test_a_run_on_heading_is_not_copied_into_every_units_context(tmp_path):
 
     heading = "# Punishments " + "confinement in a punishment cell and solitary confinement " * 400
     path = tmp_path / "law.txt"
-    path.write_text(heading + "\n\n1. Every prisoner shall receive food.\n\n2. Every prisoner shall be examined.\n", encoding="utf-8")
+    path.write_text(
+        heading + "\n\n1. Every prisoner shall receive food.\n\n2. Every prisoner shall be examined.\n",
+        encoding="utf-8",
+    )
     units = build_units(read_document(path), build_pipeline(), (), load_patterns().concepts)
     described = [text for u in units for text in u.context.values()]
     assert described and max(len(text) for text in described) <= 130
