@@ -10,11 +10,12 @@ came from, so a finding can say why it matched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import InitVar, dataclass, field
 
+import numpy as np
+from spacy.attrs import NORM
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from linter.definitions import definitions_in
@@ -60,6 +61,8 @@ class Unit:
         self.clauses: tuple[Clause, ...] = doc._.clauses
         # The similarity layer's sentence vector, when that component ran (None otherwise).
         self.vector = doc._.sentence_vector if Doc.has_extension("sentence_vector") else None
+        # Token norms, 8 bytes a token: defined terms are found with these, without tokenizing again.
+        self.norms: np.ndarray = doc.to_array(NORM)
         self.first_hit: dict[str, ConceptHit] = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
@@ -102,30 +105,38 @@ def _definitions(units: list[Unit], nlp: Language) -> dict[str, Meaning]:
                 raw[d.term] = (found, unit, d.body_start, d.body_end)
     if not raw:
         return {}
-    matcher = _term_matcher(nlp, raw)
+    matcher = _TermMatcher(nlp, raw)
     defined = {}
     for term, (found, unit, body_start, body_end) in raw.items():
         meaning = set(found)
         doc = unit.tokens()
-        for match_id, start, _ in matcher(doc):
-            used = nlp.vocab.strings[match_id]
+        for used, start, _ in matcher(unit.norms):
             if used != term and body_start <= doc[start].idx < body_end:
                 meaning |= raw[used][0]
         defined[term] = Meaning(term, frozenset(meaning), unit.provision.index)
     return defined
 
 
-def _term_keys(term: str) -> list[str]:
-    """Lower-case word beginnings every use of `term` contains, whatever its inflection or
-    spelling ("labour"/"labor", "infant"/"infants"): a cheap test before the phrase matcher."""
-    return [word[:4] for word in term.lower().replace("-", " ").split() if word[:4].isalpha()]
+class _TermMatcher:
+    """Finds defined terms by their token norms, as a PhraseMatcher on NORM would: every
+    occurrence of every term, inflections and spellings included."""
 
+    def __init__(self, nlp: Language, terms: Iterable[str]) -> None:
+        self._by_first: dict[int, list[tuple[str, list[int]]]] = {}
+        for term in terms:
+            norms = nlp.make_doc(term).to_array(NORM).tolist()
+            if norms:
+                self._by_first.setdefault(norms[0], []).append((term, norms))
 
-def _term_matcher(nlp: Language, terms) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for term in terms:
-        matcher.add(term, [nlp.make_doc(term)])
-    return matcher
+    def __call__(self, norms: np.ndarray) -> list[tuple[str, int, int]]:
+        found = []
+        sequence = norms.tolist()
+        for i, norm in enumerate(sequence):
+            for term, term_norms in self._by_first.get(norm, ()):
+                end = i + len(term_norms)
+                if sequence[i:end] == term_norms:
+                    found.append((term, i, end))
+        return found
 
 
 def _operative(provision: Provision, non_operative: tuple[str, ...]) -> bool:
@@ -197,15 +208,11 @@ def _apply_definitions(units: list[Unit], nlp: Language, concepts: dict[str, Con
     defined = _definitions(units, nlp)
     if not defined:
         return
-    matcher = _term_matcher(nlp, defined)
-    keys = [_term_keys(term) for term in defined]
+    matcher = _TermMatcher(nlp, defined)
     for unit in units:
-        text = unit.provision.text.lower()
-        if not any(all(k in text for k in term_keys) for term_keys in keys):
-            continue  # tokenizing every provision again costs more than this check
         dropped: set[ConceptHit] = set()
-        for match_id, start, end in matcher(unit.tokens()):
-            meaning = defined[nlp.vocab.strings[match_id]]
+        for term, start, end in matcher(unit.norms):
+            meaning = defined[term]
             if meaning.source != unit.provision.index:
                 dropped |= _narrowed(unit, start, end, meaning, concepts)
             for concept in meaning.concepts:
