@@ -43,6 +43,11 @@ def write_json(name: str, data: object) -> None:
     _write(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
+def write_bytes(name: str, data: bytes) -> None:
+    """Keep `data` under `name`, atomically."""
+    _write(name, data)
+
+
 def built_from_files(kind: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     """`build()`, or its result kept from an earlier run with byte-identical `sources`.
 

@@ -10,12 +10,13 @@ import socket
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from spacy.strings import hash_string
 
 from linter.cli import main
 from linter.config import load_config
 from linter.engine import check_document
 from linter.errors import ConfigError
-from linter.nlp.similarity import Embedder, unit_vectors
+from linter.nlp.similarity import Embedder, WordSums, unit_vectors
 from linter.pattern_tests import example_document
 
 # Each names the women it is about in listed words; what it provides is said in words no list has.
@@ -113,3 +114,27 @@ def test_config_key_must_be_a_boolean(tmp_path):
     path.write_text('similarity = "off"\n')
     with pytest.raises(ConfigError, match="'similarity'"):
         load_config(path)
+
+
+def test_word_sums_come_from_the_cache_without_loading_the_model(tmp_path, monkeypatch):
+    monkeypatch.setenv("BANGKOK_LINT_CACHE_DIR", str(tmp_path))
+    words = ["visits", "children", "weekly", "unheard-of-word"]
+    orths = [hash_string(w) for w in words]
+    first = WordSums(Embedder)
+    sums, counts = first(orths, words)
+    first._save()  # as at the end of the process
+
+    def no_model() -> Embedder:
+        raise AssertionError("the model was loaded for words the cache has")
+
+    cached_sums, cached_counts = WordSums(no_model)(orths[::-1], words[::-1])
+    assert np.array_equal(cached_sums, sums[::-1]) and np.array_equal(cached_counts, counts[::-1])
+    assert counts.min() >= 1  # every word has tokens: the comparison is not between empty rows
+
+
+def test_a_corrupt_word_cache_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("BANGKOK_LINT_CACHE_DIR", str(tmp_path))
+    probe = WordSums(Embedder)
+    (tmp_path / probe._name).write_bytes(b"not an array")
+    sums, counts = WordSums(Embedder)([hash_string("visits")], ["visits"])
+    assert counts[0] >= 1 and np.linalg.norm(sums[0]) > 0

@@ -5,12 +5,20 @@ whose weights and tokenizer ship inside the `wordllama` wheel: the model is load
 installed package folder with downloads disabled, so the layer works with no network. A
 static model is a table lookup plus an average, so a long law is embedded in a fraction of
 a second and the same text always gets the same vector.
+
+A text's vector is built from its words' token sums, and those are kept in the user cache
+(`WordSums`): a run whose words were all seen before never loads the model, which is most
+of the layer's share of a small file's start-up.
 """
 
 from __future__ import annotations
 
+import atexit
+import hashlib
+import io
+import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,12 +27,15 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from linter import user_cache
 from linter.errors import PolicyError
 from linter.lazy_imports import import_wordllama
 
 MODEL = "l2_supercat"
 DIMENSIONS = 256
 _BATCH = 512
+# At most this many words are kept in the user cache (about 1 KB each).
+_CACHED_WORDS = 100_000
 
 
 class Embedder:
@@ -94,17 +105,76 @@ def load_embedder() -> Embedder:
     return Embedder()
 
 
+class WordSums:
+    """Each word's token-vector sum and token count, as `Embedder.token_sums` gives them,
+    kept in the user cache between runs; the model is loaded only for words not seen before.
+
+    Words are keyed by their spaCy orth id (a 64-bit hash of the text). The file is one
+    sorted array, read by memory map: a run reads only the rows of its own words. New words
+    are merged in when the process ends, up to `_CACHED_WORDS` words.
+    """
+
+    _DTYPE = np.dtype([("orth", "<u8"), ("count", "<f4"), ("sums", "<f4", (DIMENSIONS,))])
+
+    def __init__(self, embedder: Callable[[], Embedder]) -> None:
+        self._embedder = embedder
+        self._name = f"word-sums-{hashlib.sha256(json.dumps(model_key()).encode()).hexdigest()[:20]}.npy"
+        self._stored: np.ndarray | None = None
+        self._learned: list[np.ndarray] = []
+
+    def __call__(self, orths: list[int], words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The sums and counts of `words` (whose orth ids are `orths`), in that order."""
+        stored = self._read()
+        keys = np.asarray(orths, dtype=np.uint64)
+        at = np.minimum(np.searchsorted(stored["orth"], keys), max(len(stored) - 1, 0))
+        known = stored["orth"][at] == keys if len(stored) else np.zeros(len(keys), dtype=bool)
+        sums = np.empty((len(keys), DIMENSIONS), dtype=np.float32)
+        counts = np.empty(len(keys), dtype=np.float32)
+        sums[known], counts[known] = stored["sums"][at[known]], stored["count"][at[known]]
+        missing = np.flatnonzero(~known)
+        if len(missing):
+            sums[missing], counts[missing] = self._embedder().token_sums([words[i] for i in missing])
+            self._remember(keys[missing], sums[missing], counts[missing])
+        return sums, counts
+
+    def _read(self) -> np.ndarray:
+        if self._stored is None:
+            self._stored = np.zeros(0, dtype=self._DTYPE)
+            try:
+                table = np.load(user_cache.cache_dir() / self._name, mmap_mode="r")
+                if table.dtype == self._DTYPE and table.ndim == 1:
+                    self._stored = table
+            except (OSError, ValueError, EOFError):
+                pass  # none yet, or unusable: the words are embedded again
+        return self._stored
+
+    def _remember(self, orths: np.ndarray, sums: np.ndarray, counts: np.ndarray) -> None:
+        if not self._learned:
+            atexit.register(self._save)
+        rows = np.empty(len(orths), dtype=self._DTYPE)
+        rows["orth"], rows["count"], rows["sums"] = orths, counts, sums
+        self._learned.append(rows)
+
+    def _save(self) -> None:
+        table = np.concatenate([self._read(), *self._learned])
+        table = table[np.unique(table["orth"], return_index=True)[1]][:_CACHED_WORDS]
+        buffer = io.BytesIO()
+        np.save(buffer, table)
+        user_cache.write_bytes(self._name, buffer.getvalue())
+        self._learned = []
+
+
 class SimilarityTagger:
     """spaCy component: sets `doc._.sentence_vector` to the unit-length mean of the
     provision's token vectors.
 
-    Each distinct word is run through WordLlama's tokenizer once and its token vectors
-    summed (kept per spaCy word id, like the normalised forms), so a document costs a
-    table lookup per word; `pipe` does a whole batch of provisions in a few array calls.
+    Each distinct word's token vectors are summed once (`WordSums`) and kept per spaCy
+    word id, like the normalised forms, so a document costs a table lookup per word;
+    `pipe` does a whole batch of provisions in a few array calls.
     """
 
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
+    def __init__(self, word_sums: WordSums) -> None:
+        self.word_sums = word_sums
         self._row: dict[int, int] = {}  # spaCy orth id -> row of the word tables
         self._sums = np.zeros((0, DIMENSIONS), dtype=np.float32)
         self._counts = np.zeros(0, dtype=np.float32)
@@ -143,7 +213,7 @@ class SimilarityTagger:
         if not orths:
             return
         new = sorted(orths)
-        sums, counts = self.embedder.token_sums([strings[o] for o in new])
+        sums, counts = self.word_sums(new, [strings[o] for o in new])
         base = len(self._counts)
         self._row.update((o, base + i) for i, o in enumerate(new))
         self._sums = np.concatenate((self._sums, sums))
@@ -157,4 +227,4 @@ class SimilarityTagger:
 
 @Language.factory("bangkok_similarity")
 def make_similarity_tagger(nlp: Language, name: str) -> SimilarityTagger:
-    return SimilarityTagger(load_embedder())
+    return SimilarityTagger(WordSums(load_embedder))
