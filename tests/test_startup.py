@@ -58,8 +58,10 @@ def test_spacy_cli_is_not_imported_and_results_are_identical_to_a_full_spacy_imp
     law.write_text(LAW, encoding="utf-8")
     light = _lint_in_fresh_process(law, "", tmp_path)
     full = _lint_in_fresh_process(law, "import spacy.cli", tmp_path)
+    # The first run (empty user cache) loads WordLlama, without requests; the second finds
+    # every word's vector in the cache and never loads the model. Same results either way.
     assert light["loaded"] == {"spacy.cli": False, "weasel": False, "requests": False, "wordllama": True}
-    assert full["loaded"] == {"spacy.cli": True, "weasel": True, "requests": True, "wordllama": True}
+    assert full["loaded"] == {"spacy.cli": True, "weasel": True, "requests": True, "wordllama": False}
     assert json.dumps(light["result"], sort_keys=True) == json.dumps(full["result"], sort_keys=True)
     assert any(r["verdict"] != "gap" for r in light["result"]["rules"])  # the law was really judged
 

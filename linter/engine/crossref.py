@@ -68,6 +68,27 @@ _LINK_PATTERNS = (
     (_BACKWARD, False, ("notwithstanding", "despite", "prohibition", "requirement", "restriction")),
     (_DISAPPLYING, False, ("apply",)),
 )
+# A mention needs one of these words and one of a provision's names: substring tests far
+# cheaper than running _MENTION on every provision.
+_MENTION_WORDS = (
+    "referred to",
+    "mentioned",
+    "specified",
+    "described",
+    "listed",
+    "set out",
+    "imposed",
+    "provided for",
+    "prescribed",
+    "awarded",
+    "punishment",
+    "penalt",
+    "sanction",
+    "award",
+    "measure",
+    "order",
+)
+_UNIT_WORDS = ("section", "paragraph", "rule", "regulation", "article", "clause", "item", "point", "§")
 _PREFIX = re.compile(
     r"^(?:§+\s*|(?:article|art\.|section|sec\.|s\.|rule|regulation|reg\.|paragraph|para\.)\s+)", re.IGNORECASE
 )
@@ -92,42 +113,38 @@ _LAST_PART = re.compile(r"\([^()]*\)$")
 _ITEM = re.compile(r"\(\s*[A-Za-z0-9]+\s*\)")
 
 
-class _Labels:
-    """Find provisions by the label a cross-reference cites (a provision's index is its position)."""
+class Labels:
+    """Find provisions by the label a cross-reference cites (a provision's index is its position).
+
+    Built once per document and shared by the finders below.
+    """
 
     def __init__(self, provisions: list[Provision]) -> None:
         self.cores = [_core(p.label) for p in provisions]
-        self.exact: dict[str, int] = {}
-        # Last "(x)" of a label -> provisions ending so: where a bare "(2)" can point.
-        self.by_last_part: dict[str, list[int]] = {}
+        # Label -> provisions so labelled, in document order (a label may repeat: one per Part).
+        self.by_core: dict[str, list[int]] = {}
         for p, core in zip(provisions, self.cores):
-            self.exact.setdefault(core, p.index)
-            last = _LAST_PART.search(core)
-            if last:
-                self.by_last_part.setdefault(last.group(0), []).append(p.index)
+            self.by_core.setdefault(core, []).append(p.index)
 
     def resolve(self, num: str | None, parts: str, here: Provision) -> int | None:
         parts = re.sub(r"\s+", "", parts or "")
         if num:
-            return self.exact.get(num + parts)
+            found = self.by_core.get(num + parts)
+            return found[0] if found else None
         if not parts:
             return None
-        # A bare "(2)" or "(b)(1)" is relative: the provision with that ending whose stem is
-        # the longest shared prefix of the citing provision's label.
+        # A bare "(2)" or "(b)(1)" is relative: the provision labelled stem + "(2)" whose stem is
+        # the longest prefix of the citing provision's label.
         here_core = self.cores[here.index]
-        last = _LAST_PART.search(parts)
-        best, best_len = None, -1
-        for index in self.by_last_part.get(last.group(0), ()) if last else ():
-            core = self.cores[index]
-            if core.endswith(parts):
-                stem = core[: -len(parts)]
-                if here_core.startswith(stem) and len(stem) > best_len and index != here.index:
-                    best, best_len = index, len(stem)
-        return best
+        for length in range(len(here_core), -1, -1):
+            for index in self.by_core.get(here_core[:length] + parts, ()):
+                if index != here.index:
+                    return index
+        return None
 
 
-def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
-    labels = _Labels(provisions)
+def find_exception_links(provisions: list[Provision], labels: Labels | None = None) -> list[ExceptionLink]:
+    labels = labels or Labels(provisions)
     links = []
     for p in provisions:
         if p.kind == "toc":
@@ -145,9 +162,9 @@ def find_exception_links(provisions: list[Provision]) -> list[ExceptionLink]:
     return links
 
 
-def find_savings(provisions: list[Provision]) -> list[tuple[int, int]]:
+def find_savings(provisions: list[Provision], labels: Labels | None = None) -> list[tuple[int, int]]:
     """(saving, saved) pairs: `saving` says nothing in `saved` permits what it names."""
-    labels = _Labels(provisions)
+    labels = labels or Labels(provisions)
     pairs = []
     for p in provisions:
         if p.kind == "toc" or "nothing in" not in p.text.lower():
@@ -162,12 +179,12 @@ def find_savings(provisions: list[Provision]) -> list[tuple[int, int]]:
     return pairs
 
 
-def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:
+def find_mentions(provisions: list[Provision], labels: Labels | None = None) -> list[tuple[int, int]]:
     """(citing, cited) pairs for "the sanction referred to in paragraph (1) letter d" style references."""
-    labels = _Labels(provisions)
+    labels = labels or Labels(provisions)
     pairs = []
     for p in provisions:
-        if p.kind == "toc":
+        if p.kind == "toc" or not _may_mention(p.text.lower()):
             continue
         for m in _MENTION.finditer(p.text):
             num, stem, last = m.group("num"), "", m.group("parts") or ""
@@ -186,7 +203,11 @@ def find_mentions(provisions: list[Provision]) -> list[tuple[int, int]]:
     return pairs
 
 
-def _resolve_item(labels: _Labels, num: str | None, parts: str, letter: str, here: Provision) -> int | None:
+def _may_mention(lowered: str) -> bool:
+    return any(w in lowered for w in _MENTION_WORDS) and any(w in lowered for w in _UNIT_WORDS)
+
+
+def _resolve_item(labels: Labels, num: str | None, parts: str, letter: str, here: Provision) -> int | None:
     candidates = [(num, parts + letter), (num, parts)] if letter else [(num, parts)]
     if num and num.isdigit():
         # "point (c) of paragraph 1": a bare number names a paragraph of the citing article.

@@ -19,10 +19,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from linter.definitions import definitions_in
-from linter.engine.crossref import ExceptionLink, descendants, find_exception_links, find_mentions, find_savings
+from linter.engine.crossref import (
+    ExceptionLink,
+    Labels,
+    descendants,
+    find_exception_links,
+    find_mentions,
+    find_savings,
+)
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
 from linter.nlp.deontic import Clause, opening_proviso
+from linter.nlp.token_rows import NORMED, token_array
 from linter.patterns import Concept
 
 # Concept kinds a definition can narrow: who a clause is about and when it applies. What a
@@ -62,7 +70,7 @@ class Unit:
         # The similarity layer's sentence vector, when that component ran (None otherwise).
         self.vector = doc._.sentence_vector if Doc.has_extension("sentence_vector") else None
         # Token norms, 8 bytes a token: defined terms are found with these, without tokenizing again.
-        self.norms: np.ndarray = doc.to_array(NORM)
+        self.norms: np.ndarray = token_array(doc)[:, NORMED].copy()
         self.first_hit: dict[str, ConceptHit] = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
@@ -129,8 +137,10 @@ class _TermMatcher:
                 self._by_first.setdefault(norms[0], []).append((term, norms))
 
     def __call__(self, norms: np.ndarray) -> list[tuple[str, int, int]]:
-        found = []
+        found: list[tuple[str, int, int]] = []
         sequence = norms.tolist()
+        if self._by_first.keys().isdisjoint(sequence):
+            return found  # most provisions use no defined term: one C-level pass says so
         for i, norm in enumerate(sequence):
             for term, term_norms in self._by_first.get(norm, ()):
                 end = i + len(term_norms)
@@ -168,11 +178,12 @@ def build_units(
 
     _add_heading_context(units, nlp)
     _apply_definitions(units, nlp, concepts or {})
-    _add_exception_context(units, provisions, by_index)
-    for saving, saved in find_savings(provisions):
+    labels = Labels(provisions)
+    _add_exception_context(units, provisions, by_index, labels)
+    for saving, saved in find_savings(provisions, labels):
         if saving in by_index and saved in by_index:
             by_index[saved].saved_by.append(by_index[saving])
-    for citing, cited in find_mentions(provisions):
+    for citing, cited in find_mentions(provisions, labels):
         if citing in by_index and cited in by_index:
             # "The sanction referred to in paragraph (1)(d) shall not be imposed on ...": the
             # cited provision's words are read as if they stood in the citing one.
@@ -186,7 +197,11 @@ def _caption(heading: str) -> str:
 
 def _add_heading_context(units: list[Unit], nlp: Language) -> None:
     headings = sorted({h for u in units for h in u.provision.headings})
-    tagged = {h: {c.concept for c in d._.concepts} for h, d in zip(headings, nlp.pipe(headings))}
+    # Only the concepts of a heading are read: its clauses and vector would be thrown away.
+    # (The component is called directly: disabling the others on the shared pipeline would
+    # race with another thread's check.)
+    concepts = nlp.get_pipe("bangkok_concepts")
+    tagged = {h: {c.concept for c in concepts(nlp.make_doc(h))._.concepts} for h in headings}
     # One description per heading, shared by every unit under it, and cut to a caption's
     # length: a "heading" that is really a whole run-on text must not be copied per concept.
     where = {h: f"heading \u201c{_caption(h)}\u201d" for h in headings}
@@ -235,8 +250,10 @@ def _narrowed(unit: Unit, start: int, end: int, meaning: Meaning, concepts: dict
     return out
 
 
-def _add_exception_context(units: list[Unit], provisions: list[Provision], by_index: dict[int, Unit]) -> None:
-    for link in find_exception_links(provisions) + _proviso_links(units):
+def _add_exception_context(
+    units: list[Unit], provisions: list[Provision], by_index: dict[int, Unit], labels: Labels
+) -> None:
+    for link in find_exception_links(provisions, labels) + _proviso_links(units):
         qualified = by_index.get(link.qualified)
         if qualified is None:
             continue

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_TITLE, IS_UPPER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from linter.nlp.phrase_cache import phrase_docs
-from linter.nlp.token_rows import span_text
+from linter.nlp.token_rows import OFFSET, TITLE, UPPER, WORD, span_text, token_rows
 from linter.patterns import Concept
 
 _EXCLUDE_SUFFIX = "!exclude"
@@ -63,10 +62,10 @@ class ConceptTagger:
             for label, start, end in sorted(hits, key=lambda h: h[1])
             if not any(s < end and start < e for s, e in excluded.get(label, ()))
         ]
-        # Text and offsets from one array: a Span per hit (or doc.text) costs more than the matching.
-        rows = doc.to_array([ORTH, SPACY, IDX, IS_TITLE, IS_UPPER]).tolist() if kept else []
+        # Text and offsets from the token rows: a Span per hit (or doc.text) costs more than the matching.
+        rows = token_rows(doc) if kept else []
         doc._.concepts = tuple(
-            ConceptHit(label, start, end, span_text(strings, rows, start, end, word=0, space=1), rows[start][2])
+            ConceptHit(label, start, end, span_text(strings, rows, start, end), rows[start][OFFSET])
             for label, start, end in kept
             if not _in_statute_name(strings, rows, start, end)
         )
@@ -74,12 +73,12 @@ class ConceptTagger:
 
 
 def _in_statute_name(strings, rows: list[list[int]], start: int, end: int) -> bool:
-    if not all(row[3] or row[4] for row in rows[start:end]):
+    if not all(row[TITLE] or row[UPPER] for row in rows[start:end]):
         return False
     for row in rows[end : end + _STATUTE_NAME_SPAN]:
-        word = strings[row[0]]
+        word = strings[row[WORD]]
         if word in _STATUTE_WORDS:
             return True
-        if not (row[3] or row[4] or word in _NAME_JOINERS):
+        if not (row[TITLE] or row[UPPER] or word in _NAME_JOINERS):
             return False
     return False

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from linter.nlp.phrase_cache import phrase_docs
-from linter.nlp.token_rows import span_text
+from linter.nlp.token_rows import LOWERED, NUMBER, OFFSET, PUNCT, TITLE, WORD, span_text, token_rows
 from linter.pattern_language import EXCEPTION_CATEGORIES, MODAL_CATEGORIES
 from linter.patterns import Deontic
 
@@ -126,10 +125,10 @@ class DeonticTagger:
     def __call__(self, doc: Doc) -> Doc:
         # Token attributes as plain integers: reading them from Token or Span objects costs
         # more than everything else this component does.
-        rows = doc.to_array([ORTH, LOWER, IS_TITLE, LIKE_NUM, IS_PUNCT, SPACY, IDX]).tolist()
+        rows = token_rows(doc)
         strings = doc.vocab.strings
         markers = [
-            Marker(strings[label], start, end, span_text(strings, rows, start, end, word=1, space=5), rows[start][6])
+            Marker(strings[label], start, end, span_text(strings, rows, start, end, word=LOWERED), rows[start][OFFSET])
             for label, start, end in _longest_first(self.matcher(doc))
         ]
         clauses = []
@@ -139,19 +138,21 @@ class DeonticTagger:
             while k < len(markers) and markers[k].start < end:
                 mine.append(markers[k])
                 k += 1
-            commas = tuple(i for i in range(start, end) if rows[i][0] == self._comma)
+            commas = tuple(i for i in range(start, end) if rows[i][WORD] == self._comma)
             # A capitalised "No" inside a clause opens a sentence after a run-in caption
             # ("(D) Prohibition on confinement No person may be confined ...").
-            run_in = tuple(i for i in range(start + 1, end) if rows[i][2] and rows[i][1] in self._negative_openers)
+            run_in = tuple(
+                i for i in range(start + 1, end) if rows[i][TITLE] and rows[i][LOWERED] in self._negative_openers
+            )
             parts = (start, *(c + 1 for c in commas), *run_in)
             negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end))
             # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
             complements = tuple(
                 m.start
                 for m in mine
-                if m.category == "subordinate" and m.end < end and rows[m.end][1] in self._negative_openers
+                if m.category == "subordinate" and m.end < end and rows[m.end][LOWERED] in self._negative_openers
             )
-            coordinated = tuple(p for p in parts if p < end and rows[p][1] in self._coordinators)
+            coordinated = tuple(p for p in parts if p < end and rows[p][LOWERED] in self._coordinators)
             clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence, complements, coordinated))
         doc._.clauses = tuple(clauses)
         return doc
@@ -161,49 +162,49 @@ class DeonticTagger:
         start = sentence = 0
         n = len(rows)
         for i, row in enumerate(rows):
-            orth = row[0]
+            orth = row[WORD]
             ends_sentence = orth in self._sentence_ends and self._ends_sentence(rows, i)
             if orth in self._clause_ends or ends_sentence:
                 bounds.append((start, i + 1, sentence))
                 start = i + 1
                 # "This applies to escorts for the birth.": a sentence that opens by pointing
                 # back continues the one before it.
-                sentence += ends_sentence and not (start < n and rows[start][1] in self._continuations)
+                sentence += ends_sentence and not (start < n and rows[start][LOWERED] in self._continuations)
         if start < n:
             bounds.append((start, n, sentence))
         return bounds
 
     def _ends_sentence(self, rows: list[list[int]], i: int) -> bool:
         after = i + 1
-        while after + 1 < len(rows) and rows[after][0] in self._dashes:  # "In general.—The Bureau"
+        while after + 1 < len(rows) and rows[after][WORD] in self._dashes:  # "In general.—The Bureau"
             after += 1
         if after >= len(rows):
             return False
         following = rows[after]
-        if not (following[2] or following[0] in self._openings):
+        if not (following[TITLE] or following[WORD] in self._openings):
             return False
         if i == 0:
             return True
         previous = rows[i - 1]
-        if previous[1] in self._abbreviations:
+        if previous[LOWERED] in self._abbreviations:
             return False
-        return not (previous[3] and following[3])  # "3.4" split by the tokenizer is one number
+        return not (previous[NUMBER] and following[NUMBER])  # "3.4" split by the tokenizer is one number
 
     def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int) -> bool:
         # Skip list labels and punctuation at the start: "(b) No prisoner shall ...", "B. No ..."
         i = start
-        while i < end and (rows[i][4] or rows[i][3] or self._is_item_label(doc, rows, i)):
+        while i < end and (rows[i][PUNCT] or rows[i][NUMBER] or self._is_item_label(doc, rows, i)):
             i += 1
-        return i < end and rows[i][1] in self._negative_openers
+        return i < end and rows[i][LOWERED] in self._negative_openers
 
     @staticmethod
     def _is_item_label(doc: Doc, rows: list[list[int]], i: int) -> bool:
-        text = doc.vocab.strings[rows[i][0]]
+        text = doc.vocab.strings[rows[i][WORD]]
         if i == 0 and len(text) == 2 and text[0].isupper() and text[1] == ".":
             return True  # "B." opening a paragraph
-        if i + 1 >= len(rows) or doc.vocab.strings[rows[i + 1][0]] not in (")", "."):
+        if i + 1 >= len(rows) or doc.vocab.strings[rows[i + 1][WORD]] not in (")", "."):
             return False
-        return len(text) <= 4 and text.strip("()").isalpha() and (i == 0 or doc.vocab.strings[rows[i + 1][0]] == ")")
+        return len(text) <= 4 and text.strip("()").isalpha() and (i == 0 or doc.vocab.strings[rows[i + 1][WORD]] == ")")
 
 
 def _longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

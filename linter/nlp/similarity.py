@@ -23,13 +23,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from linter import user_cache
 from linter.errors import PolicyError
 from linter.lazy_imports import import_wordllama
+from linter.nlp.token_rows import WORD, token_array
 
 MODEL = "l2_supercat"
 DIMENSIONS = 256
@@ -195,7 +195,7 @@ class SimilarityTagger:
 
     def vectors(self, docs: list[Doc]) -> np.ndarray:
         """The unit-length vector of each doc (also used for the patterns' texts)."""
-        words = [doc.to_array(ORTH).tolist() for doc in docs]
+        words = [token_array(doc)[:, WORD].tolist() for doc in docs]
         self._learn({w for ws in words for w in ws if w not in self._row}, docs[0].vocab.strings if docs else None)
         rows = np.fromiter((self._row[w] for ws in words for w in ws), dtype=np.int64)
         lengths = np.fromiter((len(ws) for ws in words), dtype=np.int64, count=len(words))
