@@ -40,4 +40,6 @@ def span_text(strings: StringStore, rows: list[list[int]], start: int, end: int,
     `word` is the column holding the token's string hash (WORD or LOWERED).
     """
     last = end - 1
+    if start == last:
+        return strings[rows[start][word]]  # most hits are one word
     return "".join(strings[rows[i][word]] + (" " if rows[i][SPACE] and i < last else "") for i in range(start, end))
