@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from spacy.attrs import LOWER, NORM
 
 from linter import user_cache
 from linter.nlp import phrase_cache
@@ -93,8 +94,8 @@ def test_real_spacy_cli_still_loads_after_the_light_import():
     assert done.stdout.split()[1:] == ["True", "True"]
 
 
-def _tokens(docs) -> list[list[tuple]]:
-    return [[(t.text, t.whitespace_, t.norm_, t.lower_, t.norm) for t in doc] for doc in docs]
+def _keys(docs, attribute) -> list[list[int]]:
+    return [doc.to_array(attribute).tolist() for doc in docs]
 
 
 @pytest.fixture
@@ -113,30 +114,38 @@ def _all_phrases() -> list[str]:
     return phrases + ["can't be denied", "shan't", "she'll be searched", "In general.—The Bureau"]
 
 
-def test_cached_phrase_docs_equal_the_tokenizers_cold_and_warm(fresh_cache):
+@pytest.mark.parametrize("attribute, attr_id", [("NORM", NORM), ("LOWER", LOWER)])
+def test_cached_phrase_keys_equal_the_tokenizers_cold_and_warm(fresh_cache, attribute, attr_id):
     nlp = build_pipeline()
     phrases = _all_phrases()
-    expected = _tokens(nlp.tokenizer.pipe(phrases))
-    assert _tokens(phrase_cache.phrase_docs(nlp, phrases)) == expected  # cold: tokenised, then kept
+    expected = _keys(nlp.tokenizer.pipe(phrases), attr_id)
+    assert phrase_cache.phrase_keys(nlp, phrases, attribute) == expected  # cold: tokenised, then kept
     phrase_cache._save()
-    stored = list(fresh_cache.glob("phrases-*.json"))
-    assert len(stored) == 1
-    assert any(entry[2] is not None for entry in json.loads(stored[0].read_text()).values())  # "n't" -> "not" kept
+    assert len(list(fresh_cache.glob("phrase-keys-*.json"))) == 1
 
     phrase_cache._tables.clear()  # as a new process: every phrase from the file, none tokenised
     phrase_cache._unsaved.clear()
-    assert _tokens(phrase_cache.phrase_docs(nlp, phrases)) == expected
+    assert phrase_cache.phrase_keys(nlp, phrases, attribute) == expected
     assert not phrase_cache._unsaved
+
+
+def test_a_special_case_norm_is_kept_in_the_keys(fresh_cache):
+    nlp = build_pipeline()
+    [keys] = phrase_cache.phrase_keys(nlp, ["can't be denied"], "NORM")
+    assert nlp.vocab.strings["not"] in keys  # the special case "n't" -> "not", not the word's own norm
 
 
 def test_a_stale_or_corrupt_or_unwritable_cache_is_ignored(fresh_cache, tmp_path, monkeypatch):
     nlp = build_pipeline()
     phrases = ["female prisoner", "shan't"]
-    expected = _tokens(nlp.tokenizer.pipe(phrases))
+    expected = _keys(nlp.tokenizer.pipe(phrases), NORM)
     fresh_cache.mkdir()
     name = phrase_cache._file_name(nlp)
     (fresh_cache / name).write_text("{not json", encoding="utf-8")
-    assert _tokens(phrase_cache.phrase_docs(nlp, phrases)) == expected
+    assert phrase_cache.phrase_keys(nlp, phrases, "NORM") == expected
+    phrase_cache._tables.clear()
+    (fresh_cache / name).write_text(json.dumps({"female prisoner": [["x"], [1]], "shan't": 7}), encoding="utf-8")
+    assert phrase_cache.phrase_keys(nlp, phrases, "NORM") == expected  # malformed entries tokenised again
 
     blocker = tmp_path / "a-file"
     blocker.write_text("")

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from linter.nlp.phrase_cache import phrase_docs
+from linter.nlp.phrase_cache import phrase_keys
 from linter.nlp.token_rows import LOWERED, NUMBER, OFFSET, PUNCT, TITLE, WORD, span_text, token_rows
 from linter.pattern_language import EXCEPTION_CATEGORIES, MODAL_CATEGORIES
 from linter.patterns import Deontic
@@ -108,7 +108,7 @@ class DeonticTagger:
     def __init__(self, nlp: Language, deontic: Deontic) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for category, phrases in deontic.markers.items():
-            self.matcher.add(category, phrase_docs(nlp, phrases))
+            self.matcher.add(category, phrase_keys(nlp, phrases, "LOWER"))
         strings = nlp.vocab.strings
         self._clause_ends = {strings.add(s) for s in _CLAUSE_ENDS}
         self._sentence_ends = {strings.add(s) for s in _SENTENCE_ENDS}

@@ -1,15 +1,16 @@
-"""Pattern phrases as spaCy Docs, tokenised once per installation rather than once per run.
+"""Pattern phrases as the matchers' keys, tokenised once per installation rather than once per run.
 
-Building the pipeline turns every vocabulary term and deontic marker (~4,000 strings) into a
-Doc for the PhraseMatchers. Running spaCy's tokenizer over them is a fifth of the start-up of
-`check` on a small file; building the same Docs from their words is ~5x faster. So the words,
-spaces and token norms of each phrase are kept in the user cache (linter.user_cache), in a
-file named for everything that decides them: the spaCy version, the tokenizer's affix
-patterns and special cases, and the normaliser's source. A phrase the file lacks (a new or
-edited pattern) is tokenised and the file rewritten when the process ends.
+Building the pipeline turns every vocabulary term and deontic marker (~4,600 strings) into
+match keys for the PhraseMatchers: the hashes of each token's NORM (concepts) or LOWER
+(deontic markers), which `PhraseMatcher.add` takes in place of Docs. Tokenizing the phrases,
+or even building Docs from their words, is a fifth of the start-up of `check` on a small
+file; reading the keys is not. So each phrase's keys are kept in the user cache
+(linter.user_cache), in a file named for everything that decides them: the spaCy version,
+the tokenizer's affix patterns and special cases, and the normaliser's source. A phrase the
+file lacks (a new or edited pattern) is tokenised and the file rewritten when the process ends.
 
-A Doc built from words has the same lexemes (so the same NORM and LOWER) as the tokenizer's;
-a token-level norm a tokenizer special case sets ("n't" -> "not") is stored and restored.
+The keys are read from the tokenizer's own Doc, so a token-level norm a tokenizer special
+case sets ("n't" -> "not") is kept as the tokenizer sets it.
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LOWER, NORM
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from linter import user_cache
 from linter.nlp import normalize
 from linter.nlp.tokenizer import tokenizer
 
-# Per cache file name: text -> [words, spaces, norms or None when every norm is the lexeme's].
-_tables: dict[str, dict[str, list]] = {}
+# The attributes phrases are matched on, in the order their keys are stored.
+ATTRIBUTES = {"NORM": NORM, "LOWER": LOWER}
+
+# Per cache file name: text -> [its keys for each of ATTRIBUTES].
+_tables: dict[str, dict[str, list[list[int]]]] = {}
 _unsaved: set[str] = set()
 # id(tokenizer) -> (tokenizer, key): the key is asked for once per phrase list. The
 # tokenizer is held so that its id is not reused while the entry lives.
@@ -37,35 +41,22 @@ _names: dict[int, tuple[object, str]] = {}
 _MAX_NAMES = 8
 
 
-def phrase_docs(nlp: Language, texts: Iterable[str]) -> list[Doc]:
-    """A Doc per text, as `nlp.tokenizer.pipe(texts)` makes them."""
+def phrase_keys(nlp: Language, texts: Iterable[str], attribute: str) -> list[list[int]]:
+    """Each text's token hashes for `attribute` ("NORM" or "LOWER"), as the tokenizer gives them."""
+    column = list(ATTRIBUTES).index(attribute)
     name = _file_name(nlp)
     table = _table(name)
     texts = list(texts)
     missing = [t for t in dict.fromkeys(texts) if t not in table]
     for text, doc in zip(missing, tokenizer(nlp).pipe(missing)):
-        table[text] = _entry(doc)
+        table[text] = [doc.to_array(attr).tolist() for attr in ATTRIBUTES.values()]
     if missing:
         _save_at_exit(name)
-    return [_doc(nlp, *table[text]) for text in texts]
-
-
-def _entry(doc: Doc) -> list:
-    norms = [t.norm_ for t in doc]
-    own = any(t.norm != t.lex.norm for t in doc)
-    return [[t.text for t in doc], [bool(t.whitespace_) for t in doc], norms if own else None]
-
-
-def _doc(nlp: Language, words: list[str], spaces: list[bool], norms: list[str] | None) -> Doc:
-    doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    if norms is not None:
-        for token, norm in zip(doc, norms):
-            token.norm_ = norm
-    return doc
+    return [table[text][column] for text in texts]
 
 
 def _file_name(nlp: Language) -> str:
-    return f"phrases-{tokenizer_key(nlp)}.json"
+    return f"phrase-keys-{tokenizer_key(nlp)}.json"
 
 
 def tokenizer_key(nlp: Language) -> str:
@@ -98,11 +89,20 @@ def _tokenizer_digest(tokenizer) -> str:
     return hashlib.sha256(key).hexdigest()[:20]
 
 
-def _table(name: str) -> dict[str, list]:
+def _table(name: str) -> dict[str, list[list[int]]]:
     if name not in _tables:
         stored = user_cache.read_json(name)
-        _tables[name] = stored if isinstance(stored, dict) else {}
+        # Entries of the wrong shape (a file edited by hand) are tokenised again, not trusted.
+        _tables[name] = {t: e for t, e in stored.items() if _well_formed(e)} if isinstance(stored, dict) else {}
     return _tables[name]
+
+
+def _well_formed(entry: object) -> bool:
+    return (
+        isinstance(entry, list)
+        and len(entry) == len(ATTRIBUTES)
+        and all(isinstance(keys, list) and all(type(k) is int for k in keys) for keys in entry)
+    )
 
 
 def _save_at_exit(name: str) -> None:
