@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -51,7 +52,11 @@ def thresholds_path() -> Path:
 
 
 def load_thresholds(path: Path | None = None) -> Thresholds:
-    path = path or thresholds_path()
+    return _thresholds_from(path or thresholds_path())
+
+
+@lru_cache(maxsize=8)  # read once per process, not once per document
+def _thresholds_from(path: Path) -> Thresholds:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         values = data["thresholds"]
