@@ -66,7 +66,7 @@ MARKER_CATEGORIES: dict[str, str] = {
     "permission": "allows the act: stance `permission`; after a negative opener a `prohibition`",
     "sanction": "introduces a punishment that may be imposed (`is liable to`, `punishable by`): stance `permission` of the sanction",
     "aspiration": "a soft duty (`should`, `efforts shall be made`): stance `qualified-obligation`",
-    "disapplication": "switches another provision off (`shall not apply`): stance `excepted-prohibition` for what it re-permits",
+    "disapplication": "switches another provision off (`shall not apply`): stance `permission` (excepted) for what it re-permits; after an act with no `provision_name` before it, the act itself is disapplied for the people named (`placement in a punishment cell shall not apply to pregnant women`): stance `prohibition`",
     "exception": "carves an exception out of the clause (`unless`, `except`): a prohibition becomes `excepted-prohibition`",
     "proviso": "opens a proviso (`Provided that`, `; but where`, `save that`): a later clause of the provision that opens with one and permits re-permits the act",
     "contrast": "`however`, `nevertheless`: inside a clause a discourse word, not an exception; opening a later clause that permits, a proviso",
@@ -74,6 +74,7 @@ MARKER_CATEGORIES: dict[str, str] = {
     "condition": "a condition that names a purpose or occasion (`only for`) without turning a duty into a limit",
     "qualifier": "hollows out a duty (`where practicable`): `obligation` becomes `qualified-obligation`; elements count it as weak",
     "restriction": "a restriction of a good (`restrictions on visits`): the act it names is restricted, so the clause does not support it",
+    "provision_name": "names a rule or a provision (`the prohibition`, `this section`, `paragraph`): a `disapplication` after it switches that rule off",
     "subordinate": "opens a relative or noun clause (`which`, `the decision that`): a modal inside it does not govern the main act",
     "inability": "looks like a modal but states a fact (`cannot`): gives the clause no stance",
 }

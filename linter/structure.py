@@ -34,7 +34,7 @@ _SECTION_BRACKET = re.compile(
 )
 _SECTION_WORD = re.compile(
     r"(?P<word>Section|SECTION|Sec\.|SEC\.|s\.|Article|ARTICLE|Art\.|Rule|RULE|Regulation|REGULATION"
-    r"|Reg\.|Clause|CLAUSE|cl\.)\s+(?P<num>\d+[A-Za-z]*(?:[.\-]\d+[A-Za-z]*)*|[IVXLC]+)"
+    r"|Reg\.|Clause|CLAUSE|cl\.|Para\.|Para|PARA\.|PARA)\s+(?P<num>\d+[A-Za-z]*(?:[.\-]\d+[A-Za-z]*)*|[IVXLC]+)"
     r"(?=$|[\s.:—–(-])\.?\s*[—–-]*\s*"
 )
 _SECTION_DOTTED = re.compile(r"(?P<num>\d+[A-Z]?(?:[.\-]\d+[A-Za-z]?)*)\.(?=$|\s|[—–(-])\s*[—–-]*\s*")
@@ -183,6 +183,9 @@ _WORD_FAMILY = {
     "reg.": "Regulation",
     "clause": "Clause",
     "cl.": "Clause",
+    # South Asian jail manuals and Commonwealth standing orders number their paragraphs "Para 801."
+    "para": "Para",
+    "para.": "Para",
 }
 
 

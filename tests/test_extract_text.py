@@ -136,3 +136,27 @@ def test_table_rows_are_read_one_by_one_without_the_rule_line(tmp_path):
         ("Body scan | Any trained officer", 6),
         ("This sentence is not a table.", 7),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # A South Asian jail manual: "Para 801." on consecutive lines, no blank line between them.
+        (
+            "CHAPTER XXIV FEMALE PRISONERS\nPara 801. Female prisoners shall be kept apart from male prisoners.\n"
+            "Para 802. Female prisoners shall be searched only by a female warder.\n",
+            ["Para 801", "Para 802"],
+        ),
+        # Commonwealth standing orders: "PARA. 12" in capitals.
+        (
+            "STANDING ORDERS\nPARA. 12 Visits by children shall take place in a family room.\n"
+            "PARA. 13 Mothers may hold their children during the visit.\n",
+            ["Para 12", "Para 13"],
+        ),
+    ],
+    ids=["south-asian-manual", "standing-orders"],
+)
+def test_para_numbers_start_their_own_provisions(tmp_path, text, labels):
+    path = tmp_path / "manual.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [p.label for p in read_document(path).provisions if p.label] == labels

@@ -322,7 +322,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
         return None
     order = MODAL_CATEGORIES.index
     nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), order(m.category)))
-    words = tuple(m.text for m in clause.markers if m.category not in ("subordinate", "restriction"))
+    words = tuple(m.text for m in clause.markers if m.category not in ("subordinate", "restriction", "provision_name"))
     category = nearest.category
     negated = _negated(clause, nearest, modals) or _negative_complement(clause, anchor, nearest)
     if category == "saving":
@@ -336,6 +336,8 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     elif category in ("obligation", "right", "permission", "sanction") and negated:
         category = "prohibition"  # "No inmate shall be permitted a visit", "No prisoner may be ..."
     if category == "disapplication":
+        if _act_disapplied(clause, anchor, nearest, token):
+            return Stance("prohibition", words)
         return Stance("permission", words, excepted=True)
     provisos = _re_permitting_provisos(clauses[ci + 1 :])
     exception_at = tuple(m.idx for m in clause.markers if m.category in EXCEPTION_CATEGORIES)
@@ -356,6 +358,18 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     if category == "aspiration":
         return Stance("qualified-obligation", words, excepted, True, exception_at=exception_at, provisos=spans)
     return Stance("permission", words, excepted, qualified, exception_at=exception_at, provisos=spans)
+
+
+def _act_disapplied(clause: Clause, anchor: int, marker: Marker, token: int | None) -> bool:
+    """Is the act itself what "shall not apply" to the people named ("Placement in a punishment
+    cell shall not apply to pregnant women"), and not a rule or provision ("The prohibition of
+    restraints shall not apply to …", "Section 5 does not apply to …")?"""
+    if token is None or not anchor < marker.start:
+        return False
+    return not any(
+        m.category in ("provision_name", "restriction") and clause.start <= m.start < marker.start
+        for m in clause.markers
+    )
 
 
 def opening_proviso(clauses: tuple[Clause, ...]) -> Marker | None:
