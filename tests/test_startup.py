@@ -129,6 +129,19 @@ def test_cached_phrase_keys_equal_the_tokenizers_cold_and_warm(fresh_cache, attr
     assert not phrase_cache._unsaved
 
 
+def test_a_matcher_built_from_keys_finds_what_one_built_from_docs_finds(fresh_cache):
+    from spacy.matcher import PhraseMatcher
+
+    nlp = build_pipeline()
+    phrases = ["female prisoner", "restraints", "can't be denied", "in labour"]
+    from_docs, from_keys = PhraseMatcher(nlp.vocab, attr="NORM"), PhraseMatcher(nlp.vocab, attr="NORM")
+    from_docs.add("X", list(nlp.tokenizer.pipe(phrases)))
+    phrase_cache.add_phrases(from_keys, "X", phrase_cache.phrase_keys(nlp, phrases, "NORM"))
+    doc = nlp.make_doc("Female prisoners in labor can't be denied care; no restraint shall be used.")
+    assert from_keys(doc) == from_docs(doc)
+    assert len(from_docs(doc)) == 4
+
+
 def test_a_special_case_norm_is_kept_in_the_keys(fresh_cache):
     nlp = build_pipeline()
     [keys] = phrase_cache.phrase_keys(nlp, ["can't be denied"], "NORM")

@@ -84,7 +84,14 @@ class Unit:
 
     def drop_hits(self, dropped: set[ConceptHit]) -> None:
         """Forget concept hits the document's own definitions rule out."""
-        self.hits = tuple(h for h in self.hits if h not in dropped)
+        self._set_hits(tuple(h for h in self.hits if h not in dropped))
+
+    def add_hits(self, added: list[ConceptHit]) -> None:
+        """Read more concepts in the provision's words (an act a reference stands for)."""
+        self._set_hits(tuple(sorted((*self.hits, *added), key=lambda h: h.start)))
+
+    def _set_hits(self, hits: tuple[ConceptHit, ...]) -> None:
+        self.hits = hits
         self.first_hit = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
@@ -177,6 +184,7 @@ def build_units(
             parent = lead_in.provision.parent
 
     _add_heading_context(units, nlp)
+    _resolve_act_references(units, concepts or {})
     _apply_definitions(units, nlp, concepts or {})
     labels = Labels(provisions)
     _add_exception_context(units, provisions, by_index, labels)
@@ -193,6 +201,39 @@ def build_units(
 
 def _caption(heading: str) -> str:
     return heading if len(heading) <= _CAPTION else heading[: _CAPTION - 1] + "\u2026"
+
+
+def _resolve_act_references(units: list[Unit], concepts: dict[str, Concept]) -> None:
+    """Read the act a reference stands for where the reference stands.
+
+    "Separate confinement may be awarded; but no woman who is pregnant shall be so punished",
+    "(2) No such punishment shall be awarded to a nursing mother": the words of an `anaphor`
+    marker (patterns/deontic.yaml) name no act of their own, so the act they refer back to is
+    the one named last before the reference's clause ("… may be awarded; but no woman who is
+    nursing shall be so punished": not the "nursing" beside it), else earlier in the same
+    clause, else in the provision just before.
+    """
+    actions = {c.id for c in concepts.values() if c.kind == "action"}
+    previous: Unit | None = None
+    for unit in units:
+        for clause in unit.clauses:
+            for marker in clause.markers:
+                if marker.category != "anaphor":
+                    continue
+                acts = _last_acts(unit, actions, clause.start) or _last_acts(unit, actions, marker.start)
+                if not acts and previous is not None:
+                    acts = _last_acts(previous, actions)
+                unit.add_hits([ConceptHit(a.concept, marker.start, marker.end, marker.text, marker.idx) for a in acts])
+        previous = unit
+
+
+def _last_acts(unit: Unit, actions: set[str], before: int | None = None) -> list[ConceptHit]:
+    """The act named last in `unit` (before token `before`), with every act concept its words carry."""
+    acts = [h for h in unit.hits if h.concept in actions and (before is None or h.end <= before)]
+    if not acts:
+        return []
+    last = max(acts, key=lambda h: (h.end, h.start))
+    return [h for h in acts if (h.start, h.end) == (last.start, last.end)]
 
 
 def _add_heading_context(units: list[Unit], nlp: Language) -> None:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from linter.nlp.phrase_cache import phrase_keys
+from linter.nlp.phrase_cache import add_phrases, phrase_keys
 from linter.nlp.token_rows import OFFSET, TITLE, UPPER, WORD, span_text, token_rows
 from linter.patterns import Concept
 
@@ -41,9 +41,9 @@ class ConceptTagger:
     def __init__(self, nlp: Language, concepts: dict[str, Concept]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for concept in concepts.values():
-            self.matcher.add(concept.id, phrase_keys(nlp, concept.terms, "NORM"))
+            add_phrases(self.matcher, concept.id, phrase_keys(nlp, concept.terms, "NORM"))
             if concept.exclude:
-                self.matcher.add(concept.id + _EXCLUDE_SUFFIX, phrase_keys(nlp, concept.exclude, "NORM"))
+                add_phrases(self.matcher, concept.id + _EXCLUDE_SUFFIX, phrase_keys(nlp, concept.exclude, "NORM"))
         if not Doc.has_extension("concepts"):
             Doc.set_extension("concepts", default=())
 

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from linter.nlp.phrase_cache import phrase_keys
+from linter.nlp.phrase_cache import add_phrases, phrase_keys
 from linter.nlp.token_rows import LOWERED, NUMBER, OFFSET, PUNCT, TITLE, WORD, span_text, token_rows
 from linter.pattern_language import EXCEPTION_CATEGORIES, MODAL_CATEGORIES
 from linter.patterns import Deontic
@@ -108,7 +108,7 @@ class DeonticTagger:
     def __init__(self, nlp: Language, deontic: Deontic) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for category, phrases in deontic.markers.items():
-            self.matcher.add(category, phrase_keys(nlp, phrases, "LOWER"))
+            add_phrases(self.matcher, category, phrase_keys(nlp, phrases, "LOWER"))
         strings = nlp.vocab.strings
         self._clause_ends = {strings.add(s) for s in _CLAUSE_ENDS}
         self._sentence_ends = {strings.add(s) for s in _SENTENCE_ENDS}
@@ -145,7 +145,7 @@ class DeonticTagger:
                 i for i in range(start + 1, end) if rows[i][TITLE] and rows[i][LOWERED] in self._negative_openers
             )
             parts = (start, *(c + 1 for c in commas), *run_in)
-            negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end))
+            negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end, p == start))
             # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
             complements = tuple(
                 m.start
@@ -190,10 +190,18 @@ class DeonticTagger:
             return False
         return not (previous[NUMBER] and following[NUMBER])  # "3.4" split by the tokenizer is one number
 
-    def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int) -> bool:
-        # Skip list labels and punctuation at the start: "(b) No prisoner shall ...", "B. No ..."
+    def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int, clause_start: bool) -> bool:
+        # Skip list labels and punctuation at the start: "(b) No prisoner shall ...", "B. No ...";
+        # and, where a clause opens, a joining word: "…; but no woman who is pregnant shall …".
+        # After a comma the joining word is left alone: "…, and no punishment shall …" may open a
+        # clause about other people than the words before it.
         i = start
-        while i < end and (rows[i][PUNCT] or rows[i][NUMBER] or self._is_item_label(doc, rows, i)):
+        while i < end and (
+            rows[i][PUNCT]
+            or rows[i][NUMBER]
+            or (clause_start and rows[i][LOWERED] in self._coordinators)
+            or self._is_item_label(doc, rows, i)
+        ):
             i += 1
         return i < end and rows[i][LOWERED] in self._negative_openers
 
@@ -322,7 +330,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
         return None
     order = MODAL_CATEGORIES.index
     nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), order(m.category)))
-    words = tuple(m.text for m in clause.markers if m.category not in ("subordinate", "restriction", "provision_name"))
+    words = tuple(m.text for m in clause.markers if m.category not in _NOT_STANCE_WORDS)
     category = nearest.category
     negated = _negated(clause, nearest, modals) or _negative_complement(clause, anchor, nearest)
     if category == "saving":
@@ -358,6 +366,10 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     if category == "aspiration":
         return Stance("qualified-obligation", words, excepted, True, exception_at=exception_at, provisos=spans)
     return Stance("permission", words, excepted, qualified, exception_at=exception_at, provisos=spans)
+
+
+# Marker categories that give a clause no stance and are not quoted as its stance words.
+_NOT_STANCE_WORDS = ("subordinate", "restriction", "provision_name", "anaphor")
 
 
 def _act_disapplied(clause: Clause, anchor: int, marker: Marker, token: int | None) -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path
 import spacy
 from spacy.attrs import LOWER, NORM
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 
 from linter import user_cache
 from linter.nlp import normalize
@@ -53,6 +54,14 @@ def phrase_keys(nlp: Language, texts: Iterable[str], attribute: str) -> list[lis
     if missing:
         _save_at_exit(name)
     return [table[text][column] for text in texts]
+
+
+def add_phrases(matcher: PhraseMatcher, label: str, keys: list[list[int]]) -> None:
+    """Add phrases given by their keys (from `phrase_keys`) to `matcher` under `label`."""
+    # PhraseMatcher.add takes a phrase as its token keys as well as a Doc (it is how a pickled
+    # matcher is rebuilt); spaCy's stub only declares Docs. tests/test_startup.py checks that
+    # both find the same matches.
+    matcher.add(label, keys)  # type: ignore[arg-type]
 
 
 def _file_name(nlp: Language) -> str:
