@@ -153,10 +153,16 @@ def test_table_rows_are_read_one_by_one_without_the_rule_line(tmp_path):
             "PARA. 13 Mothers may hold their children during the visit.\n",
             ["Para 12", "Para 13"],
         ),
+        # An ASEAN ministerial regulation in translation: "Clause 6." on consecutive lines.
+        (
+            "MINISTERIAL REGULATION\nClause 6. A female inmate shall be searched by a female officer.\n"
+            "Clause 7. A pregnant inmate shall give birth in a hospital outside the prison.\n",
+            ["Clause 6", "Clause 7"],
+        ),
     ],
-    ids=["south-asian-manual", "standing-orders"],
+    ids=["south-asian-manual", "standing-orders", "asean-regulation"],
 )
-def test_para_numbers_start_their_own_provisions(tmp_path, text, labels):
+def test_para_and_clause_numbers_start_their_own_provisions(tmp_path, text, labels):
     path = tmp_path / "manual.txt"
     path.write_text(text, encoding="utf-8")
     assert [p.label for p in read_document(path).provisions if p.label] == labels

@@ -23,7 +23,7 @@ _NEW_BLOCK = re.compile(
         \(\w{1,5}\)                                   # (a) (1) (ii) (1A)
       | \[?§                                          # § 3  [§ 3400]
       | \d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*\.(?:\s|$|[—–-])  # 12.  20-902.  541.22.
-      | (?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|SEC\.|Rule|RULE|Regulation|Reg\.|Para\.?|PARA\.?
+      | (?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|SEC\.|Rule|RULE|Regulation|Reg\.|Para\.?|PARA\.?|Clause|CLAUSE
           |Part|PART|Chapter|CHAPTER|Subpart|SUBPART|Subchapter|SUBCHAPTER|Division|DIVISION
           |Subdivision|Title|TITLE|Schedule|SCHEDULE)\s+[\w'’]
       | [-–•]\s                                        # bullet rules (Indian gazette style)
