@@ -15,7 +15,7 @@ from linter.engine.crossref import ExceptionLink, descendants
 from linter.engine.units import Unit, build_units
 from linter.model import Document
 from linter.nlp.concepts import ConceptHit
-from linter.nlp.deontic import Stance, clause_index, doc_stance, restricted_at, stance_at
+from linter.nlp.deontic import Stance, clause_index, doc_stance, restricted_at, stance_at, withheld_at
 from linter.pattern_language import ELEMENT_STANCES, EXCEPTION_CATEGORIES, accepts
 from linter.patterns import Check, Concept, Condition, PatternSet
 
@@ -148,6 +148,8 @@ class Evaluator:
         stance = stance or Stance("statement")
         if where is unit and restricted_at(unit.clauses, hit.start):
             stance = _restricted(stance)
+        elif where is unit and withheld_at(unit.clauses, hit.start):
+            stance = _withheld(stance)
         stance = self._apply_exception_links(unit, stance, hit.concept)
         if where is unit and self._provisos_allow_other_acts(unit, stance, cond):
             stance = replace(stance, kind="prohibition", excepted=False, exception_at=())
@@ -389,6 +391,20 @@ def _act_mentions(unit: Unit, cond: Condition) -> list[ConceptHit]:
         return (-in_clause, -in_sentence, -in_part, act.start)
 
     return sorted(acts, key=together)
+
+
+def _withheld(stance: Stance) -> Stance:
+    """The stance toward an act the clause does without: a duty to act without it ("shall be
+    escorted without handcuffs") forbids it; leave to act without it permits nothing about it;
+    a ban on acting without it ("shall not be moved without an escort") requires it."""
+    markers = stance.markers + ("without",)
+    if stance.kind in ("obligation", "right"):
+        return replace(stance, kind="prohibition", markers=markers)
+    if stance.kind == "qualified-obligation":
+        return replace(stance, kind="excepted-prohibition", markers=markers)
+    if stance.kind in ("prohibition", "excepted-prohibition"):
+        return replace(stance, kind="obligation", markers=markers)
+    return replace(stance, kind="statement", markers=markers)
 
 
 def _restricted(stance: Stance) -> Stance:

@@ -286,6 +286,20 @@ def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
     return False
 
 
+def withheld_at(clauses: tuple[Clause, ...], token: int) -> bool:
+    """Is the act at `token` what the clause does without ("shall be escorted to hospital without
+    the use of handcuffs", "searched without removing her clothing")? It follows a `privative`
+    marker closely, with no modal between them."""
+    clause = clauses[clause_index(clauses, token)]
+    modal_starts = [m.start for m in clause.markers if m.category in MODAL_CATEGORIES]
+    return any(
+        m.category == "privative"
+        and m.end <= token <= m.end + _RESTRICTION_REACH
+        and not any(m.end <= start <= token for start in modal_starts)
+        for m in clause.markers
+    )
+
+
 def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
     """ "No prisoner shall …", "In labour, no restraint shall …", "Under no circumstances shall …"."""
     # A negative opener governs the first modal after it, not a later one ("No prisoner shall be
@@ -369,7 +383,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
 
 
 # Marker categories that give a clause no stance and are not quoted as its stance words.
-_NOT_STANCE_WORDS = ("subordinate", "restriction", "provision_name", "anaphor")
+_NOT_STANCE_WORDS = ("subordinate", "restriction", "provision_name", "anaphor", "privative")
 
 
 def _act_disapplied(clause: Clause, anchor: int, marker: Marker, token: int | None) -> bool:
