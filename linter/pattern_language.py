@@ -9,6 +9,7 @@ authors. Phrases live in the data files; this module has none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,120 @@ def expand_stances(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# -- the phrase notation of drafting.yaml ------------------------------------------------------
+
+PHRASE_NOTATION = (
+    "Words match whatever whitespace separates them, in any letter case unless the key says otherwise. "
+    "`(x)` marks an optional part: a whole word (`except as (otherwise) provided in`) or the end of one "
+    "(`prohibition(s) under`); a phrase cannot end with an optional word. `*` at the end of a word stands "
+    "for any ending (`exempt*`: exempt, exempted, exemption)."
+)
+_OPTIONAL_WORD = re.compile(r"\(([^()*\s]+)\)")
+_WORD = re.compile(r"(?:[^()*\s]+|\([^()*\s]+\))+\*?")
+_OPTIONAL_PART = re.compile(r"(\([^()]*\))")
+_PLAIN_WORD = re.compile(r"[^()*\s]+")
+# Too common to pick a phrase out of a text by: a phrase's anchor is another of its words.
+_FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "under", "upon", "with", "not", "no", "is", "are", "be", "been", "do", "does", "has", "have", "shall", "may", "must", "will", "can"]
+)
+
+
+def phrase_problem(phrase: str) -> str:
+    """What is wrong with `phrase` in the phrase notation; empty when nothing is."""
+    words = phrase.split()
+    if not words:
+        return "an empty phrase"
+    for word in words:
+        if _OPTIONAL_WORD.fullmatch(word):
+            continue
+        if not _WORD.fullmatch(word) or not _OPTIONAL_PART.sub("", word).strip("*"):
+            return f"malformed word {word!r} (`(x)` encloses an optional part, `*` may only end a word)"
+    if _OPTIONAL_WORD.fullmatch(words[-1]):
+        return "a phrase cannot end with an optional word"
+    return ""
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regular expression (source) for a phrase in the phrase notation; case is left to the caller."""
+    return phrases_regex([phrase])
+
+
+def phrases_regex(phrases: Iterable[str]) -> str:
+    """An alternation of the phrases, factored on their common opening words.
+
+    Factored, a regex tries a few branches at each position of a text instead of one per
+    phrase (a list of 40 phrases costs little more than one). Where one phrase extends
+    another ("notwithstanding anything in", "notwithstanding"), the longer is tried first.
+    """
+    return _factored([_tokens(p) for p in dict.fromkeys(phrases)])
+
+
+def _tokens(phrase: str) -> tuple[tuple[str, bool], ...]:
+    """Each word's regex, and whether the word is optional."""
+    out = []
+    for word in phrase.split():
+        optional = _OPTIONAL_WORD.fullmatch(word)
+        out.append((_word_regex(optional.group(1)), True) if optional else (_word_regex(word), False))
+    return tuple(out)
+
+
+def _factored(sequences: list[tuple[tuple[str, bool], ...]]) -> str:
+    branches: dict[tuple[str, bool], list[tuple[tuple[str, bool], ...]]] = {}
+    for tokens in sequences:
+        branches.setdefault(tokens[0], []).append(tokens[1:])
+    out = []
+    for (word, optional), rests in sorted(branches.items(), key=lambda branch: -len(branch[0][0])):
+        tails = [rest for rest in rests if rest]
+        if optional:  # never a phrase's last word (phrase_problem), so it has tails
+            out.append(f"(?:{word}\\s+)?(?:{_factored(tails)})")
+        elif not tails:
+            out.append(word)
+        elif len(tails) < len(rests):  # a phrase ends here and longer ones go on
+            out.append(f"{word}(?:\\s+(?:{_factored(tails)}))?")
+        else:
+            out.append(f"{word}\\s+(?:{_factored(tails)})")
+    return "|".join(out)
+
+
+def _word_regex(word: str) -> str:
+    out = ""
+    for piece in _OPTIONAL_PART.split(word):
+        if piece.startswith("("):
+            out += f"(?:{re.escape(piece[1:-1])})?"
+        elif piece.endswith("*"):
+            out += re.escape(piece[:-1]) + r"\w*"
+        else:
+            out += re.escape(piece)
+    return out
+
+
+def phrase_anchors(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Lower-case text one piece of which every text matching one of the phrases contains.
+
+    A substring test for them is far cheaper than the phrases' regular expression, so a
+    finder runs that only on texts that pass it. A phrase's anchor is its first word that
+    is not a function word, with the word after it when every phrase sharing that word goes
+    on with the same one ("except as", "subject to"). The texts tested are the structure
+    parser's provisions, whose words are separated by single spaces.
+    """
+    follows: dict[str, set[str]] = {}
+    for phrase in phrases:
+        words = phrase.lower().split()
+        required = [i for i, w in enumerate(words) if not _OPTIONAL_WORD.fullmatch(w)]
+        at = next((i for i in required if words[i] not in _FUNCTION_WORDS), required[0])
+        word, after = words[at], words[at + 1] if at + 1 < len(words) else ""
+        if not _PLAIN_WORD.fullmatch(word):  # "prohibition(s)", "exempt*": its longest plain piece
+            follows.setdefault(max(re.split(r"\([^()]*\)|\*", word), key=len), set()).add("")
+        else:  # the next word, unless something optional may come between
+            follows.setdefault(word, set()).add(after if _PLAIN_WORD.fullmatch(after) else "")
+    anchors = {
+        f"{first} {next(iter(after))}" if len(after) == 1 and "" not in after else first
+        for first, after in follows.items()
+    }
+    # Text containing another anchor adds nothing to the test.
+    return tuple(sorted(a for a in anchors if not any(b != a and b in a for b in anchors)))
+
+
 # -- the schema of pattern files -------------------------------------------------------------
 
 
@@ -126,6 +241,8 @@ _SHAPES = {
     "int": "an integer",
     "bool": "true or false",
     "phrases": "a string or a list of strings",
+    "wording": "a list of phrases in the phrase notation (see above)",
+    "words": "a list of single words, matched as written",
     "concepts": "a concept id or a list of concept ids",
     "concept-groups": "a list; each item a concept id or a list of alternative concept ids",
     "stances": "a stance, a named stance set, or a list of them",
@@ -246,6 +363,101 @@ SCHEMA: dict[str, dict[str, Field]] = {
         ),
     },
     "markers": {name: Field(doc, "phrases") for name, doc in MARKER_CATEGORIES.items()},
+    "drafting file": {
+        "cross_references": Field(
+            "how a provision cites another", "mapping", required=True, section="cross references"
+        ),
+        "statute_names": Field("how the name of a law ends", "mapping", required=True, section="statute names"),
+        "exception_lead_ins": Field(
+            "words that make a lead-in ending in a colon or dash open a list of exceptions (`… except:`, `does not apply to—`): its items carve people or cases out of it",
+            "wording",
+            required=True,
+        ),
+        "definitions": Field("how a provision defines a term", "mapping", required=True, section="definitions"),
+    },
+    "cross references": {
+        "provision_names": Field(
+            "what a law calls its provisions (`section`, `article`, `§`); each also matches with a plural s, and the number after it is read by the code",
+            "wording",
+            required=True,
+        ),
+        "item_names": Field(
+            "words naming a lettered item after its paragraph's reference (`paragraph (1) letter d`)",
+            "wording",
+            required=True,
+        ),
+        "qualified_by": Field(
+            "before a provision name: the provision saying it is read subject to the one named (`except as provided in`, `subject to`)",
+            "wording",
+            required=True,
+        ),
+        "exception_to": Field(
+            "before a provision name: the provision saying it is an exception to the one named (`notwithstanding`, `the prohibition under`)",
+            "wording",
+            required=True,
+        ),
+        "disapplied_by": Field(
+            "after a provision's reference: the provision saying it is an exception to the one named (`Paragraph (3) does not apply`)",
+            "wording",
+            required=True,
+        ),
+        "mentions": Field(
+            "before a provision name: the provision saying it is about what the one named provides, whose words are read as if they stood in it (`the sanction referred to in`)",
+            "wording",
+            required=True,
+        ),
+        "saving": Field(
+            "a saving clause: the provisions it names permit nothing it rules out (`Nothing in subsection (2) authorises …`)",
+            "mapping",
+            required=True,
+            section="saving",
+        ),
+    },
+    "saving": {
+        "openers": Field("before the provisions named (`nothing in`)", "wording", required=True),
+        "links": Field(
+            "may stand between the provisions named and the verb (`shall be construed to`)", "wording", required=True
+        ),
+        "verbs": Field("what the provisions are said not to do (`permit*`, `authoris*`)", "wording", required=True),
+    },
+    "statute names": {
+        "words": Field(
+            "a capitalised run of words ending in one of these is the name of a law (`the Mental Health Act 1983`): a concept named in it says nothing about the law checked",
+            "words",
+            required=True,
+        ),
+        "joiners": Field(
+            "small words that may stand inside such a name (`Act on the Enforcement of …`)", "words", required=True
+        ),
+    },
+    "definitions": {
+        "verbs": Field(
+            "after a quoted term or `the term X`, define it (`means`, `has the (same) meaning`)",
+            "wording",
+            required=True,
+        ),
+        "bare_verbs": Field(
+            "after an unquoted term at the start of a provision, define it (`prison manager means …`); lower case as written",
+            "wording",
+            required=True,
+        ),
+        "noun_cues": Field(
+            "after a one-word bare verb, show it is a noun, not a definition (`Special means may be applied`)",
+            "wording",
+            required=True,
+        ),
+        "term_nouns": Field("the word before a term (`the term “strip search” means`)", "wording", required=True),
+        "scopes": Field(
+            "may open a provision before the term, followed by the name of the part and a comma (`In this Part,`); lower case as written but for the first letter",
+            "wording",
+            required=True,
+        ),
+        "body_openers": Field(
+            "after a bare lower-case term and a dash or colon, open its definition (`convict – a person …`); lower case as written",
+            "wording",
+            required=True,
+        ),
+    },
 }
 CONCEPT_KINDS = ("action", "subject", "circumstance")
 
@@ -303,6 +515,21 @@ class _Validator:
 
     def _phrases(self, node, field, where):
         self._scalars(node, where)
+
+    def _wording(self, node, field, where):
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(node, f"{where}: expected {_SHAPES['wording']}")
+        for item in self._scalars(node, where):
+            problem = phrase_problem(item.value)
+            if problem:
+                self.fail(item, f"{where}: {problem} in {item.value!r}")
+
+    def _words(self, node, field, where):
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fail(node, f"{where}: expected {_SHAPES['words']}")
+        for item in self._scalars(node, where):
+            if len(item.value.split()) != 1 or item.value != item.value.strip():
+                self.fail(item, f"{where}: expected a single word, not {item.value!r}")
 
     def _concepts(self, node, field, where):
         for item in self._scalars(node, where):
@@ -391,7 +618,8 @@ def render_reference() -> str:
         "<!-- Generated by `bangkok-lint pattern-docs` from linter/pattern_language.py; do not edit. -->",
         "",
         "Everything rule-specific is data in this folder: `vocabulary/*.yaml` (concepts), `deontic.yaml`",
-        "(the words that oblige, forbid or permit) and `rules/rule-NN.yaml` (one file per Bangkok Rule).",
+        "(the words that oblige, forbid or permit), `drafting.yaml` (how a law cites its provisions, carves",
+        "exceptions, names other laws and defines its terms) and `rules/rule-NN.yaml` (one file per Bangkok Rule).",
         "Every file is validated strictly when it loads: an unknown key, concept or stance is an error",
         "naming the file and line, so a typo (`unles:`) never changes behaviour silently.",
         "",
@@ -435,6 +663,12 @@ def render_reference() -> str:
         *_table(("category", "effect"), MARKER_CATEGORIES.items()),
         "",
         "A longer phrase wins over a shorter one it overlaps (`shall not` over `shall`, `may request` over `may`).",
+        "",
+        "## Phrase notation (`drafting.yaml`)",
+        "",
+        PHRASE_NOTATION,
+        "The code adds only the grammar around a phrase: the number and `(a)(ii)` parts of a provision's",
+        "reference, the plural of a provision name, the quotation marks around a defined term.",
         "",
     ]
     for name, fields in SCHEMA.items():

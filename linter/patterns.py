@@ -1,5 +1,5 @@
-"""Load the pattern data: the shared concept vocabulary, the deontic markers and one
-pattern file per rule (elements, conflict checks and their examples).
+"""Load the pattern data: the shared concept vocabulary, the deontic markers, the words of
+legal drafting and one pattern file per rule (elements, conflict checks and their examples).
 
 Nothing here knows any particular rule: a rule file is a list of checks, each a
 combination of vocabulary concepts with the stance the clause must take.
@@ -99,9 +99,48 @@ class Deontic:
 
 
 @dataclass(frozen=True)
+class CrossReferences:
+    """How a provision cites another, in the phrase notation (see patterns/drafting.yaml)."""
+
+    provision_names: tuple[str, ...]
+    item_names: tuple[str, ...]
+    qualified_by: tuple[str, ...]
+    exception_to: tuple[str, ...]
+    disapplied_by: tuple[str, ...]
+    mentions: tuple[str, ...]
+    saving_openers: tuple[str, ...]
+    saving_links: tuple[str, ...]
+    saving_verbs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DefinitionWording:
+    """How a provision defines a term, in the phrase notation (see patterns/drafting.yaml)."""
+
+    verbs: tuple[str, ...]
+    bare_verbs: tuple[str, ...]
+    noun_cues: tuple[str, ...]
+    term_nouns: tuple[str, ...]
+    scopes: tuple[str, ...]
+    body_openers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Drafting:
+    """The words of legal drafting the engine reads structure by (patterns/drafting.yaml)."""
+
+    cross_references: CrossReferences
+    statute_words: frozenset[str]
+    statute_name_joiners: frozenset[str]
+    exception_lead_ins: tuple[str, ...]
+    definitions: DefinitionWording
+
+
+@dataclass(frozen=True)
 class PatternSet:
     concepts: dict[str, Concept]
     deontic: Deontic
+    drafting: Drafting
     rules: dict[int, RulePatterns] = field(default_factory=dict)
 
 
@@ -157,6 +196,29 @@ def _load_deontic(path: Path) -> Deontic:
         abbreviations=_tuple(data.get("abbreviations")),
         continuations=_tuple(data.get("continuations")),
         coordinators=_tuple(data.get("coordinators")),
+    )
+
+
+def _load_drafting(path: Path) -> Drafting:
+    data = read_pattern_file(path, "drafting file")
+    refs, statutes, wording = data["cross_references"], data["statute_names"], data["definitions"]
+    saving = refs["saving"]
+    return Drafting(
+        cross_references=CrossReferences(
+            provision_names=_tuple(refs["provision_names"]),
+            item_names=_tuple(refs["item_names"]),
+            qualified_by=_tuple(refs["qualified_by"]),
+            exception_to=_tuple(refs["exception_to"]),
+            disapplied_by=_tuple(refs["disapplied_by"]),
+            mentions=_tuple(refs["mentions"]),
+            saving_openers=_tuple(saving["openers"]),
+            saving_links=_tuple(saving["links"]),
+            saving_verbs=_tuple(saving["verbs"]),
+        ),
+        statute_words=frozenset(_tuple(statutes["words"])),
+        statute_name_joiners=frozenset(_tuple(statutes["joiners"])),
+        exception_lead_ins=_tuple(data["exception_lead_ins"]),
+        definitions=DefinitionWording(**{key: _tuple(value) for key, value in wording.items()}),
     )
 
 
@@ -220,13 +282,14 @@ def load_patterns_from(root: Path) -> PatternSet:
 def _parse_patterns(root: Path) -> PatternSet:
     concepts = _load_concepts(root / "vocabulary")
     deontic = _load_deontic(root / "deontic.yaml")
+    drafting = _load_drafting(root / "drafting.yaml")
     rules: dict[int, RulePatterns] = {}
     for path in sorted((root / "rules").glob("*.yaml")):
         rp = load_rule_file(path, concepts)
         if rp.rule in rules:
             raise PolicyError(f"{path}: rule {rp.rule} already defined in {rules[rp.rule].source}")
         rules[rp.rule] = rp
-    return PatternSet(concepts=concepts, deontic=deontic, rules=rules)
+    return PatternSet(concepts=concepts, deontic=deontic, drafting=drafting, rules=rules)
 
 
 @lru_cache(maxsize=4)

@@ -10,85 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.model import Provision
+from linter.pattern_language import phrase_anchors, phrases_regex
+from linter.patterns import CrossReferences
 
-_UNIT = r"(?:sub-?section|section|sub-?paragraph|paragraph|sub-?rule|rule|sub-?regulation|regulation|article|clause|item|point|§)s?"
+# The grammar of a reference; the words around it are data (patterns/drafting.yaml).
 _REF = r"(?P<num>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
-_FORWARD = re.compile(  # the provision containing the phrase is qualified by the one it names
-    r"\b(?P<kw>except as (?:otherwise )?(?:provided|permitted|authori[sz]ed|specified) (?:in|by|under)|subject to|save as (?:provided|permitted) (?:in|by|under)|other than as provided in)\s+"
-    + _UNIT
-    + r"\s*"
-    + _REF,
-    re.IGNORECASE,
-)
-_BACKWARD = re.compile(  # the provision containing the phrase is an exception to the one it names
-    r"\b(?P<kw>notwithstanding|despite|(?:prohibition|requirement|restriction)s?\s+(?:under|in|of))\s+(?:anything in\s+)?(?:the\s+)?"
-    + _UNIT
-    + r"\s*"
-    + _REF,
-    re.IGNORECASE,
-)
-_DISAPPLYING = re.compile(  # also an exception to the one it names: "Paragraph (3) does not apply where ..."
-    r"\b(?P<kw>" + _UNIT + r")\s*" + _REF + r"\s*(?:shall|does|do|is|are|will)\s+not\s+apply\b",
-    re.IGNORECASE,
-)
-_MENTION = re.compile(  # the provision containing the phrase is about what the one it names provides
-    r"\b(?:(?:referred to|mentioned|specified|described|listed|set out|imposed|provided for|prescribed|awarded)\s+(?:in|under)"
-    # "No punishment under subsection (1)(c) ...", "a penalty pursuant to article 58(2)(b)"
-    r"|(?:punishment|penalty|sanction|award|measure|order)s?\s+(?:under|pursuant to|in terms of))\s+"
-    + _UNIT
-    + r"\s*"
-    + _REF
-    # "clauses (c) and (d)", "paragraphs (b), (c) or (e)": more items of the same level
-    + r"(?P<more>(?:(?:,|and|or|,\s*and|,\s*or)\s*\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
-    + r"(?:\s*(?:letter|point|item)\s+(?P<letter>[a-z]{1,3})\b|\s*(?P<closed>[a-z]{1,3})\)(?!\w))?"
-    # "clause (c) of rule 12", "paragraph (c) of subsection (1)": the item comes first, its provision after
-    + r"(?:\s*of\s+(?:the\s+|this\s+)?"
-    + _UNIT
-    + r"\s*(?P<outer>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<outer_parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*))?",
-    re.IGNORECASE,
-)
-# "Nothing in subsection (2) or (3) authorises ...", "Nothing in paragraph (b) shall be construed
-# to permit ...": a saving clause; the provisions it names permit nothing it rules out.
-_SAVING = re.compile(
-    r"\bnothing in\s+(?P<refs>(?:" + _UNIT + r")\s*[^;:]{0,60}?)\s+"
-    r"(?:shall\s+be\s+construed\s+(?:as|to)\s+|is\s+to\s+be\s+read\s+as\s+|shall\s+|is\s+)?"
-    r"(?:authori[sz]|permit|allow|justif)",
-    re.IGNORECASE,
-)
-_SAVED_REF = re.compile(
-    r"(?:" + _UNIT + r"\s*)?(?P<num>\b\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)",
-    re.IGNORECASE,
-)
-# Each pattern, whether the provision saying it is the qualified one, and words one of
-# which the phrase must contain.
-_LINK_PATTERNS = (
-    (_FORWARD, True, ("except", "subject to", "save as", "other than")),
-    (_BACKWARD, False, ("notwithstanding", "despite", "prohibition", "requirement", "restriction")),
-    (_DISAPPLYING, False, ("apply",)),
-)
-# A mention needs one of these words and one of a provision's names: substring tests far
-# cheaper than running _MENTION on every provision.
-_MENTION_WORDS = (
-    "referred to",
-    "mentioned",
-    "specified",
-    "described",
-    "listed",
-    "set out",
-    "imposed",
-    "provided for",
-    "prescribed",
-    "awarded",
-    "punishment",
-    "penalt",
-    "sanction",
-    "award",
-    "measure",
-    "order",
-)
-_UNIT_WORDS = ("section", "paragraph", "rule", "regulation", "article", "clause", "item", "point", "§")
 _PREFIX = re.compile(
     r"^(?:§+\s*|(?:article|art\.|section|sec\.|s\.|rule|regulation|reg\.|paragraph|para\.)\s+)", re.IGNORECASE
 )
@@ -103,6 +32,66 @@ class ExceptionLink:
     source: int
     span: tuple[int, int]
     phrase: str
+
+
+class CrossReferenceGrammar:
+    """The cross-reference finders of one pattern set: its phrases around a reference's grammar."""
+
+    def __init__(self, refs: CrossReferences) -> None:
+        unit = f"(?:{phrases_regex(refs.provision_names)})s?"
+        ref = unit + r"\s*" + _REF
+        # The provision containing the phrase is qualified by the one it names.
+        forward = re.compile(rf"\b(?P<kw>{phrases_regex(refs.qualified_by)})\s+" + ref, re.IGNORECASE)
+        # The provision containing the phrase is an exception to the one it names.
+        backward = re.compile(rf"\b(?P<kw>{phrases_regex(refs.exception_to)})\s+(?:the\s+)?" + ref, re.IGNORECASE)
+        # Also an exception to the one it names: "Paragraph (3) does not apply where ...".
+        disapplying = re.compile(
+            rf"\b(?P<kw>{unit})\s*{_REF}\s*(?:{phrases_regex(refs.disapplied_by)})\b", re.IGNORECASE
+        )
+        # Each pattern, whether the provision saying it is the qualified one, and words one of
+        # which the phrase contains: a substring test is far cheaper than running the regex.
+        self.links = (
+            (forward, True, phrase_anchors(refs.qualified_by)),
+            (backward, False, phrase_anchors(refs.exception_to)),
+            (disapplying, False, phrase_anchors(refs.disapplied_by)),
+        )
+        # The provision containing the phrase is about what the one it names provides.
+        self.mention = re.compile(
+            rf"\b(?:{phrases_regex(refs.mentions)})\s+"
+            + ref
+            # "clauses (c) and (d)", "paragraphs (b), (c) or (e)": more items of the same level
+            + r"(?P<more>(?:(?:,|and|or|,\s*and|,\s*or)\s*\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
+            + rf"(?:\s*(?:{phrases_regex(refs.item_names)})\s+(?P<letter>[a-z]{{1,3}})\b|\s*(?P<closed>[a-z]{{1,3}})\)(?!\w))?"
+            # "clause (c) of rule 12", "paragraph (c) of subsection (1)": the item comes first, its provision after
+            + r"(?:\s*of\s+(?:the\s+|this\s+)?"
+            + unit
+            + r"\s*(?P<outer>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<outer_parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*))?",
+            re.IGNORECASE,
+        )
+        # A mention needs one of these words and one of a provision's names.
+        self.mention_words = phrase_anchors(refs.mentions)
+        self.unit_words = phrase_anchors(refs.provision_names)
+        # "Nothing in subsection (2) or (3) authorises ...", "Nothing in paragraph (b) shall be
+        # construed to permit ...": a saving clause; the provisions it names permit nothing it rules out.
+        self.saving = re.compile(
+            rf"\b(?:{phrases_regex(refs.saving_openers)})\s+(?P<refs>{unit}\s*[^;:]{{0,60}}?)\s+"
+            rf"(?:(?:{phrases_regex(refs.saving_links)})\s+)?(?:{phrases_regex(refs.saving_verbs)})",
+            re.IGNORECASE,
+        )
+        self.saving_words = phrase_anchors(refs.saving_openers)
+        self.saved_ref = re.compile(
+            rf"(?:{unit}\s*)?(?P<num>\b\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)",
+            re.IGNORECASE,
+        )
+
+    def may_mention(self, lowered: str) -> bool:
+        return any(w in lowered for w in self.mention_words) and any(w in lowered for w in self.unit_words)
+
+
+@lru_cache(maxsize=4)
+def cross_reference_grammar(refs: CrossReferences) -> CrossReferenceGrammar:
+    """Compiled once per pattern set: documents checked with the same patterns share it."""
+    return CrossReferenceGrammar(refs)
 
 
 def _core(label: str) -> str:
@@ -143,14 +132,16 @@ class Labels:
         return None
 
 
-def find_exception_links(provisions: list[Provision], labels: Labels | None = None) -> list[ExceptionLink]:
+def find_exception_links(
+    provisions: list[Provision], grammar: CrossReferenceGrammar, labels: Labels | None = None
+) -> list[ExceptionLink]:
     labels = labels or Labels(provisions)
     links = []
     for p in provisions:
         if p.kind == "toc":
             continue
         lowered = p.text.lower()
-        for regex, forward, words in _LINK_PATTERNS:
+        for regex, forward, words in grammar.links:
             if not any(w in lowered for w in words):
                 continue  # a substring test is far cheaper than running the regex
             for m in regex.finditer(p.text):
@@ -162,15 +153,18 @@ def find_exception_links(provisions: list[Provision], labels: Labels | None = No
     return links
 
 
-def find_savings(provisions: list[Provision], labels: Labels | None = None) -> list[tuple[int, int]]:
+def find_savings(
+    provisions: list[Provision], grammar: CrossReferenceGrammar, labels: Labels | None = None
+) -> list[tuple[int, int]]:
     """(saving, saved) pairs: `saving` says nothing in `saved` permits what it names."""
     labels = labels or Labels(provisions)
     pairs = []
     for p in provisions:
-        if p.kind == "toc" or "nothing in" not in p.text.lower():
+        lowered = p.text.lower()
+        if p.kind == "toc" or not any(w in lowered for w in grammar.saving_words):
             continue
-        for m in _SAVING.finditer(p.text):
-            for ref in _SAVED_REF.finditer(m.group("refs")):
+        for m in grammar.saving.finditer(p.text):
+            for ref in grammar.saved_ref.finditer(m.group("refs")):
                 if not (ref.group("num") or ref.group("parts")):
                     continue
                 target = labels.resolve(ref.group("num"), ref.group("parts"), p)
@@ -179,14 +173,16 @@ def find_savings(provisions: list[Provision], labels: Labels | None = None) -> l
     return pairs
 
 
-def find_mentions(provisions: list[Provision], labels: Labels | None = None) -> list[tuple[int, int]]:
+def find_mentions(
+    provisions: list[Provision], grammar: CrossReferenceGrammar, labels: Labels | None = None
+) -> list[tuple[int, int]]:
     """(citing, cited) pairs for "the sanction referred to in paragraph (1) letter d" style references."""
     labels = labels or Labels(provisions)
     pairs = []
     for p in provisions:
-        if p.kind == "toc" or not _may_mention(p.text.lower()):
+        if p.kind == "toc" or not grammar.may_mention(p.text.lower()):
             continue
-        for m in _MENTION.finditer(p.text):
+        for m in grammar.mention.finditer(p.text):
             num, stem, last = m.group("num"), "", m.group("parts") or ""
             if m.group("more"):  # a list of items shares everything before its last "(x)"
                 split = _LAST_PART.search(last.strip())
@@ -201,10 +197,6 @@ def find_mentions(provisions: list[Provision], labels: Labels | None = None) -> 
                 if target is not None and target != p.index:
                     pairs.append((p.index, target))
     return pairs
-
-
-def _may_mention(lowered: str) -> bool:
-    return any(w in lowered for w in _MENTION_WORDS) and any(w in lowered for w in _UNIT_WORDS)
 
 
 def _resolve_item(labels: Labels, num: str | None, parts: str, letter: str, here: Provision) -> int | None:

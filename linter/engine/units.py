@@ -12,16 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import InitVar, dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from linter.definitions import definitions_in
+from linter.definitions import DefinitionGrammar, definition_grammar
 from linter.engine.crossref import (
+    CrossReferenceGrammar,
     ExceptionLink,
     Labels,
+    cross_reference_grammar,
     descendants,
     find_exception_links,
     find_mentions,
@@ -31,7 +34,8 @@ from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
 from linter.nlp.deontic import Clause, opening_proviso
 from linter.nlp.token_rows import NORMED, token_array
-from linter.patterns import Concept
+from linter.pattern_language import phrases_regex
+from linter.patterns import Concept, Drafting, load_patterns
 
 # Concept kinds a definition can narrow: who a clause is about and when it applies. What a
 # clause does (its act) is never taken away by a definition ("separation" defined without the
@@ -39,12 +43,13 @@ from linter.patterns import Concept
 _NARROWABLE = ("subject", "circumstance")
 # The longest heading a finding quotes when it says where a concept came from.
 _CAPTION = 120
-# A lead-in that opens a list of exceptions ("... except:", "... unless—", "does not apply to—"):
-# its items finish its sentence and carve people or cases out of it.
-_EXCEPTION_LEAD_IN = re.compile(
-    r"\b(?:except|unless|other than|excluding|save|exempt\w*|not apply to|with the exception of)\b[^.;]{0,60}[:—–-]\s*$",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=4)
+def _exception_lead_in(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A lead-in that opens a list of exceptions ("... except:", "... unless—", "does not apply to—"):
+    its items finish its sentence and carve people or cases out of it. Compiled once per pattern set."""
+    return re.compile(rf"\b(?:{phrases_regex(words)})\b[^.;]{{0,60}}[:—–-]\s*$", re.IGNORECASE)
 
 
 @dataclass(eq=False)
@@ -106,7 +111,7 @@ class Meaning:
     source: int  # index of the defining provision
 
 
-def _definitions(units: list[Unit], nlp: Language) -> dict[str, Meaning]:
+def _definitions(units: list[Unit], nlp: Language, grammar: DefinitionGrammar) -> dict[str, Meaning]:
     """Defined term -> its meaning ('"restraint" means handcuffs ...', 'convict – a person ...').
 
     A definition that uses another defined term means what that term means too ("detainee"
@@ -114,7 +119,7 @@ def _definitions(units: list[Unit], nlp: Language) -> dict[str, Meaning]:
     """
     raw: dict[str, tuple[frozenset[str], Unit, int, int]] = {}
     for unit in units:
-        for d in definitions_in(unit.provision.text):
+        for d in grammar.definitions_in(unit.provision.text):
             found = frozenset(h.concept for h in unit.hits if d.body_start <= h.idx < d.body_end)
             if found:
                 raw[d.term] = (found, unit, d.body_start, d.body_end)
@@ -168,8 +173,16 @@ def build_units(
     nlp: Language,
     non_operative_headings: tuple[str, ...] = (),
     concepts: dict[str, Concept] | None = None,
+    drafting: Drafting | None = None,
 ) -> list[Unit]:
-    """Units for the operative provisions of `document` (not contents, findings or purposes)."""
+    """Units for the operative provisions of `document` (not contents, findings or purposes).
+
+    `drafting` is the pattern set's wording of cross-references, exceptions and definitions
+    (default: the installed patterns').
+    """
+    drafting = drafting or load_patterns().drafting
+    exception_lead_in = _exception_lead_in(drafting.exception_lead_ins)
+    references = cross_reference_grammar(drafting.cross_references)
     provisions = document.provisions
     units = [Unit(p, d, nlp.make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
     by_index = {u.provision.index: u for u in units}
@@ -179,19 +192,19 @@ def build_units(
         while parent is not None and parent in by_index:
             lead_in = by_index[parent]
             unit.lead_ins.append(lead_in)
-            if _EXCEPTION_LEAD_IN.search(lead_in.provision.text):
+            if exception_lead_in.search(lead_in.provision.text):
                 lead_in.exceptions.append(unit)
             parent = lead_in.provision.parent
 
     _add_heading_context(units, nlp)
     _resolve_act_references(units, concepts or {})
-    _apply_definitions(units, nlp, concepts or {})
+    _apply_definitions(units, nlp, concepts or {}, definition_grammar(drafting.definitions))
     labels = Labels(provisions)
-    _add_exception_context(units, provisions, by_index, labels)
-    for saving, saved in find_savings(provisions, labels):
+    _add_exception_context(units, provisions, by_index, labels, references)
+    for saving, saved in find_savings(provisions, references, labels):
         if saving in by_index and saved in by_index:
             by_index[saved].saved_by.append(by_index[saving])
-    for citing, cited in find_mentions(provisions, labels):
+    for citing, cited in find_mentions(provisions, references, labels):
         if citing in by_index and cited in by_index:
             # "The sanction referred to in paragraph (1)(d) shall not be imposed on ...": the
             # cited provision's words are read as if they stood in the citing one.
@@ -252,7 +265,9 @@ def _add_heading_context(units: list[Unit], nlp: Language) -> None:
                 unit.context.setdefault(concept, where[heading])
 
 
-def _apply_definitions(units: list[Unit], nlp: Language, concepts: dict[str, Concept]) -> None:
+def _apply_definitions(
+    units: list[Unit], nlp: Language, concepts: dict[str, Concept], grammar: DefinitionGrammar
+) -> None:
     """A defined term means what its definition says, wherever the document uses it.
 
     The definition lends its concepts to every provision using the term, and it narrows
@@ -261,7 +276,7 @@ def _apply_definitions(units: list[Unit], nlp: Language, concepts: dict[str, Con
     period" means the three days after birth, a clause about women in that period is not
     about breastfeeding mothers). A concept whose own name is the whole term stays.
     """
-    defined = _definitions(units, nlp)
+    defined = _definitions(units, nlp, grammar)
     if not defined:
         return
     matcher = _TermMatcher(nlp, defined)
@@ -292,9 +307,13 @@ def _narrowed(unit: Unit, start: int, end: int, meaning: Meaning, concepts: dict
 
 
 def _add_exception_context(
-    units: list[Unit], provisions: list[Provision], by_index: dict[int, Unit], labels: Labels
+    units: list[Unit],
+    provisions: list[Provision],
+    by_index: dict[int, Unit],
+    labels: Labels,
+    references: CrossReferenceGrammar,
 ) -> None:
-    for link in find_exception_links(provisions, labels) + _proviso_links(units):
+    for link in find_exception_links(provisions, references, labels) + _proviso_links(units):
         qualified = by_index.get(link.qualified)
         if qualified is None:
             continue

@@ -16,14 +16,10 @@ from spacy.tokens import Doc
 
 from linter.nlp.phrase_cache import add_phrases, phrase_keys
 from linter.nlp.token_rows import OFFSET, TITLE, UPPER, WORD, span_text, token_rows
-from linter.patterns import Concept
+from linter.patterns import Concept, Drafting, load_patterns
 
 _EXCLUDE_SUFFIX = "!exclude"
-# A capitalised run ending in one of these words is the name of a law ("the End Solitary
-# Confinement Act", "the Mental Health Act 1983"): citing it says nothing about its subject.
-_STATUTE_WORDS = frozenset({"Act", "Code", "Ordinance"})
-_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "with", "to", "&"})
-_STATUTE_NAME_SPAN = 10  # tokens after a hit within which the name must end
+_STATUTE_NAME_SPAN = 10  # tokens after a hit within which the name of a law must end
 
 
 @dataclass(frozen=True)
@@ -36,9 +32,17 @@ class ConceptHit:
 
 
 class ConceptTagger:
-    """spaCy component: sets `doc._.concepts` (tuple of ConceptHit, in text order)."""
+    """spaCy component: sets `doc._.concepts` (tuple of ConceptHit, in text order).
 
-    def __init__(self, nlp: Language, concepts: dict[str, Concept]) -> None:
+    A hit inside the name of a law ("the End Solitary Confinement Act", "the Mental Health Act
+    1983") is dropped: citing a law says nothing about its subject. How such a name ends is
+    `drafting`'s (default: the installed patterns').
+    """
+
+    def __init__(self, nlp: Language, concepts: dict[str, Concept], drafting: Drafting | None = None) -> None:
+        drafting = drafting or load_patterns().drafting
+        self.statute_words = drafting.statute_words
+        self.name_joiners = drafting.statute_name_joiners
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for concept in concepts.values():
             add_phrases(self.matcher, concept.id, phrase_keys(nlp, concept.terms, "NORM"))
@@ -67,18 +71,17 @@ class ConceptTagger:
         doc._.concepts = tuple(
             ConceptHit(label, start, end, span_text(strings, rows, start, end), rows[start][OFFSET])
             for label, start, end in kept
-            if not _in_statute_name(strings, rows, start, end)
+            if not self._in_statute_name(strings, rows, start, end)
         )
         return doc
 
-
-def _in_statute_name(strings, rows: list[list[int]], start: int, end: int) -> bool:
-    if not all(row[TITLE] or row[UPPER] for row in rows[start:end]):
-        return False
-    for row in rows[end : end + _STATUTE_NAME_SPAN]:
-        word = strings[row[WORD]]
-        if word in _STATUTE_WORDS:
-            return True
-        if not (row[TITLE] or row[UPPER] or word in _NAME_JOINERS):
+    def _in_statute_name(self, strings, rows: list[list[int]], start: int, end: int) -> bool:
+        if not all(row[TITLE] or row[UPPER] for row in rows[start:end]):
             return False
-    return False
+        for row in rows[end : end + _STATUTE_NAME_SPAN]:
+            word = strings[row[WORD]]
+            if word in self.statute_words:
+                return True
+            if not (row[TITLE] or row[UPPER] or word in self.name_joiners):
+                return False
+        return False
