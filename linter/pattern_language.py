@@ -124,7 +124,10 @@ _OPTIONAL_PART = re.compile(r"(\([^()]*\))")
 _PLAIN_WORD = re.compile(r"[^()*\s]+")
 # Too common to pick a phrase out of a text by: a phrase's anchor is another of its words.
 _FUNCTION_WORDS = frozenset(
-    ["a", "an", "the", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "under", "upon", "with", "not", "no", "is", "are", "be", "been", "do", "does", "has", "have", "shall", "may", "must", "will", "can"]
+    ("a", "an", "the")
+    + ("as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "under", "upon", "with")
+    + ("not", "no", "is", "are", "be", "been", "do", "does", "has", "have")
+    + ("shall", "may", "must", "will", "can")
 )
 
 
@@ -198,7 +201,7 @@ def _word_regex(word: str) -> str:
 
 
 def phrase_anchors(phrases: Iterable[str]) -> tuple[str, ...]:
-    """Lower-case text one piece of which every text matching one of the phrases contains.
+    """Lower-case texts, one of which every text matching one of the phrases contains.
 
     A substring test for them is far cheaper than the phrases' regular expression, so a
     finder runs that only on texts that pass it. A phrase's anchor is its first word that
@@ -365,17 +368,17 @@ SCHEMA: dict[str, dict[str, Field]] = {
     "markers": {name: Field(doc, "phrases") for name, doc in MARKER_CATEGORIES.items()},
     "drafting file": {
         "cross_references": Field(
-            "how a provision cites another", "mapping", required=True, section="cross references"
+            "how a provision cites another", "mapping", required=True, section="cross-reference wording"
         ),
-        "statute_names": Field("how the name of a law ends", "mapping", required=True, section="statute names"),
+        "statute_names": Field("how the name of a law ends", "mapping", required=True, section="statute-name wording"),
         "exception_lead_ins": Field(
             "words that make a lead-in ending in a colon or dash open a list of exceptions (`… except:`, `does not apply to—`): its items carve people or cases out of it",
             "wording",
             required=True,
         ),
-        "definitions": Field("how a provision defines a term", "mapping", required=True, section="definitions"),
+        "definitions": Field("how a provision defines a term", "mapping", required=True, section="definition wording"),
     },
-    "cross references": {
+    "cross-reference wording": {
         "provision_names": Field(
             "what a law calls its provisions (`section`, `article`, `§`); each also matches with a plural s, and the number after it is read by the code",
             "wording",
@@ -410,17 +413,17 @@ SCHEMA: dict[str, dict[str, Field]] = {
             "a saving clause: the provisions it names permit nothing it rules out (`Nothing in subsection (2) authorises …`)",
             "mapping",
             required=True,
-            section="saving",
+            section="saving-clause wording",
         ),
     },
-    "saving": {
+    "saving-clause wording": {
         "openers": Field("before the provisions named (`nothing in`)", "wording", required=True),
         "links": Field(
             "may stand between the provisions named and the verb (`shall be construed to`)", "wording", required=True
         ),
         "verbs": Field("what the provisions are said not to do (`permit*`, `authoris*`)", "wording", required=True),
     },
-    "statute names": {
+    "statute-name wording": {
         "words": Field(
             "a capitalised run of words ending in one of these is the name of a law (`the Mental Health Act 1983`): a concept named in it says nothing about the law checked",
             "words",
@@ -430,7 +433,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
             "small words that may stand inside such a name (`Act on the Enforcement of …`)", "words", required=True
         ),
     },
-    "definitions": {
+    "definition wording": {
         "verbs": Field(
             "after a quoted term or `the term X`, define it (`means`, `has the (same) meaning`)",
             "wording",
@@ -442,7 +445,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
             required=True,
         ),
         "noun_cues": Field(
-            "after a one-word bare verb, show it is a noun, not a definition (`Special means may be applied`)",
+            "after a one-word bare verb, show it is a noun, not a definition (`Special means may be applied`); lower case as written",
             "wording",
             required=True,
         ),
