@@ -77,7 +77,9 @@ class Evaluator:
 
     @classmethod
     def for_document(cls, document: Document, patterns: PatternSet, nlp) -> Evaluator:
-        units = build_units(document, nlp, patterns.deontic.non_operative_headings, patterns.concepts)
+        units = build_units(
+            document, nlp, patterns.deontic.non_operative_headings, patterns.concepts, patterns.drafting
+        )
         return cls(units, patterns.concepts, patterns.deontic.exemption_words)
 
     # -- locating concepts -------------------------------------------------------------

@@ -26,7 +26,8 @@ def _patterns(patterns_dir: str):
 
 @Language.factory("bangkok_concepts", default_config={"patterns_dir": ""})
 def make_concept_tagger(nlp: Language, name: str, patterns_dir: str) -> ConceptTagger:
-    return ConceptTagger(nlp, _patterns(patterns_dir).concepts)
+    patterns = _patterns(patterns_dir)
+    return ConceptTagger(nlp, patterns.concepts, patterns.drafting)
 
 
 @Language.factory("bangkok_deontic", default_config={"patterns_dir": ""})
