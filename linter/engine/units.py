@@ -171,7 +171,8 @@ def build_units(
 ) -> list[Unit]:
     """Units for the operative provisions of `document` (not contents, findings or purposes)."""
     provisions = document.provisions
-    units = [Unit(p, d, nlp.make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
+    make_doc = nlp.make_doc  # one bound method for all units, not one each
+    units = [Unit(p, d, make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:
