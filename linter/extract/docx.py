@@ -64,8 +64,6 @@ _RT_DOCUMENT, _RT_STYLES, _RT_NUMBERING = f"{_RT}officeDocument", f"{_RT}styles"
 _RT_APP = f"{_RT}extended-properties"
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 _CT_DOCUMENT, _CT_STYLES, _CT_NUMBERING = f"{_CT}document.main+xml", f"{_CT}styles+xml", f"{_CT}numbering+xml"
-# As python-docx parses parts (and the annotator reads them): text between elements is dropped.
-_PARSER_OPTIONS = {"remove_blank_text": True, "resolve_entities": False, "no_network": True}
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _HEADING_ID = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
 
@@ -112,7 +110,16 @@ def iter_body_paragraphs(body: etree._Element) -> Iterator[tuple[int, etree._Ele
 
 def _streamed_paragraphs(source: IO[bytes]) -> Iterator[tuple[int, etree._Element, int | None]]:
     """`iter_body_paragraphs` over a document.xml being parsed, each paragraph freed once read."""
-    events = etree.iterparse(source, events=("start", "end"), tag=(_P, _TBL), **_PARSER_OPTIONS)
+    # Parsed as python-docx parses parts (the annotator reads the same file with it): text
+    # between elements dropped, no entities resolved, nothing fetched.
+    events = etree.iterparse(
+        source,
+        events=("start", "end"),
+        tag=(_P, _TBL),
+        remove_blank_text=True,
+        resolve_entities=False,
+        no_network=True,
+    )
     for found in _walk(events):
         yield found
         _forget(found[1])
@@ -270,7 +277,7 @@ class _Package:
 
 
 def _parse(xml: bytes) -> etree._Element:
-    return etree.fromstring(xml, etree.XMLParser(**_PARSER_OPTIONS))
+    return etree.fromstring(xml, etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True))
 
 
 def _page_count(package: _Package) -> int | None:
