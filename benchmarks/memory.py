@@ -12,7 +12,10 @@ patterns and the pipeline loaded, and reads the child's peak RSS and time:
 - the largest regulation (doubling from 1 MB, up to --max-mb) that lints under a 1 GiB
   RLIMIT_AS, and what stops the next size.
 
-Usage: python benchmarks/memory.py [--quick] [--max-mb 32]
+Usage: python benchmarks/memory.py [--quick] [--max-mb 32] [--only text|provisions|docx|limit]
+
+`--only` runs one of the four measurements (the DOCX pair, say, while working on the
+DOCX reader); the memory per MB of text is the `text` one.
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ _MB = 1 << 20
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def lint_in_child(path: Path, limit: int | None = None) -> tuple[str, float, float]:
-    """(outcome, seconds, peak RSS in MB) of linting `path` in a forked child."""
+def lint_in_child(path: Path, limit: int | None = None) -> tuple[str, float, float, float]:
+    """(outcome, seconds, peak RSS in MB, CPU seconds) of linting `path` in a forked child."""
     read_fd, write_fd = os.pipe()
     start = time.perf_counter()
     pid = os.fork()
@@ -53,7 +56,7 @@ def lint_in_child(path: Path, limit: int | None = None) -> tuple[str, float, flo
     seconds = time.perf_counter() - start
     if os.WIFSIGNALED(status):
         message = f"killed by signal {os.WTERMSIG(status)}"
-    return message or "no answer", seconds, usage.ru_maxrss / 1024
+    return message or "no answer", seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def _lint(path: Path, limit: int | None) -> str:
@@ -103,10 +106,14 @@ def paragraph_docx(count: int, folder: Path) -> Path:
     return path
 
 
+_PARTS = ("text", "provisions", "docx", "limit")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes only (~1 minute)")
     parser.add_argument("--max-mb", type=float, default=32, help="largest text tried under the 1 GiB limit")
+    parser.add_argument("--only", choices=_PARTS, help="run only this measurement")
     args = parser.parse_args()
 
     from linter.runner import _load_everything
@@ -117,40 +124,61 @@ def main() -> int:
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"start-up (spaCy, patterns, pipeline loaded): {base_rss:.0f} MB")
     small, large = (0.25, 1) if args.quick else (1, 4)
+    parts = [args.only] if args.only else list(_PARTS)
     with tempfile.TemporaryDirectory(prefix="bangkok-memory-") as tmp:
         folder = Path(tmp)
-        peaks = {}
-        for mb in (small, large):
-            outcome, seconds, peak = lint_in_child(regulation_text(mb, folder))
-            peaks[mb] = peak
-            print(f"regulation {mb:g} MB of text: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
-        print(f"memory per MB of text: {(peaks[large] - peaks[small]) / (large - small):.0f} MB")
-
-        count = 15_000 if args.quick else 150_000
-        outcome, seconds, peak = lint_in_child(one_line_provisions(count, folder))
-        print(
-            f"{count:,} one-line provisions: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB ({(peak - base_rss) * 1024 / count:.2f} KB each)"
-        )
-
-        times = {}
-        for count in (10_000, 20_000) if args.quick else (100_000, 200_000):
-            outcome, seconds, peak = lint_in_child(paragraph_docx(count, folder))
-            times[count] = seconds
-            print(f"DOCX of {count:,} paragraphs: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
-        low, high = sorted(times)
-        print(f"DOCX time for {high // low}x the paragraphs: {times[high] / times[low]:.2f}x")
-
-        largest, mb = None, small
-        while mb <= args.max_mb:
-            outcome, seconds, peak = lint_in_child(regulation_text(mb, folder), ADDRESS_SPACE)
-            print(f"under a 1 GiB address-space limit, {mb:g} MB: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
-            if outcome != "ok":
-                break
-            largest, mb = mb, mb * 2
-        print(
-            f"largest regulation linted under a 1 GiB address-space limit: {largest or 0:g} MB of text (tried up to {args.max_mb:g} MB)"
-        )
+        if "text" in parts:
+            per_mb_of_text(folder, small, large)
+        if "provisions" in parts:
+            provisions(folder, 15_000 if args.quick else 150_000, base_rss)
+        if "docx" in parts:
+            docx_paragraphs(folder, (10_000, 20_000) if args.quick else (100_000, 200_000))
+        if "limit" in parts:
+            largest_under_limit(folder, small, args.max_mb)
     return 0
+
+
+def per_mb_of_text(folder: Path, small: float, large: float) -> None:
+    """Peak RSS of two regulation sizes, and the slope between them."""
+    peaks = {}
+    for mb in (small, large):
+        outcome, seconds, peak, _ = lint_in_child(regulation_text(mb, folder))
+        peaks[mb] = peak
+        print(f"regulation {mb:g} MB of text: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
+    print(f"memory per MB of text: {(peaks[large] - peaks[small]) / (large - small):.0f} MB")
+
+
+def provisions(folder: Path, count: int, base_rss: float) -> None:
+    """One-line provisions: the most units per byte of text."""
+    outcome, seconds, peak, _ = lint_in_child(one_line_provisions(count, folder))
+    print(
+        f"{count:,} one-line provisions: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB ({(peak - base_rss) * 1024 / count:.2f} KB each)"
+    )
+
+
+def docx_paragraphs(folder: Path, counts: tuple[int, int]) -> None:
+    """Two DOCX sizes, to see the peak and whether time grows linearly (CPU time: the machine may be shared)."""
+    times = {}
+    for count in counts:
+        outcome, seconds, peak, cpu = lint_in_child(paragraph_docx(count, folder))
+        times[count] = cpu
+        print(f"DOCX of {count:,} paragraphs: {outcome}, {seconds:.1f} s (CPU {cpu:.1f} s), peak {peak:.0f} MB")
+    low, high = sorted(times)
+    print(f"DOCX CPU time for {high // low}x the paragraphs: {times[high] / times[low]:.2f}x")
+
+
+def largest_under_limit(folder: Path, small: float, max_mb: float) -> None:
+    """Double the text from `small` MB until a lint fails under the 1 GiB address-space limit."""
+    largest, mb = None, small
+    while mb <= max_mb:
+        outcome, seconds, peak, _ = lint_in_child(regulation_text(mb, folder), ADDRESS_SPACE)
+        print(f"under a 1 GiB address-space limit, {mb:g} MB: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
+        if outcome != "ok":
+            break
+        largest, mb = mb, mb * 2
+    print(
+        f"largest regulation linted under a 1 GiB address-space limit: {largest or 0:g} MB of text (tried up to {max_mb:g} MB)"
+    )
 
 
 if __name__ == "__main__":

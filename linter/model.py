@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per paragraph of a long law
 class SourceRef:
     """Where a piece of text stands in the original file, precise enough to annotate it.
 
@@ -25,7 +25,7 @@ class SourceRef:
     row: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph of body text as an extractor found it, before structure parsing.
 
@@ -47,7 +47,7 @@ class Block:
     definition: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Provision:
     """One citable unit of a regulation: a section, paragraph or lettered item.
 

@@ -67,11 +67,9 @@ class Evaluator:
         self._by_index = {u.provision.index: u for u in units}
         # Concept -> units having it in their own words or lead-in: a check only visits the
         # units that contain its act, which keeps 70 rules over a long law fast.
-        self._local: dict[int, set[str]] = {}
         self._units_with: dict[str, list[Unit]] = {}
         for unit in units:
             local = unit.own_concepts().union(*(lead.own_concepts() for lead in unit.lead_ins))
-            self._local[unit.provision.index] = local
             for concept in local:
                 self._units_with.setdefault(concept, []).append(unit)
 

@@ -24,6 +24,7 @@ import yaml
 from spacy.language import Language
 
 from linter.engine.checks import Evaluator, Match
+from linter.engine.units import Unit
 from linter.errors import PolicyError
 from linter.nlp.tokenizer import tokenizer
 from linter.patterns import Check, PatternSet
@@ -31,7 +32,7 @@ from linter.policy import Policy
 from linter.resources import data_path
 
 KINDS = ("element", "conflict")
-_CHUNK = 1024  # units scored at a time: bounds the memory of the score matrix
+_CHUNK = 1024  # units scored at a time: bounds the memory of the score matrix and the stacked vectors
 
 
 @dataclass(frozen=True)
@@ -161,18 +162,19 @@ class Recall:
         units = evaluator.units
         if not units:
             return
-        # Recall is built only when the similarity component ran, so every unit has its vector.
-        matrix = np.stack([u.vector for u in units if u.vector is not None])
-        assert len(matrix) == len(units)
-        for i, row in enumerate(self._nearest(matrix)):
+        for i, row in enumerate(self._nearest(units)):
             if row is not None:
                 self._proposals.setdefault(row[0], []).append((i, row[1]))
 
-    def _nearest(self, matrix: np.ndarray) -> list[tuple[tuple[int, str], float] | None]:
+    def _nearest(self, units: list[Unit]) -> list[tuple[tuple[int, str], float] | None]:
         out: list[tuple[tuple[int, str], float] | None] = []
         columns = self.vectors.columns
-        for chunk in range(0, len(matrix), _CHUNK):
-            scores = self.vectors.scores(matrix[chunk : chunk + _CHUNK])
+        for chunk in range(0, len(units), _CHUNK):
+            # A chunk's vectors at a time: a matrix of every unit's would double their memory.
+            # (Recall is built only when the similarity component ran: every unit has its vector.)
+            vectors = [u.vector for u in units[chunk : chunk + _CHUNK] if u.vector is not None]
+            assert len(vectors) == len(units[chunk : chunk + _CHUNK])
+            scores = self.vectors.scores(np.stack(vectors))
             # The nearest rule: the best column of each rule, then the best rule.
             nearest_rule = np.maximum.reduceat(scores, self.vectors.rule_starts, axis=0).argmax(axis=0)
             for u, r in enumerate(nearest_rule.tolist()):

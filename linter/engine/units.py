@@ -184,7 +184,8 @@ def build_units(
     exception_lead_in = _exception_lead_in(drafting.exception_lead_ins)
     references = cross_reference_grammar(drafting.cross_references)
     provisions = document.provisions
-    units = [Unit(p, d, nlp.make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
+    make_doc = nlp.make_doc  # one bound method for all units, not one each
+    units = [Unit(p, d, make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:
@@ -280,6 +281,8 @@ def _apply_definitions(
     if not defined:
         return
     matcher = _TermMatcher(nlp, defined)
+    # One description per term, shared by every unit using it (not a string per unit and concept).
+    where = {term: f"definition of \u201c{meaning.term}\u201d" for term, meaning in defined.items()}
     for unit in units:
         dropped: set[ConceptHit] = set()
         for term, start, end in matcher(unit.norms):
@@ -287,7 +290,7 @@ def _apply_definitions(
             if meaning.source != unit.provision.index:
                 dropped |= _narrowed(unit, start, end, meaning, concepts)
             for concept in meaning.concepts:
-                unit.context.setdefault(concept, f"definition of \u201c{meaning.term}\u201d")
+                unit.context.setdefault(concept, where[term])
         if dropped:
             unit.drop_hits(dropped)
 
@@ -318,6 +321,7 @@ def _add_exception_context(
         if qualified is None:
             continue
         qualified.links.append(link)
+        where = f"exception to {qualified.provision.label}"  # shared by the exception's units
         for idx in descendants(provisions, link.exception):
             exception = by_index.get(idx)
             if exception is None or exception is qualified:
@@ -325,7 +329,7 @@ def _add_exception_context(
             exception.links.append(link)
             # The exception is about what the qualified provision governs.
             for concept in qualified.own_concepts() | {c for lead in qualified.lead_ins for c in lead.own_concepts()}:
-                exception.context.setdefault(concept, f"exception to {qualified.provision.label}")
+                exception.context.setdefault(concept, where)
 
 
 def _proviso_links(units: list[Unit]) -> list[ExceptionLink]:

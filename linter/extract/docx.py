@@ -1,25 +1,26 @@
 """Read the body of a Word .docx as Blocks, the way Word shows it with changes accepted.
 
-python-docx opens the package (its lxml parser never resolves entities); the body XML is
-then walked directly, which is both simpler and faster than the python-docx object layer
-for tracked changes, content controls and numbering. Headers, footers, footnotes,
-endnotes and comments live in other parts and are never read.
+The package is opened here (its relationships say which parts are the document, its styles
+and its numbering) and the body XML is walked directly, which is both simpler and faster
+than the python-docx object layer for tracked changes, content controls and numbering.
+The body is streamed: each paragraph is freed once it is read, so memory does not grow
+with a tree of the whole document (a 200,000-paragraph body as a tree is ~300 MB). No
+parser here resolves entities, and a part that declares any is refused before parsing.
+Headers, footers, footnotes, endnotes and comments live in other parts and are never read.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
+from typing import IO
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.part import XmlPart
 from lxml import etree
 
 from linter.errors import (
@@ -38,7 +39,7 @@ _MAX_RATIO = 100
 # Below this size a member cannot hurt whatever its ratio (tiny XML parts compress well).
 _BIG_MEMBER = 5 * _MB
 
-_P, _TBL, _R = f"{W}p", f"{W}tbl", f"{W}r"
+_P, _TBL, _R, _BODY = f"{W}p", f"{W}tbl", f"{W}r", f"{W}body"
 _SDT_CONTENT = f"{W}sdtContent"
 # Block-level wrappers whose children are more paragraphs and tables.
 _BLOCK_CONTAINERS = {f"{W}{t}" for t in ("tr", "tc", "sdt", "sdtContent", "customXml")}
@@ -55,6 +56,14 @@ _RUN_TEXT = {
     f"{W}cr": " ",
     f"{W}noBreakHyphen": "-",
 }
+# Package relationships and content types (ECMA-376 Part 2, Open Packaging Conventions).
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_RT_DOCUMENT, _RT_STYLES, _RT_NUMBERING = f"{_RT}officeDocument", f"{_RT}styles", f"{_RT}numbering"
+_RT_APP = f"{_RT}extended-properties"
+_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+_CT_DOCUMENT, _CT_STYLES, _CT_NUMBERING = f"{_CT}document.main+xml", f"{_CT}styles+xml", f"{_CT}numbering+xml"
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _HEADING_ID = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
 
@@ -71,14 +80,19 @@ def read_blocks(path: Path) -> tuple[list[Block], int | None]:
     """
     name = str(path)
     _check_container(path)
-    document = _open(path)
-    body = document.element.body
-    styles = _Styles(_part_root(document, RT.STYLES))
-    numbering = Numbering(_part_root(document, RT.NUMBERING), styles.num_ids())
-    blocks = list(_blocks(body, styles, numbering)) if body is not None else []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            package = _Package(name, zf)
+            styles = _Styles(package.related_root(_RT_STYLES, _CT_STYLES))
+            numbering = Numbering(package.related_root(_RT_NUMBERING, _CT_NUMBERING), styles.num_ids())
+            with zf.open(package.main) as body:
+                blocks = list(_blocks(_streamed_paragraphs(body), styles, numbering))
+            pages = _page_count(package)
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise CorruptDocumentError(name, f"damaged Word document: missing or unreadable part ({exc})") from exc
     if not blocks:
         raise EmptyDocumentError(name, "the Word document's body contains no text")
-    return blocks, _page_count(document)
+    return blocks, pages
 
 
 def iter_body_paragraphs(body: etree._Element) -> Iterator[tuple[int, etree._Element, int | None]]:
@@ -91,19 +105,75 @@ def iter_body_paragraphs(body: etree._Element) -> Iterator[tuple[int, etree._Ele
     Ordinals start at 1 for paragraphs and for tables (tables are numbered in the order
     the walk enters them). To find paragraph N again, run this same walk.
     """
+    return _walk(etree.iterwalk(body, events=("start", "end"), tag=(_P, _TBL)))
+
+
+def _streamed_paragraphs(source: IO[bytes]) -> Iterator[tuple[int, etree._Element, int | None]]:
+    """`iter_body_paragraphs` over a document.xml being parsed, each paragraph freed once read."""
+    # Parsed as python-docx parses parts (the annotator reads the same file with it): text
+    # between elements dropped, no entities resolved, nothing fetched.
+    events = etree.iterparse(
+        source,
+        events=("start", "end"),
+        tag=(_P, _TBL),
+        remove_blank_text=True,
+        resolve_entities=False,
+        no_network=True,
+    )
+    for found in _walk(events):
+        yield found
+        _forget(found[1])
+
+
+def _walk(events: Iterable[tuple[str, etree._Element]]) -> Iterator[tuple[int, etree._Element, int | None]]:
+    """The walk of `iter_body_paragraphs`, over the start and end events of w:p and w:tbl.
+
+    A paragraph or table is on the walk when every element between it and the body is a
+    table or a block-level container; a paragraph is yielded at its end, when it is whole.
+    """
     paragraphs = count(1)
     tables = count(1)
+    entered: dict[etree._Element, int] = {}  # open tables on the walk -> their ordinal
+    for event, element in events:
+        if event == "start":
+            if element.tag == _TBL and _holder(element) is not _OFF_WALK:
+                entered[element] = next(tables)
+        elif element.tag == _TBL:
+            entered.pop(element, None)
+        else:
+            holder = _holder(element)
+            if holder is not _OFF_WALK:
+                yield next(paragraphs), element, None if holder is None else entered[holder]
 
-    def walk(container: etree._Element, table: int | None) -> Iterator[tuple[int, etree._Element, int | None]]:
-        for child in container:
-            if child.tag == _P:
-                yield next(paragraphs), child, table
-            elif child.tag == _TBL:
-                yield from walk(child, next(tables))
-            elif child.tag in _BLOCK_CONTAINERS:
-                yield from walk(child, table)
 
-    yield from walk(body, None)
+_OFF_WALK = etree.Element("off-walk")  # what `_holder` says of an element the walk never reaches
+
+
+def _holder(element: etree._Element) -> etree._Element | None:
+    """The innermost table holding `element` (None in the body itself), or _OFF_WALK."""
+    table = None
+    parent = element.getparent()
+    while parent is not None and parent.tag != _BODY:
+        if parent.tag == _TBL:
+            table = parent if table is None else table
+        elif parent.tag not in _BLOCK_CONTAINERS:
+            return _OFF_WALK
+        parent = parent.getparent()
+    # The document's body is a child of the root w:document (not a w:body nested deeper).
+    document = parent.getparent() if parent is not None else None
+    if document is None or document.getparent() is not None:
+        return _OFF_WALK
+    return table
+
+
+def _forget(paragraph: etree._Element) -> None:
+    """Free a paragraph that has been read, and everything the parse left before it."""
+    paragraph.clear()
+    element, parent = paragraph, paragraph.getparent()
+    while parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+        element, parent = parent, parent.getparent()
 
 
 # -- safety checks on the raw ZIP, before any XML is parsed ---------------------------
@@ -144,48 +214,87 @@ def _declares_entities(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
         return declares_entities(prolog(iter(lambda: fh.read(64 * 1024), b"")))
 
 
-def _open(path: Path) -> docx.document.Document:
-    name = str(path)
-    try:
-        return docx.Document(str(path))
-    except ValueError as exc:  # python-docx: main part is not a Word document (e.g. a template)
-        raise UnsupportedFormatError(name, f"not a Word .docx document ({exc})") from exc
-    except (
-        PackageNotFoundError,
-        KeyError,
-        etree.XMLSyntaxError,
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        OSError,
-    ) as exc:
-        raise CorruptDocumentError(name, f"damaged Word document: missing or unreadable part ({exc})") from exc
+class _Package:
+    """The parts of a Word package this reader needs, found the way Word finds them: the
+    package's relationships name the main document part, whose relationships name its
+    styles and numbering parts."""
 
+    def __init__(self, name: str, zf: zipfile.ZipFile) -> None:
+        self._zf = zf
+        self._overrides: dict[str, str] = {}
+        self._defaults: dict[str, str] = {}
+        for entry in _parse(zf.read("[Content_Types].xml")):
+            if entry.tag == f"{_TYPES}Override":
+                self._overrides[entry.get("PartName", "").lower()] = entry.get("ContentType", "")
+            elif entry.tag == f"{_TYPES}Default":
+                self._defaults[entry.get("Extension", "").lower()] = entry.get("ContentType", "")
+        self._package_rels = self._relationships("/")
+        main = self._package_rels.get(_RT_DOCUMENT)
+        if main is None:
+            raise KeyError("the package names no main document part")
+        content_type = self.content_type(main)
+        if content_type != _CT_DOCUMENT:  # a template, a macro-enabled document, another kind of package
+            raise UnsupportedFormatError(
+                name, f"not a Word .docx document (its main part is of content type '{content_type}')"
+            )
+        self.main = main
+        self._main_rels = self._relationships(main)
 
-def _part_root(document: docx.document.Document, reltype: str) -> etree._Element | None:
-    try:
-        part = document.part.part_related_by(reltype)
-    except KeyError:  # part absent
-        return None
-    return part.element if isinstance(part, XmlPart) else None  # a part that is not XML has no tree
+    def content_type(self, member: str) -> str:
+        partname = "/" + member
+        found = self._overrides.get(partname.lower()) or self._defaults.get(posixpath.splitext(partname)[1][1:].lower())
+        if found is None:
+            raise KeyError(f"no content type for part {partname}")
+        return found
 
+    def related_root(self, reltype: str, content_type: str) -> etree._Element | None:
+        """The parsed part the main document relates to by `reltype`, if it has the content type."""
+        member = self._main_rels.get(reltype)
+        if member is None or self.content_type(member) != content_type:
+            return None
+        return _parse(self._zf.read(member))
 
-def _page_count(document: docx.document.Document) -> int | None:
-    """Pages from docProps/app.xml, unless those statistics were never filled in."""
-    for part in document.part.package.iter_parts():
-        if str(part.partname) != "/docProps/app.xml":
-            continue
+    def related_blob(self, reltype: str) -> bytes | None:
+        """The bytes of the part the package relates to by `reltype`, if there is one."""
+        member = self._package_rels.get(reltype)
+        return self._zf.read(member) if member is not None else None
+
+    def _relationships(self, source: str) -> dict[str, str]:
+        """Relationship type -> zip member of its (first, internal) target, for the part `source`."""
+        folder, base = posixpath.split(source)
         try:
-            props = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
-        except etree.XMLSyntaxError:
-            return None
-        # (A comment or processing instruction has no name: its tag is not a string.)
-        stats = {el.tag.rsplit("}", 1)[-1]: (el.text or "").strip() for el in props if isinstance(el.tag, str)}
-        # A template's app.xml (python-docx's own says Pages=1, Words=0) describes no real layout.
-        if stats.get("Words") == "0" or not stats.get("Pages", "").isdigit():
-            return None
-        return int(stats["Pages"]) or None
-    return None
+            xml = self._zf.read(posixpath.join(folder, "_rels", base + ".rels").lstrip("/"))
+        except KeyError:  # a part without relationships
+            return {}
+        out: dict[str, str] = {}
+        for rel in _parse(xml).iter(_RELS):
+            target = rel.get("Target")
+            if target is None or rel.get("TargetMode") == "External":
+                continue
+            member = posixpath.normpath(posixpath.join("/", folder, target)).lstrip("/")
+            out.setdefault(rel.get("Type", ""), member)
+        return out
+
+
+def _parse(xml: bytes) -> etree._Element:
+    return etree.fromstring(xml, etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True))
+
+
+def _page_count(package: _Package) -> int | None:
+    """Pages from docProps/app.xml, unless those statistics were never filled in."""
+    blob = package.related_blob(_RT_APP)
+    if blob is None:
+        return None
+    try:
+        props = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
+    # (A comment or processing instruction has no name: its tag is not a string.)
+    stats = {el.tag.rsplit("}", 1)[-1]: (el.text or "").strip() for el in props if isinstance(el.tag, str)}
+    # A template's app.xml (python-docx's own says Pages=1, Words=0) describes no real layout.
+    if stats.get("Words") == "0" or not stats.get("Pages", "").isdigit():
+        return None
+    return int(stats["Pages"]) or None
 
 
 # -- styles ---------------------------------------------------------------------------
@@ -281,9 +390,11 @@ def _int_val(el: etree._Element | None) -> int | None:
 # -- paragraphs -----------------------------------------------------------------------
 
 
-def _blocks(body: etree._Element, styles: _Styles, numbering: Numbering) -> Iterator[Block]:
+def _blocks(
+    paragraphs: Iterable[tuple[int, etree._Element, int | None]], styles: _Styles, numbering: Numbering
+) -> Iterator[Block]:
     pending: tuple[int, int | None, str] | None = None  # (ordinal, table, text) of a paragraph whose mark was deleted
-    for ordinal, paragraph, table in iter_body_paragraphs(body):
+    for ordinal, paragraph, table in paragraphs:
         p_pr = paragraph.find(f"{W}pPr")
         text, changed = _paragraph_text(paragraph)
         mark_deleted, mark_inserted = _mark_changes(p_pr)
@@ -350,23 +461,28 @@ def _paragraph_props(
 def _paragraph_text(paragraph: etree._Element) -> tuple[str, bool]:
     """Visible text with tracked changes accepted, and whether any change was tracked."""
     parts: list[str] = []
-    changed = False
-
-    def visit(container: etree._Element) -> None:
-        nonlocal changed
-        for child in container:
-            tag = child.tag
-            if tag == _R:
-                for item in child:
-                    if item.tag in _RUN_TEXT:
-                        parts.append(_RUN_TEXT[item.tag] or item.text or "")
-            elif tag in _REMOVED:
-                changed = True
-            elif tag in _INSERTED:
-                changed = True
-                visit(child)
-            elif tag in _INLINE_CONTAINERS:
-                visit(child)
-
-    visit(paragraph)
+    changed = _visible_text(paragraph, parts)
     return "".join(parts), changed
+
+
+def _visible_text(container: etree._Element, parts: list[str]) -> bool:
+    """Append the visible text of `container`'s runs to `parts`; True if a change was tracked.
+
+    (A function of its own, not a closure: a recursive closure is a reference cycle, which
+    the paused collector would leave in memory once per paragraph.)
+    """
+    changed = False
+    for child in container:
+        tag = child.tag
+        if tag == _R:
+            for item in child:
+                if item.tag in _RUN_TEXT:
+                    parts.append(_RUN_TEXT[item.tag] or item.text or "")
+        elif tag in _REMOVED:
+            changed = True
+        elif tag in _INSERTED:
+            _visible_text(child, parts)
+            changed = True
+        elif tag in _INLINE_CONTAINERS:
+            changed = _visible_text(child, parts) or changed
+    return changed

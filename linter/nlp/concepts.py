@@ -8,6 +8,7 @@ overlaps an exclude match of the same concept is dropped.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -22,7 +23,7 @@ _EXCLUDE_SUFFIX = "!exclude"
 _STATUTE_NAME_SPAN = 10  # tokens after a hit within which the name of a law must end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long law has millions of hits
 class ConceptHit:
     concept: str
     start: int
@@ -56,7 +57,7 @@ class ConceptTagger:
         hits = []
         excluded: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self.matcher(doc):
-            label = strings[match_id]
+            label = sys.intern(strings[match_id])  # one string per concept, not one per hit
             if label.endswith(_EXCLUDE_SUFFIX):
                 excluded.setdefault(label[: -len(_EXCLUDE_SUFFIX)], []).append((start, end))
             else:

@@ -12,6 +12,7 @@ linter/pattern_language.py (MARKER_CATEGORIES), rendered in patterns/README.md.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -31,7 +32,7 @@ _COMMA = ","
 _RESTRICTION_REACH = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per clause or more, in every provision
 class Marker:
     category: str
     start: int
@@ -40,7 +41,7 @@ class Marker:
     idx: int  # character offset in the provision
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     start: int
     end: int
@@ -128,7 +129,13 @@ class DeonticTagger:
         rows = token_rows(doc)
         strings = doc.vocab.strings
         markers = [
-            Marker(strings[label], start, end, span_text(strings, rows, start, end, word=LOWERED), rows[start][OFFSET])
+            Marker(
+                sys.intern(strings[label]),
+                start,
+                end,
+                span_text(strings, rows, start, end, word=LOWERED),
+                rows[start][OFFSET],
+            )
             for label, start, end in _longest_first(self.matcher(doc))
         ]
         clauses = []

@@ -7,6 +7,8 @@ than all the work the components do with them; one `Doc.to_array` call serves th
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, NORM, ORTH, SPACY
 from spacy.strings import StringStore
@@ -40,6 +42,10 @@ def span_text(strings: StringStore, rows: list[list[int]], start: int, end: int,
     `word` is the column holding the token's string hash (WORD or LOWERED).
     """
     last = end - 1
+    # Interned: the same few words are quoted by hits all through a law, and a new string
+    # per hit would be a tenth of the memory a long law's units take.
     if start == last:
-        return strings[rows[start][word]]  # most hits are one word
-    return "".join(strings[rows[i][word]] + (" " if rows[i][SPACE] and i < last else "") for i in range(start, end))
+        return sys.intern(strings[rows[start][word]])  # most hits are one word
+    return sys.intern(
+        "".join(strings[rows[i][word]] + (" " if rows[i][SPACE] and i < last else "") for i in range(start, end))
+    )
