@@ -169,7 +169,7 @@ def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) 
     if jobs > 1 and len(tasks) > 1:
         yield from _with_progress(_pooled(tasks, jobs), sizes, progress)
     else:
-        # A single file gets the jobs itself: its reader may split it across processes.
+        # One file with several jobs: its reader may split it (a long PDF's pages) instead.
         tasks = [(path, replace(settings, workers=jobs)) for path, settings in tasks]
         yield from _with_progress(map(_lint_task, tasks), sizes, progress)
 

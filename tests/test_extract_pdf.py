@@ -166,6 +166,19 @@ def test_a_damaged_page_read_by_another_process_is_reported(
 
 
 @forks
+def test_an_unexpected_error_in_a_page_reader_process_is_raised_here(
+    rules_pdf: Path, split_every_page: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As when this process reads the page itself: the runner makes it the file's internal error.
+    def fails(name: str) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(pdf_reader, "_read_page", _in_child(os.getpid(), fails))
+    with pytest.raises(KeyError, match="boom"):
+        read_blocks(rules_pdf, workers=3)
+
+
+@forks
 def test_a_page_reader_process_that_dies_is_reported(
     rules_pdf: Path, split_every_page: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,7 +21,6 @@ from linter.errors import (
     CorruptDocumentError,
     EmptyDocumentError,
     EncryptedDocumentError,
-    InputError,
     ScannedDocumentError,
 )
 from linter.extract.pdf_layout import PageText, Segment, clean_text, layout_pages
@@ -117,7 +116,7 @@ def _received(receiver: Connection, path: Path) -> list[PageText]:
         share_pages = receiver.recv()
     except EOFError:
         raise CorruptDocumentError(str(path), "damaged PDF: the process reading its pages died") from None
-    if isinstance(share_pages, InputError):
+    if isinstance(share_pages, Exception):
         raise share_pages
     return share_pages
 
@@ -125,7 +124,7 @@ def _received(receiver: Connection, path: Path) -> list[PageText]:
 def _send_share(sender: Connection, path: Path, share: range) -> None:
     try:
         sender.send(_read_share(path, share))
-    except InputError as exc:
+    except Exception as exc:  # raised again in the parent, as if its own reading had failed
         sender.send(exc)
     finally:
         sender.close()
