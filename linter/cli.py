@@ -195,7 +195,12 @@ def pattern_docs(check_only: bool) -> None:
     help="Record the current findings in FILE, keeping existing reasons, and exit.",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in N parallel processes."
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Lint files (or a single long PDF's pages) in N parallel processes.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no rule text, no summary lines.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")

@@ -39,6 +39,11 @@ class InputError(BangkokLintError):
         self.path = path
         self.message = message
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Rebuilt from both arguments when it travels back from a worker process (pickle
+        # would otherwise call the class with the one combined message).
+        return type(self), (self.path, self.message)
+
 
 class MissingFileError(InputError):
     code = "not-found"

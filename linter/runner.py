@@ -48,12 +48,14 @@ _PROGRESS_MIN_BYTES = 2_000_000
 @dataclass(frozen=True)
 class FileSettings:
     """What to check in one file: scopes (empty means the policy default), rule numbers (None
-    means all) and whether the similarity recall layer is on."""
+    means all), whether the similarity recall layer is on, and how many processes may read it."""
 
     scope: tuple[str, ...] = ()
     rules: frozenset[int] | None = None
     similarity: bool = True
     limits: Limits = field(default_factory=Limits)
+    # Processes the file may be read in (a long PDF's pages are split across them).
+    workers: int = 1
 
 
 @dataclass
@@ -167,6 +169,8 @@ def _outcomes(tasks: list[tuple[str, FileSettings]], jobs: int, progress: bool) 
     if jobs > 1 and len(tasks) > 1:
         yield from _with_progress(_pooled(tasks, jobs), sizes, progress)
     else:
+        # One file with several jobs: its reader may split it (a long PDF's pages) instead.
+        tasks = [(path, replace(settings, workers=jobs)) for path, settings in tasks]
         yield from _with_progress(map(_lint_task, tasks), sizes, progress)
 
 
@@ -279,7 +283,7 @@ def _lint_file(task: tuple[str, FileSettings]) -> tuple[DocumentResult, Document
     from linter.extract import read_document
 
     path, settings = task
-    document = read_document(path, settings.limits)
+    document = read_document(path, settings.limits, settings.workers)
     result = check_document(document, settings.scope, similarity=settings.similarity)
     if settings.rules is not None:
         result.rules = [r for r in result.rules if r.rule in settings.rules]

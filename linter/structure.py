@@ -549,8 +549,8 @@ class _Builder:
         for depth in range(len(stack) - 1, -1, -1):
             level = stack[depth]
             if level.style in styles and token == _next(level.style, level.token):
-                lead_in = _LEAD_IN_END.search(self.provisions[level.index].text)
-                if fresh and depth == len(stack) - 1 and lead_in:
+                # The lead-in is searched last: most items are no fresh style's first token.
+                if fresh and depth == len(stack) - 1 and _LEAD_IN_END.search(self.provisions[level.index].text):
                     break  # "(h) the following—" then "(i)": a roman child, not letter i
                 self._chosen_style = level.style
                 return depth
@@ -659,7 +659,8 @@ def _split_inline_items(text: str) -> tuple[str, list[tuple[str, str]]]:
     after ";" counts, so a cross-reference ("paragraph (a) or (b)") is never split; items
     inside quotation marks are text an amendment inserts, not items of this provision.
     """
-    if text[:1] in _QUOTE_OPEN + '"' or not _INLINE_ITEM.search(text):
+    # Every item label ends in ")": the membership test is far cheaper than the search.
+    if text[:1] in _QUOTE_OPEN + '"' or ")" not in text or not _INLINE_ITEM.search(text):
         return text, []
     run: list[re.Match] = []
     style = ""

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import os
+import pickle
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from linter.errors import (
     EncryptedDocumentError,
     ScannedDocumentError,
 )
+from linter.extract import pdf as pdf_reader
 from linter.extract.pdf import read_blocks
 from linter.extract.pdf_layout import PageText, Segment, layout_pages
 
@@ -111,6 +115,114 @@ def test_blocks_cite_page_line_and_box_from_the_top_left(rules_pdf: Path) -> Non
     assert 300 < x1 < 560
     # "(b) visits" continues on page 2, but its box covers only its first page.
     assert 219 <= blocks[3].ref.bbox[1] < 230 and blocks[3].ref.bbox[3] <= 235
+
+
+# -- one PDF's pages read by several processes (--jobs on a single file) ---------------------
+
+forks = pytest.mark.skipif(sys.platform != "linux", reason="pages are split across forked processes on Linux only")
+
+
+@pytest.fixture
+def split_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let a three-page document be split into a process per page (normally 25 pages each)."""
+    monkeypatch.setattr(pdf_reader, "_MIN_PAGES_PER_PROCESS", 1)
+
+
+def _in_child(parent: int, action):
+    """A page reader that does `action` instead when it runs in a process other than `parent`."""
+    real = pdf_reader._read_page
+
+    def read_page(document, index, name):
+        if os.getpid() != parent and index == 2:
+            action(name)
+        return real(document, index, name)
+
+    return read_page
+
+
+@forks
+def test_pages_read_by_three_processes_give_the_same_paragraphs(rules_pdf: Path, split_every_page: None) -> None:
+    blocks, pages = read_blocks(rules_pdf, workers=3)
+    assert pages == 3
+    # The running header and "Page N of 3" are still recognised across the processes' pages,
+    # "(b) visits" still continues from page 1 onto page 2, and every citation is the same.
+    assert blocks == read_blocks(rules_pdf)[0]
+    assert "restricted as a punishment." in blocks[3].text
+    assert not any("GAZETTE" in b.text or "Page" in b.text for b in blocks)
+
+
+@forks
+def test_a_damaged_page_read_by_another_process_is_reported(
+    rules_pdf: Path, split_every_page: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def damaged(name: str) -> None:
+        raise CorruptDocumentError(name, "damaged PDF: page 3 cannot be read (test)")
+
+    monkeypatch.setattr(pdf_reader, "_read_page", _in_child(os.getpid(), damaged))
+    assert len(read_blocks(rules_pdf)[0]) == 6  # read here alone, the page is fine
+    with pytest.raises(CorruptDocumentError) as caught:
+        read_blocks(rules_pdf, workers=3)
+    assert str(caught.value) == f"{rules_pdf}: damaged PDF: page 3 cannot be read (test)"
+
+
+@forks
+def test_an_unexpected_error_in_a_page_reader_process_is_raised_here(
+    rules_pdf: Path, split_every_page: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As when this process reads the page itself: the runner makes it the file's internal error.
+    def fails(name: str) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(pdf_reader, "_read_page", _in_child(os.getpid(), fails))
+    with pytest.raises(KeyError, match="boom"):
+        read_blocks(rules_pdf, workers=3)
+
+
+@forks
+def test_a_page_reader_process_that_dies_is_reported(
+    rules_pdf: Path, split_every_page: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_reader, "_read_page", _in_child(os.getpid(), lambda name: os._exit(1)))
+    with pytest.raises(CorruptDocumentError, match="the process reading its pages died"):
+        read_blocks(rules_pdf, workers=3)
+
+
+@forks
+def test_pages_are_split_only_in_shares_worth_a_process() -> None:
+    assert pdf_reader._shares(292, 2) == [range(0, 146), range(146, 292)]
+    assert pdf_reader._shares(100, 8) == [range(0, 25), range(25, 50), range(50, 75), range(75, 100)]
+    assert pdf_reader._shares(49, 2) == [range(0, 49)]
+    assert pdf_reader._shares(292, 1) == [range(0, 292)]
+
+
+@forks
+def test_check_with_jobs_on_one_pdf_splits_its_pages(
+    rules_pdf: Path, split_every_page: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    splits = []
+    real = pdf_reader._read_in_processes
+
+    def spy(path: Path, shares: list[range]) -> list:
+        splits.append(shares)
+        return real(path, shares)
+
+    monkeypatch.setattr(pdf_reader, "_read_in_processes", spy)
+    outputs = [
+        CliRunner().invoke(main, ["check", "--format", "json", "--jobs", jobs, str(rules_pdf)]).output
+        for jobs in ("1", "2")
+    ]
+    assert splits == [[range(0, 1), range(1, 3)]]
+    assert outputs[0] == outputs[1] and '"documents"' in outputs[0]
+
+
+def test_input_errors_survive_the_trip_between_processes() -> None:
+    error = pickle.loads(pickle.dumps(EncryptedDocumentError("a.pdf", "is password-protected")))
+    assert type(error) is EncryptedDocumentError
+    assert (error.path, error.message, str(error)) == ("a.pdf", "is password-protected", "a.pdf: is password-protected")
 
 
 def _two_column_pdf(path: Path) -> Path:

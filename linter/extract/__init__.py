@@ -47,8 +47,21 @@ def _reader(fmt: str) -> Reader:
     return import_module(READERS[fmt]).read_blocks
 
 
-def read_document(path: str | Path, limits: Limits = Limits()) -> Document:
-    """Read any supported file into a Document; raise an InputError subclass if it cannot be read."""
+def _read_blocks(fmt: str, path: Path, workers: int) -> tuple[list[Block], int | None]:
+    if fmt == "pdf":
+        from linter.extract.pdf import read_blocks  # the one reader that splits a file across processes
+
+        return read_blocks(path, workers)
+    return _reader(fmt)(path)
+
+
+def read_document(path: str | Path, limits: Limits = Limits(), workers: int = 1) -> Document:
+    """Read any supported file into a Document; raise an InputError subclass if it cannot be read.
+
+    `workers` > 1 lets a reader split one long file across that many processes; only the
+    PDF reader does (see linter.extract.pdf), the others read a long law in a fraction of
+    the time a process takes to start.
+    """
     path = Path(path)
     size = _regular_file_size(path)
     try:
@@ -58,7 +71,7 @@ def read_document(path: str | Path, limits: Limits = Limits()) -> Document:
         from linter.structure import build_provisions
 
         with gc_paused():
-            blocks, pages = _reader(fmt)(path)
+            blocks, pages = _read_blocks(fmt, path, workers)
             if pages:
                 enforce(limits, str(path), "pages", pages)
             enforce(limits, str(path), "characters", sum(len(b.text) for b in blocks))

@@ -136,7 +136,9 @@ class _Vocabulary:
 
 def _separator(text: str, following: str, vocabulary: _Vocabulary) -> tuple[str, str]:
     """How line `text` meets the next line: (text with any hyphen dropped, separator)."""
-    hyphenated = _HYPHENATED_END.search(text[-40:]) if text.endswith("-") else None
+    if not text.endswith("-"):
+        return text, " "  # most lines: the first word of the next line is not needed
+    hyphenated = _HYPHENATED_END.search(text[-40:])
     first = _FIRST_WORD.match(following)
     if not hyphenated or not first:
         return text, " "
