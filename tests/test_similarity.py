@@ -138,3 +138,21 @@ def test_a_corrupt_word_cache_is_ignored(tmp_path, monkeypatch):
     (tmp_path / probe._name).write_bytes(b"not an array")
     sums, counts = WordSums(Embedder)([hash_string("visits")], ["visits"])
     assert counts[0] >= 1 and np.linalg.norm(sums[0]) > 0
+
+
+def test_a_provisions_vector_does_not_depend_on_its_batch():
+    from pathlib import Path
+
+    from linter.extract import read_document
+    from linter.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline("", True)
+    tagger = nlp.get_pipe("bangkok_similarity")
+    corpus = sorted((Path(__file__).resolve().parents[1] / "corpus" / "docs").glob("*.txt"))[:4]
+    texts = [p.text for path in corpus for p in read_document(path).provisions] + [""]
+    docs = list(nlp.tokenizer.pipe(texts))
+    assert len(docs) > 500  # a batch wide enough for a matrix product to sum in another order
+    together = tagger.vectors(docs)
+    assert np.array_equal(together[:50], np.stack([tagger.vectors([d])[0] for d in docs[:50]]))
+    assert np.array_equal(together, tagger.vectors(docs[::-1])[::-1])
+    assert not together[-1].any()  # the empty text is similar to nothing
