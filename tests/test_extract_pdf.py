@@ -189,10 +189,14 @@ def test_a_page_reader_process_that_dies_is_reported(
 
 @forks
 def test_pages_are_split_only_in_shares_worth_a_process() -> None:
-    assert pdf_reader._shares(292, 2) == [range(0, 146), range(146, 292)]
-    assert pdf_reader._shares(100, 8) == [range(0, 25), range(25, 50), range(50, 75), range(75, 100)]
-    assert pdf_reader._shares(49, 2) == [range(0, 49)]
-    assert pdf_reader._shares(292, 1) == [range(0, 292)]
+    from linter.forked import shares
+
+    least = pdf_reader._MIN_PAGES_PER_PROCESS
+    assert least == 25
+    assert shares(range(292), 2, least) == [range(0, 146), range(146, 292)]
+    assert shares(range(100), 8, least) == [range(0, 25), range(25, 50), range(50, 75), range(75, 100)]
+    assert shares(range(49), 2, least) == [range(0, 49)]
+    assert shares(range(292), 1, least) == [range(0, 292)]
 
 
 @forks

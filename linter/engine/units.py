@@ -19,6 +19,7 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from linter import forked
 from linter.definitions import DefinitionGrammar, definition_grammar
 from linter.engine.crossref import (
     CrossReferenceGrammar,
@@ -52,14 +53,47 @@ def _exception_lead_in(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{phrases_regex(words)})\b[^.;]{{0,60}}[:—–-]\s*$", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the pipeline found in one provision's words: all the checks use of its Doc.
+
+    The Doc itself is not kept: a law's Docs together would hold memory in proportion to the
+    whole law (~5 KB per provision). A Reading is plain data, so another process can make it.
+    """
+
+    hits: tuple[ConceptHit, ...]
+    clauses: tuple[Clause, ...]
+    vector: np.ndarray | None  # the similarity layer's sentence vector (None when it is off)
+    norms: np.ndarray  # token norms, 8 bytes a token: defined terms are found with these
+
+    @classmethod
+    def of(cls, doc: Doc) -> Reading:
+        # Read once: the checks consult these thousands of times, and `doc._` is slow.
+        vector = doc._.sentence_vector if Doc.has_extension("sentence_vector") else None
+        return cls(doc._.concepts, doc._.clauses, vector, token_array(doc)[:, NORMED].copy())
+
+
+# Provisions a forked process must parse to be worth its start.
+_MIN_PROVISIONS_PER_PROCESS = 400
+
+
+def readings(nlp: Language, provisions: list[Provision], workers: int = 1) -> list[Reading]:
+    """The Reading of each provision; with `workers` > 1 a long law is parsed by that many
+    processes at once (see linter.forked). A provision's Reading is the same whichever
+    process parses it, with whatever else."""
+
+    def parse(share) -> list[Reading]:
+        return [Reading.of(doc) for doc in nlp.pipe(p.text for p in share)]
+
+    return forked.map_shares(forked.shares(provisions, workers, _MIN_PROVISIONS_PER_PROCESS), parse)
+
+
 @dataclass(eq=False)
 class Unit:
     """A provision ready for rule checks: its parsed text plus inherited concepts."""
 
     provision: Provision
-    # The parsed Doc is read here and not kept: a law's Docs together would hold memory in
-    # proportion to the whole law (~5 KB per provision), the units only what the checks use.
-    doc: InitVar[Doc]
+    reading: InitVar[Reading]
     # Tokenizes the provision again, identically, for the rare reader of its tokens.
     make_doc: Callable[[str], Doc]
     lead_ins: list[Unit] = field(default_factory=list)
@@ -68,14 +102,11 @@ class Unit:
     exceptions: list[Unit] = field(default_factory=list)  # items of an exception lead-in ("except:")
     saved_by: list[Unit] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
 
-    def __post_init__(self, doc: Doc) -> None:
-        # Read once: the checks consult these thousands of times, and `doc._` is slow.
-        self.hits: tuple[ConceptHit, ...] = doc._.concepts
-        self.clauses: tuple[Clause, ...] = doc._.clauses
-        # The similarity layer's sentence vector, when that component ran (None otherwise).
-        self.vector = doc._.sentence_vector if Doc.has_extension("sentence_vector") else None
-        # Token norms, 8 bytes a token: defined terms are found with these, without tokenizing again.
-        self.norms: np.ndarray = token_array(doc)[:, NORMED].copy()
+    def __post_init__(self, reading: Reading) -> None:
+        self.hits: tuple[ConceptHit, ...] = reading.hits
+        self.clauses: tuple[Clause, ...] = reading.clauses
+        self.vector = reading.vector
+        self.norms: np.ndarray = reading.norms
         self.first_hit: dict[str, ConceptHit] = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
@@ -174,18 +205,19 @@ def build_units(
     non_operative_headings: tuple[str, ...] = (),
     concepts: dict[str, Concept] | None = None,
     drafting: Drafting | None = None,
+    workers: int = 1,
 ) -> list[Unit]:
     """Units for the operative provisions of `document` (not contents, findings or purposes).
 
     `drafting` is the pattern set's wording of cross-references, exceptions and definitions
-    (default: the installed patterns').
+    (default: the installed patterns'); `workers` processes parse a long law's provisions.
     """
     drafting = drafting or load_patterns().drafting
     exception_lead_in = _exception_lead_in(drafting.exception_lead_ins)
     references = cross_reference_grammar(drafting.cross_references)
     provisions = document.provisions
     make_doc = nlp.make_doc  # one bound method for all units, not one each
-    units = [Unit(p, d, make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
+    units = [Unit(p, r, make_doc) for p, r in zip(provisions, readings(nlp, provisions, workers))]
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:

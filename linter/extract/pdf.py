@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import ctypes
 import os
-import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
+from linter import forked
 from linter.errors import (
     CorruptDocumentError,
     EmptyDocumentError,
@@ -26,9 +26,6 @@ from linter.errors import (
 from linter.extract.pdf_layout import PageText, Segment, clean_text, layout_pages
 from linter.extract.pdf_paragraphs import build_blocks
 from linter.model import Block
-
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
 
 _RUN_BUFFER = 4096
 # Pages a forked reader must have to be worth its start (see _shares).
@@ -51,86 +48,34 @@ def read_blocks(path: Path, workers: int = 1) -> tuple[list[Block], int | None]:
         page_count = len(document)
         if page_count == 0:
             raise EmptyDocumentError(name, "PDF has no pages")
-        shares = _shares(page_count, workers)
-        if len(shares) == 1:
-            pages = _read_pages(document, shares[0], name)
+        # A share must have _MIN_PAGES_PER_PROCESS pages: below that the fork and the transfer
+        # of the pages' text cost more than reading them here.
+        parts = forked.shares(range(page_count), workers, _MIN_PAGES_PER_PROCESS)
+        if len(parts) == 1:
+            pages = _read_pages(document, range(page_count), name)
     finally:
         # Closed before any fork: a child must not share this document's open file.
         document.close()
-    if len(shares) > 1:
-        pages = _read_in_processes(path, shares)
+    if len(parts) > 1:
+        pages = _read_in_processes(path, parts)
     if not any(page.segments for page in pages):
         raise ScannedDocumentError(name, "has no text layer (scanned?); run OCR first, e.g. ocrmypdf")
     return build_blocks(layout_pages(pages)), page_count
 
 
-def _shares(page_count: int, workers: int) -> list[range]:
-    """Consecutive page ranges, one per process; a single range when splitting would not pay.
-
-    A process is forked only on Linux (as `linter.runner` forks its workers) and only for
-    at least _MIN_PAGES_PER_PROCESS pages each: below that the fork and the transfer of
-    the pages' text cost more than reading them here.
-    """
-    processes = min(workers, page_count // _MIN_PAGES_PER_PROCESS) if sys.platform == "linux" else 1
-    if processes <= 1:
-        return [range(page_count)]
-    bounds = [page_count * share // processes for share in range(processes + 1)]
-    return [range(start, end) for start, end in zip(bounds, bounds[1:])]
-
-
-def _read_in_processes(path: Path, shares: list[range]) -> list[PageText]:
-    """The pages of every share, read by forked children and this process at once, in page order.
+def _read_in_processes(path: Path, parts: list[Sequence[int]]) -> list[PageText]:
+    """The pages of every share, read by this process and forked children at once, in page order.
 
     Each process opens the document for itself: pdfium's state is per process, and a file
-    position shared across a fork would interleave the processes' reads. A plain process
-    and pipe per share cost half what a pool does to start, and a child that dies (a crash
-    inside pdfium) ends its pipe, where a pool would wait for it for ever.
+    position shared across a fork would interleave the processes' reads.
     """
-    from multiprocessing import get_context
-
-    context = get_context("fork")
-    children = []
-    for share in shares[1:]:
-        receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(target=_send_share, args=(sender, path, share), daemon=True)
-        child.start()
-        sender.close()
-        children.append((child, receiver))
-    received = False
     try:
-        pages = _read_share(path, shares[0])
-        for _, receiver in children:
-            pages += _received(receiver, path)
-        received = True
-    finally:
-        for child, receiver in children:
-            receiver.close()
-            if not received:
-                child.terminate()  # its pages are no longer wanted: the document has failed
-            child.join()
-    return pages
-
-
-def _received(receiver: Connection, path: Path) -> list[PageText]:
-    try:
-        share_pages = receiver.recv()
-    except EOFError:
+        return forked.map_shares(parts, lambda share: _read_share(path, share))
+    except forked.ChildDied:
         raise CorruptDocumentError(str(path), "damaged PDF: the process reading its pages died") from None
-    if isinstance(share_pages, Exception):
-        raise share_pages
-    return share_pages
 
 
-def _send_share(sender: Connection, path: Path, share: range) -> None:
-    try:
-        sender.send(_read_share(path, share))
-    except Exception as exc:  # raised again in the parent, as if its own reading had failed
-        sender.send(exc)
-    finally:
-        sender.close()
-
-
-def _read_share(path: Path, share: range) -> list[PageText]:
+def _read_share(path: Path, share: Sequence[int]) -> list[PageText]:
     document = _open(path)
     try:
         return _read_pages(document, share, str(path))
@@ -138,7 +83,7 @@ def _read_share(path: Path, share: range) -> list[PageText]:
         document.close()
 
 
-def _read_pages(document: pypdfium2.PdfDocument, indexes: range, name: str) -> list[PageText]:
+def _read_pages(document: pypdfium2.PdfDocument, indexes: Sequence[int], name: str) -> list[PageText]:
     return [_read_page(document, index, name) for index in indexes]
 
 
