@@ -1,11 +1,12 @@
 """Family, children and admission rules read in the wording of several drafting traditions.
 
-Short regulations written for this test (a probe campaign on Bangkok Rules 2, 3, 28, 49, 50 and
-52). Each phenomenon is shown in two traditions, with a counter-case that must stay as it is: a
+Short regulations written for this test (a probe campaign on Bangkok Rules 2, 3, 28, 42, 49,
+50 and 52). Each phenomenon is shown in two traditions, with a counter-case that must stay as it is: a
 modifier inside a phrase ("their incarcerated mothers"), a child kept "with her" after its age, an
 age limit written as a length of stay, a best-interests extension written in the singular ("the
 interest of the child"), the child who "is not an inmate", arrangements for a child on reception,
-personal files, extended visits, a mother's time with her child and alternative care.
+personal files, extended visits, a mother's time with her child, work adjusted for mothers and
+alternative care.
 """
 
 from pathlib import Path
@@ -61,6 +62,20 @@ CASES = [
         49,
         "partial",
         "Rule 963. A child of a woman prisoner may be admitted in jail with her where no relative can care for it.\n",
+    ),
+    (
+        "Australian act",
+        "reside with its parent",
+        52,
+        "conflict",
+        "Sec. 26. A child under four years of age may reside with its parent in a correctional centre.\n",
+    ),
+    (
+        "Pacific corrections order",
+        "accompany its mother",
+        52,
+        "conflict",
+        "14. A child under the age of two years may accompany its mother into prison.\n",
     ),
     # The limit written as a length of stay.
     (
@@ -173,6 +188,21 @@ CASES = [
         "Article 100(4). Convicted women whose children are in the children's home of the colony may be with their "
         "children in their free time.\n",
     ),
+    # The work regime adjusted for pregnant women and mothers (Rule 42(2)).
+    (
+        "Pacific corrections order",
+        "not directed to work",
+        42,
+        "partial",
+        "3.3 Pregnant women must not be directed to work two months before and three months after delivery.\n",
+    ),
+    (
+        "post-Soviet penal enforcement code",
+        "released from work",
+        42,
+        "partial",
+        "Article 104. Pregnant women and nursing mothers shall be released from work for the period set by labour law.\n",
+    ),
     # Alternative care before the child leaves.
     (
         "civil-law code",
@@ -218,6 +248,12 @@ COUNTER_CASES = [
         49,
         "gap",
         "A person under 18 years of age shall not be treated as an adult prisoner.\n",
+    ),
+    (
+        "work assigned as a sanction is not a flexible regime",
+        42,
+        "gap",
+        "A pregnant prisoner who refuses work assignments shall be liable to forfeiture of privileges.\n",
     ),
     (
         "a postponed hearing is not a postponed sentence",
