@@ -377,6 +377,11 @@ SCHEMA: dict[str, dict[str, Field]] = {
             required=True,
         ),
         "definitions": Field("how a provision defines a term", "mapping", required=True, section="definition wording"),
+        "person_modifiers": Field(
+            "words a law puts before a person or child that do not change who is meant (`their incarcerated mothers`, `her minor children`): a concept term matches with them inserted",
+            "list-of",
+            section="person modifier",
+        ),
     },
     "cross-reference wording": {
         "provision_names": Field(
@@ -431,6 +436,14 @@ SCHEMA: dict[str, dict[str, Field]] = {
         ),
         "joiners": Field(
             "small words that may stand inside such a name (`Act on the Enforcement of …`)", "words", required=True
+        ),
+    },
+    "person modifier": {
+        "words": Field("the modifiers; matched on normalised forms", "phrases", required=True),
+        "before": Field(
+            "the nouns they may stand before (`detained` before `mothers`, not before `children`: detained children are child prisoners)",
+            "phrases",
+            required=True,
         ),
     },
     "definition wording": {

@@ -134,6 +134,8 @@ class Drafting:
     statute_name_joiners: frozenset[str]
     exception_lead_ins: tuple[str, ...]
     definitions: DefinitionWording
+    # (modifiers, the nouns they may stand before): both normalised by the tagger.
+    person_modifiers: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,9 @@ def _load_drafting(path: Path) -> Drafting:
         statute_name_joiners=frozenset(_tuple(statutes["joiners"])),
         exception_lead_ins=_tuple(data["exception_lead_ins"]),
         definitions=DefinitionWording(**{key: _tuple(value) for key, value in wording.items()}),
+        person_modifiers=tuple(
+            (_tuple(group["words"]), _tuple(group["before"])) for group in data.get("person_modifiers") or ()
+        ),
     )
 
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from linter.nlp.normalize import normalize
 from linter.nlp.phrase_cache import add_phrases, phrase_keys
 from linter.nlp.token_rows import OFFSET, TITLE, UPPER, WORD, span_text, token_rows
 from linter.patterns import Concept, Drafting, load_patterns
@@ -45,6 +46,13 @@ class ConceptTagger:
         self.statute_words = drafting.statute_words
         self.name_joiners = drafting.statute_name_joiners
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        # Each person modifier's norm, and the norms of the nouns it may stand before.
+        self.modifiers: dict[int, frozenset[int]] = {}
+        for words, nouns in drafting.person_modifiers:
+            heads = frozenset(nlp.vocab.strings.add(normalize(noun)) for noun in nouns)
+            for word in words:
+                key = nlp.vocab.strings.add(normalize(word))
+                self.modifiers[key] = self.modifiers.get(key, frozenset()) | heads
         for concept in concepts.values():
             add_phrases(self.matcher, concept.id, phrase_keys(nlp, concept.terms, "NORM"))
             if concept.exclude:
@@ -56,7 +64,7 @@ class ConceptTagger:
         strings = doc.vocab.strings
         hits = []
         excluded: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self._matches(doc):
             label = sys.intern(strings[match_id])  # one string per concept, not one per hit
             if label.endswith(_EXCLUDE_SUFFIX):
                 excluded.setdefault(label[: -len(_EXCLUDE_SUFFIX)], []).append((start, end))
@@ -75,6 +83,31 @@ class ConceptTagger:
             if not self._in_statute_name(strings, rows, start, end)
         )
         return doc
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matcher's hits, and those it finds once person modifiers are left out.
+
+        "remain with their incarcerated mothers" is "remain with their mothers": a law's
+        status word before a person does not change who is meant, so the vocabulary need not
+        list each term once per modifier. Hits are given in the provision's own token indices.
+        """
+        matches = list(self.matcher(doc))
+        kept = [i for i, token in enumerate(doc) if not self._modifies(doc, i)]
+        if len(kept) == len(doc):
+            return matches
+        reduced = Doc(doc.vocab, words=[doc[i].text for i in kept])
+        seen = set(matches)
+        for match_id, start, end in self.matcher(reduced):
+            hit = (match_id, kept[start], kept[end - 1] + 1)
+            if end - start > 1 and hit not in seen:
+                seen.add(hit)
+                matches.append(hit)
+        return matches
+
+    def _modifies(self, doc: Doc, i: int) -> bool:
+        """Whether token i is a person modifier standing before a noun it may modify."""
+        heads = self.modifiers.get(doc[i].norm)
+        return heads is not None and i + 1 < len(doc) and doc[i + 1].norm in heads
 
     def _in_statute_name(self, strings, rows: list[list[int]], start: int, end: int) -> bool:
         if not all(row[TITLE] or row[UPPER] for row in rows[start:end]):
