@@ -1,8 +1,8 @@
 """Do one document's work in several processes at once: this one and forked children.
 
 Used where one long document would otherwise keep a single core busy (`--jobs N` with one
-file): the PDF reader splits its pages, the engine the provisions it parses and the rules it
-judges. Each share's result comes back through a pipe, in share order. Children are forked
+file): the PDF reader splits its pages. Each share's result comes back through a pipe, in
+share order. Children are forked
 (they start in milliseconds with everything this process has loaded) and so only on Linux,
 as linter.runner forks its workers; elsewhere the whole list is done here.
 """

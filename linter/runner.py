@@ -284,7 +284,7 @@ def _lint_file(task: tuple[str, FileSettings]) -> tuple[DocumentResult, Document
 
     path, settings = task
     document = read_document(path, settings.limits, settings.workers)
-    result = check_document(document, settings.scope, similarity=settings.similarity, workers=settings.workers)
+    result = check_document(document, settings.scope, similarity=settings.similarity)
     if settings.rules is not None:
         result.rules = [r for r in result.rules if r.rule in settings.rules]
     return result, document

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -159,3 +160,17 @@ def test_progress_bar_goes_to_stderr_on_a_terminal_and_never_in_ci(drafts, monke
     monkeypatch.setenv("CI", "true")
     runner.lint_paths(files, ["all"], progress=True)
     assert "Checking" not in capsys.readouterr().err
+
+
+def test_the_console_script_flushes_its_output_runs_exit_handlers_and_keeps_exit_codes(tmp_path):
+    """`run` skips the interpreter's teardown (os._exit) only after flushing and the exit handlers."""
+    env = {**os.environ, "BANGKOK_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    law = Path(__file__).resolve().parents[1] / "corpus" / "docs" / "01_westminster-prison-rules.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "linter.cli", "check", "--format", "json", str(law)], capture_output=True, env=env
+    )
+    assert done.returncode == 1  # findings at or above the default --fail-on
+    assert json.loads(done.stdout)["documents"]  # the whole report, flushed
+    assert list((tmp_path / "cache").glob("phrase-keys-*.json"))  # written by an exit handler
+    usage = subprocess.run([sys.executable, "-m", "linter.cli", "check", "--no-such-option"], capture_output=True)
+    assert usage.returncode == 2 and b"No such option" in usage.stderr

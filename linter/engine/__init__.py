@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 # First, before any module below imports spaCy: linter.nlp imports it without spacy.cli.
 import linter.nlp  # noqa: F401, I001
-from linter import forked
 from linter.engine.checks import Evaluator
 from linter.engine.verdicts import judge_rule
 from linter.findings import DocumentResult, RuleResult
@@ -24,24 +23,14 @@ def check_document(
     patterns: PatternSet | None = None,
     patterns_dir: str = "",
     similarity: bool = True,
-    workers: int = 1,
 ) -> DocumentResult:
-    """Judge every rule on `document`; `similarity` turns on the recall layer (linter.engine.recall).
-
-    With `workers` > 1 a long law's provisions are parsed, and its rules judged, by that many
-    processes at once (linter.forked); the result is the same as with one.
-    """
+    """Judge every rule on `document`; `similarity` turns on the recall layer (linter.engine.recall)."""
     policy = policy or load_policy()
     patterns = patterns or load_patterns()
     scopes = resolve_scope(policy, scope)
     with gc_paused():
-        results = _judge_rules(document, policy, patterns, patterns_dir, scopes, similarity, workers)
+        results = _judge_rules(document, policy, patterns, patterns_dir, scopes, similarity)
     return DocumentResult(document.path, document.format, list(scopes), results, document.pages)
-
-
-# Units a law must have for its rules to be judged in several processes: below this, judging
-# all 70 takes less than starting a process.
-_MIN_UNITS_TO_SPLIT_RULES = 800
 
 
 def _judge_rules(
@@ -51,24 +40,15 @@ def _judge_rules(
     patterns_dir: str,
     scopes: tuple[str, ...],
     similarity: bool,
-    workers: int,
 ) -> list[RuleResult]:
     nlp = build_pipeline(patterns_dir, similarity)
-    evaluator = Evaluator.for_document(document, patterns, nlp, workers)
+    evaluator = Evaluator.for_document(document, patterns, nlp)
     if similarity:
         from linter.engine.recall import Recall  # numpy and the model only when the layer is on
 
         evaluator.recall = Recall.for_document(evaluator, policy, patterns, nlp)
 
-    def judge(rules: Sequence[Rule]) -> list[RuleResult]:
-        return [_judged(rule, patterns, evaluator, scopes) for rule in rules]
-
-    if workers > 1 and len(evaluator.units) >= _MIN_UNITS_TO_SPLIT_RULES:
-        # Rules take unequal time (a few have many checks): dealt out in turn, not in blocks.
-        dealt = [policy.rules[i::workers] for i in range(workers)]
-        judged = {r.rule: r for r in forked.map_shares(dealt, judge)}
-        return [judged[rule.number] for rule in policy.rules]
-    return judge(policy.rules)
+    return [_judged(rule, patterns, evaluator, scopes) for rule in policy.rules]
 
 
 def _judged(rule: Rule, patterns: PatternSet, evaluator: Evaluator, scopes: tuple[str, ...]) -> RuleResult:

@@ -74,9 +74,9 @@ class Evaluator:
                 self._units_with.setdefault(concept, []).append(unit)
 
     @classmethod
-    def for_document(cls, document: Document, patterns: PatternSet, nlp, workers: int = 1) -> Evaluator:
+    def for_document(cls, document: Document, patterns: PatternSet, nlp) -> Evaluator:
         units = build_units(
-            document, nlp, patterns.deontic.non_operative_headings, patterns.concepts, patterns.drafting, workers
+            document, nlp, patterns.deontic.non_operative_headings, patterns.concepts, patterns.drafting
         )
         return cls(units, patterns.concepts, patterns.deontic.exemption_words)
 

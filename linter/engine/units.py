@@ -19,7 +19,6 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from linter import forked
 from linter.definitions import DefinitionGrammar, definition_grammar
 from linter.engine.crossref import (
     CrossReferenceGrammar,
@@ -58,7 +57,7 @@ class Reading:
     """What the pipeline found in one provision's words: all the checks use of its Doc.
 
     The Doc itself is not kept: a law's Docs together would hold memory in proportion to the
-    whole law (~5 KB per provision). A Reading is plain data, so another process can make it.
+    whole law (~5 KB per provision).
     """
 
     hits: tuple[ConceptHit, ...]
@@ -73,19 +72,9 @@ class Reading:
         return cls(doc._.concepts, doc._.clauses, vector, token_array(doc)[:, NORMED].copy())
 
 
-# Provisions a forked process must parse to be worth its start.
-_MIN_PROVISIONS_PER_PROCESS = 400
-
-
-def readings(nlp: Language, provisions: list[Provision], workers: int = 1) -> list[Reading]:
-    """The Reading of each provision; with `workers` > 1 a long law is parsed by that many
-    processes at once (see linter.forked). A provision's Reading is the same whichever
-    process parses it, with whatever else."""
-
-    def parse(share) -> list[Reading]:
-        return [Reading.of(doc) for doc in nlp.pipe(p.text for p in share)]
-
-    return forked.map_shares(forked.shares(provisions, workers, _MIN_PROVISIONS_PER_PROCESS), parse)
+def readings(nlp: Language, provisions: list[Provision]) -> list[Reading]:
+    """The Reading of each provision."""
+    return [Reading.of(doc) for doc in nlp.pipe(p.text for p in provisions)]
 
 
 @dataclass(eq=False)
@@ -205,19 +194,18 @@ def build_units(
     non_operative_headings: tuple[str, ...] = (),
     concepts: dict[str, Concept] | None = None,
     drafting: Drafting | None = None,
-    workers: int = 1,
 ) -> list[Unit]:
     """Units for the operative provisions of `document` (not contents, findings or purposes).
 
     `drafting` is the pattern set's wording of cross-references, exceptions and definitions
-    (default: the installed patterns'); `workers` processes parse a long law's provisions.
+    (default: the installed patterns').
     """
     drafting = drafting or load_patterns().drafting
     exception_lead_in = _exception_lead_in(drafting.exception_lead_ins)
     references = cross_reference_grammar(drafting.cross_references)
     provisions = document.provisions
     make_doc = nlp.make_doc  # one bound method for all units, not one each
-    units = [Unit(p, r, make_doc) for p, r in zip(provisions, readings(nlp, provisions, workers))]
+    units = [Unit(p, r, make_doc) for p, r in zip(provisions, readings(nlp, provisions))]
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from linter.nlp.normalize import normalize
 from linter.nlp.phrase_cache import add_phrases, phrase_keys
-from linter.nlp.token_rows import OFFSET, TITLE, UPPER, WORD, span_text, token_rows
+from linter.nlp.token_rows import NORMED, OFFSET, TITLE, UPPER, WORD, span_text, token_array, token_rows
 from linter.patterns import Concept, Drafting, load_patterns
 
 _EXCLUDE_SUFFIX = "!exclude"
@@ -92,10 +92,18 @@ class ConceptTagger:
         list each term once per modifier. Hits are given in the provision's own token indices.
         """
         matches = list(self.matcher(doc))
-        kept = [i for i, token in enumerate(doc) if not self._modifies(doc, i)]
-        if len(kept) == len(doc):
+        norms = token_array(doc)[:, NORMED].tolist()
+        if self.modifiers.keys().isdisjoint(norms):
+            return matches  # most provisions: one C-level pass, no Token objects
+        kept = [
+            i
+            for i, norm in enumerate(norms)
+            if not (i + 1 < len(norms) and norms[i + 1] in self.modifiers.get(norm, ()))
+        ]
+        if len(kept) == len(norms):
             return matches
-        reduced = Doc(doc.vocab, words=[doc[i].text for i in kept])
+        rows = token_rows(doc)
+        reduced = Doc(doc.vocab, words=[doc.vocab.strings[rows[i][WORD]] for i in kept])
         seen = set(matches)
         for match_id, start, end in self.matcher(reduced):
             hit = (match_id, kept[start], kept[end - 1] + 1)
@@ -103,11 +111,6 @@ class ConceptTagger:
                 seen.add(hit)
                 matches.append(hit)
         return matches
-
-    def _modifies(self, doc: Doc, i: int) -> bool:
-        """Whether token i is a person modifier standing before a noun it may modify."""
-        heads = self.modifiers.get(doc[i].norm)
-        return heads is not None and i + 1 < len(doc) and doc[i + 1].norm in heads
 
     def _in_statute_name(self, strings, rows: list[list[int]], start: int, end: int) -> bool:
         if not all(row[TITLE] or row[UPPER] for row in rows[start:end]):
