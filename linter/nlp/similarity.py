@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -105,63 +105,92 @@ def load_embedder() -> Embedder:
     return Embedder()
 
 
+@dataclass(frozen=True)
+class _WordTable:
+    orths: np.ndarray  # sorted spaCy orth ids (uint64)
+    counts: np.ndarray  # each word's number of tokens (float32)
+    sums: np.ndarray  # each word's token-vector sum (float32, words x DIMENSIONS)
+
+
+_EMPTY = _WordTable(np.zeros(0, np.uint64), np.zeros(0, np.float32), np.zeros((0, DIMENSIONS), np.float32))
+_MAGIC = b"BLWSUMS1"
+_HEADER = len(_MAGIC) + 8  # the magic, then the number of words
+
+
 class WordSums:
     """Each word's token-vector sum and token count, as `Embedder.token_sums` gives them,
     kept in the user cache between runs; the model is loaded only for words not seen before.
 
-    Words are keyed by their spaCy orth id (a 64-bit hash of the text). The file is one
-    sorted array, read by memory map: a run reads only the rows of its own words. New words
-    are merged in when the process ends, up to `_CACHED_WORDS` words.
+    Words are keyed by their spaCy orth id (a 64-bit hash of the text). The file holds the
+    sorted ids, then the counts, then the sums, and is read by memory map: a run reads the ids
+    (8 bytes a word) and only the sums of its own words, so a large cache costs no memory.
+    New words are merged in when the process ends, up to `_CACHED_WORDS` words.
     """
-
-    _DTYPE = np.dtype([("orth", "<u8"), ("count", "<f4"), ("sums", "<f4", (DIMENSIONS,))])
 
     def __init__(self, embedder: Callable[[], Embedder]) -> None:
         self._embedder = embedder
-        self._name = f"word-sums-{hashlib.sha256(json.dumps(model_key()).encode()).hexdigest()[:20]}.npy"
-        self._stored: np.ndarray | None = None
-        self._learned: list[np.ndarray] = []
+        self._name = f"word-sums-{hashlib.sha256(json.dumps(model_key()).encode()).hexdigest()[:20]}.bin"
+        self._stored: _WordTable | None = None
+        self._learned: list[_WordTable] = []
 
     def __call__(self, orths: list[int], words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """The sums and counts of `words` (whose orth ids are `orths`), in that order."""
         stored = self._read()
         keys = np.asarray(orths, dtype=np.uint64)
-        at = np.minimum(np.searchsorted(stored["orth"], keys), max(len(stored) - 1, 0))
-        known = stored["orth"][at] == keys if len(stored) else np.zeros(len(keys), dtype=bool)
+        known = np.zeros(len(keys), dtype=bool)
+        at = np.zeros(len(keys), dtype=np.int64)
+        if len(stored.orths):
+            at = np.minimum(np.searchsorted(stored.orths, keys), len(stored.orths) - 1)
+            known = stored.orths[at] == keys
         sums = np.empty((len(keys), DIMENSIONS), dtype=np.float32)
         counts = np.empty(len(keys), dtype=np.float32)
-        sums[known], counts[known] = stored["sums"][at[known]], stored["count"][at[known]]
+        sums[known], counts[known] = stored.sums[at[known]], stored.counts[at[known]]
         missing = np.flatnonzero(~known)
         if len(missing):
             sums[missing], counts[missing] = self._embedder().token_sums([words[i] for i in missing])
-            self._remember(keys[missing], sums[missing], counts[missing])
+            self._remember(_WordTable(keys[missing], counts[missing], sums[missing]))
         return sums, counts
 
-    def _read(self) -> np.ndarray:
+    def _read(self) -> _WordTable:
         if self._stored is None:
-            self._stored = np.zeros(0, dtype=self._DTYPE)
             try:
-                table = np.load(user_cache.cache_dir() / self._name, mmap_mode="r")
-                if table.dtype == self._DTYPE and table.ndim == 1:
-                    self._stored = table
-            except (OSError, ValueError, EOFError):
-                pass  # none yet, or unusable: the words are embedded again
+                self._stored = _read_table(user_cache.cache_dir() / self._name)
+            except (OSError, ValueError):
+                self._stored = _EMPTY  # none yet, or unusable: the words are embedded again
         return self._stored
 
-    def _remember(self, orths: np.ndarray, sums: np.ndarray, counts: np.ndarray) -> None:
+    def _remember(self, learned: _WordTable) -> None:
         if not self._learned:
             atexit.register(self._save)
-        rows = np.empty(len(orths), dtype=self._DTYPE)
-        rows["orth"], rows["count"], rows["sums"] = orths, counts, sums
-        self._learned.append(rows)
+        self._learned.append(learned)
 
     def _save(self) -> None:
-        table = np.concatenate([self._read(), *self._learned])
-        table = table[np.unique(table["orth"], return_index=True)[1]][:_CACHED_WORDS]
-        buffer = io.BytesIO()
-        np.save(buffer, table)
-        user_cache.write_bytes(self._name, buffer.getvalue())
+        tables = [self._read(), *self._learned]
+        orths = np.concatenate([t.orths for t in tables])
+        kept = np.unique(orths, return_index=True)[1][:_CACHED_WORDS]  # sorted by id
+        counts = np.concatenate([t.counts for t in tables])[kept]
+        sums = np.concatenate([t.sums for t in tables])[kept]
+        data = _MAGIC + len(kept).to_bytes(8, "little")
+        data += orths[kept].astype("<u8").tobytes() + counts.astype("<f4").tobytes() + sums.astype("<f4").tobytes()
+        user_cache.write_bytes(self._name, data)
         self._learned = []
+
+
+def _read_table(path: Path) -> _WordTable:
+    with open(path, "rb") as stored:
+        header = stored.read(_HEADER)
+    if len(header) != _HEADER or not header.startswith(_MAGIC):
+        raise ValueError(f"{path}: not a word-sums file")
+    n = int.from_bytes(header[len(_MAGIC) :], "little")
+    if path.stat().st_size != _HEADER + n * (8 + 4 + 4 * DIMENSIONS):
+        raise ValueError(f"{path}: truncated")
+    if n == 0:
+        return _EMPTY
+    return _WordTable(
+        np.memmap(path, dtype="<u8", mode="r", offset=_HEADER, shape=(n,)),
+        np.memmap(path, dtype="<f4", mode="r", offset=_HEADER + 8 * n, shape=(n,)),
+        np.memmap(path, dtype="<f4", mode="r", offset=_HEADER + 12 * n, shape=(n, DIMENSIONS)),
+    )
 
 
 class SimilarityTagger:
