@@ -2,18 +2,7 @@
 measure") carry that act: a ban on "such punishment" for pregnant women is a ban on the
 punishment the law just listed."""
 
-from pathlib import Path
-
 import pytest
-
-from linter.engine import check_document
-from linter.extract import read_document
-
-
-def _rule_22(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "regulation.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return {r.rule: r.verdict for r in check_document(read_document(path), ("all",)).rules}[22]
 
 
 @pytest.mark.parametrize(
@@ -31,13 +20,13 @@ def _rule_22(tmp_path: Path, text: str) -> str:
     ],
     ids=["south-asian-manual", "westminster", "post-soviet"],
 )
-def test_a_ban_on_the_referred_act_exempts_pregnant_and_nursing_women(tmp_path, text):
-    assert _rule_22(tmp_path, text) in ("covered", "partial")
+def test_a_ban_on_the_referred_act_exempts_pregnant_and_nursing_women(verdict, text):
+    assert verdict(text, 22) in ("covered", "partial")
 
 
-def test_a_reference_that_exempts_no_one_leaves_the_conflict(tmp_path):
+def test_a_reference_that_exempts_no_one_leaves_the_conflict(verdict):
     text = (
         "41. (1) The governor may award cellular confinement for a period not exceeding three days.\n"
         "(2) Every such punishment shall be recorded in the punishment book."
     )
-    assert _rule_22(tmp_path, text) == "conflict"
+    assert verdict(text, 22) == "conflict"

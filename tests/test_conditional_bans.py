@@ -2,19 +2,7 @@
 objects") leaves the act allowed whenever the doctor says nothing: a way round the ban. A ban
 narrowed to the woman's own state ("if she is in labour") is protective and stays a ban."""
 
-from pathlib import Path
-
 import pytest
-
-from linter.engine import check_document
-from linter.extract import read_document
-
-
-def _rule_24(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "regulation.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    result = check_document(read_document(path), ("all",))
-    return {r.rule: r for r in result.rules}[24].verdict
 
 
 @pytest.mark.parametrize(
@@ -26,8 +14,8 @@ def _rule_24(tmp_path: Path, text: str) -> str:
     ],
     ids=["westminster", "us-code", "civil-law"],
 )
-def test_a_ban_on_a_doctors_say_so_re_permits_restraint(tmp_path, text):
-    assert _rule_24(tmp_path, text) == "conflict"
+def test_a_ban_on_a_doctors_say_so_re_permits_restraint(verdict, text):
+    assert verdict(text, 24) == "conflict"
 
 
 @pytest.mark.parametrize(
@@ -38,5 +26,5 @@ def test_a_ban_on_a_doctors_say_so_re_permits_restraint(tmp_path, text):
     ],
     ids=["narrowed-to-her-state", "doctor-condition-on-another-duty"],
 )
-def test_a_protective_condition_keeps_the_ban(tmp_path, text):
-    assert _rule_24(tmp_path, text) in ("covered", "partial")
+def test_a_protective_condition_keeps_the_ban(verdict, text):
+    assert verdict(text, 24) in ("covered", "partial")

@@ -2,18 +2,7 @@
 Y; when X names a rule or provision ("the prohibition", "section 5") that rule is switched off
 for Y, which re-permits what it forbade."""
 
-from pathlib import Path
-
 import pytest
-
-from linter.engine import check_document
-from linter.extract import read_document
-
-
-def _verdicts(tmp_path: Path, text: str) -> dict[int, str]:
-    path = tmp_path / "regulation.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return {r.rule: r.verdict for r in check_document(read_document(path), ("all",)).rules}
 
 
 @pytest.mark.parametrize(
@@ -28,8 +17,8 @@ def _verdicts(tmp_path: Path, text: str) -> dict[int, str]:
     ],
     ids=["post-soviet", "pacific"],
 )
-def test_an_act_disapplied_for_pregnant_and_nursing_women_is_an_exemption_not_a_conflict(tmp_path, text):
-    assert _verdicts(tmp_path, text)[22] in ("covered", "partial")
+def test_an_act_disapplied_for_pregnant_and_nursing_women_is_an_exemption_not_a_conflict(verdict, text):
+    assert verdict(text, 22) in ("covered", "partial")
 
 
 @pytest.mark.parametrize(
@@ -44,5 +33,5 @@ def test_an_act_disapplied_for_pregnant_and_nursing_women_is_an_exemption_not_a_
     ],
     ids=["westminster", "us-directive"],
 )
-def test_a_rule_disapplied_for_some_women_re_permits_the_act(tmp_path, text):
-    assert _verdicts(tmp_path, text)[24] == "conflict"
+def test_a_rule_disapplied_for_some_women_re_permits_the_act(verdict, text):
+    assert verdict(text, 24) == "conflict"

@@ -6,12 +6,7 @@ read as a duty, a vocabulary variant of one tradition), with a counter-case that
 Expected verdicts follow the labelling conventions of ../shared/corpus-real/README.md.
 """
 
-from pathlib import Path
-
 import pytest
-
-from linter.engine import check_document
-from linter.extract import read_document
 
 CASES = [
     # (phenomenon, tradition, rule, expected verdict, regulation text)
@@ -179,15 +174,8 @@ CASES = [
 ]
 
 
-def _verdict(tmp_path: Path, text: str, rule: int) -> str:
-    path = tmp_path / "regulation.txt"
-    path.write_text(text, encoding="utf-8")
-    result = check_document(read_document(path), ("all",))
-    return next(r.verdict for r in result.rules if r.rule == rule)
-
-
 @pytest.mark.parametrize(
     "phenomenon, tradition, rule, expected, text", CASES, ids=[f"BR{c[2]} {c[1]}: {c[0]}" for c in CASES]
 )
-def test_probe_reaches_the_expected_verdict(tmp_path, phenomenon, tradition, rule, expected, text):
-    assert _verdict(tmp_path, text, rule) == expected
+def test_probe_reaches_the_expected_verdict(verdict, phenomenon, tradition, rule, expected, text):
+    assert verdict(text, rule) == expected

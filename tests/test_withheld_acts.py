@@ -1,18 +1,7 @@
 """An act a duty is done without ("escorted without the use of handcuffs") is forbidden by that
 duty; leave to act without it permits nothing about it; a ban on acting without it requires it."""
 
-from pathlib import Path
-
 import pytest
-
-from linter.engine import check_document
-from linter.extract import read_document
-
-
-def _rule_24(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "regulation.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return {r.rule: r.verdict for r in check_document(read_document(path), ("all",)).rules}[24]
 
 
 @pytest.mark.parametrize(
@@ -25,12 +14,12 @@ def _rule_24(tmp_path: Path, text: str) -> str:
     ],
     ids=["westminster", "latin-american"],
 )
-def test_a_duty_done_without_restraints_forbids_them(tmp_path, text):
-    assert _rule_24(tmp_path, text) in ("covered", "partial")
+def test_a_duty_done_without_restraints_forbids_them(verdict, text):
+    assert verdict(text, 24) in ("covered", "partial")
 
 
-def test_leave_to_act_without_restraints_permits_no_restraint(tmp_path):
-    assert _rule_24(tmp_path, "12. A woman in labour may be escorted to hospital without restraints.") != "conflict"
+def test_leave_to_act_without_restraints_permits_no_restraint(verdict):
+    assert verdict("12. A woman in labour may be escorted to hospital without restraints.", 24) != "conflict"
 
 
 @pytest.mark.parametrize(
