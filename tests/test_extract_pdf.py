@@ -422,3 +422,18 @@ def test_real_regulation_matches_reference_text(name: str) -> None:
     assert furniture, "expected running headers/footers in the margins"
     assert ratio >= 0.97
     assert surviving == [] and page_numbers == []
+
+
+def test_a_pdf_over_the_page_limit_is_refused_before_any_page_is_read(
+    rules_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linter.errors import InputError
+    from linter.extract.limits import Limits
+
+    def no_reading(*args: object) -> None:
+        raise AssertionError("a page was read")
+
+    monkeypatch.setattr(pdf_reader, "_read_page", no_reading)
+    with pytest.raises(InputError, match="max-pages") as refused:
+        read_blocks(rules_pdf, limits=Limits(pages=2))
+    assert refused.value.code == "too-large"

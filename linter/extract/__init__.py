@@ -47,11 +47,13 @@ def _reader(fmt: str) -> Reader:
     return import_module(READERS[fmt]).read_blocks
 
 
-def _read_blocks(fmt: str, path: Path, workers: int) -> tuple[list[Block], int | None]:
+def _read_blocks(fmt: str, path: Path, workers: int, limits: Limits) -> tuple[list[Block], int | None]:
     if fmt == "pdf":
-        from linter.extract.pdf import read_blocks  # the one reader that splits a file across processes
+        # The one reader that splits a file across processes, and that knows the page count
+        # before reading any page: a PDF over --max-pages is refused before it is read.
+        from linter.extract.pdf import read_blocks
 
-        return read_blocks(path, workers)
+        return read_blocks(path, workers, limits)
     return _reader(fmt)(path)
 
 
@@ -71,7 +73,7 @@ def read_document(path: str | Path, limits: Limits = Limits(), workers: int = 1)
         from linter.structure import build_provisions
 
         with gc_paused():
-            blocks, pages = _read_blocks(fmt, path, workers)
+            blocks, pages = _read_blocks(fmt, path, workers, limits)
             if pages:
                 enforce(limits, str(path), "pages", pages)
             enforce(limits, str(path), "characters", sum(len(b.text) for b in blocks))

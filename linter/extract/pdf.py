@@ -23,6 +23,7 @@ from linter.errors import (
     EncryptedDocumentError,
     ScannedDocumentError,
 )
+from linter.extract.limits import Limits, enforce
 from linter.extract.pdf_layout import PageText, Segment, clean_text, layout_pages
 from linter.extract.pdf_paragraphs import build_blocks
 from linter.model import Block
@@ -36,11 +37,12 @@ _LOAD_ERRORS = {
 }
 
 
-def read_blocks(path: Path, workers: int = 1) -> tuple[list[Block], int | None]:
+def read_blocks(path: Path, workers: int = 1, limits: Limits = Limits()) -> tuple[list[Block], int | None]:
     """Return the body paragraphs of the PDF at `path` in reading order, and its page count.
 
     With `workers` > 1 a long document's pages are read by that many processes (this one
-    included); the layout work across pages is done here on all of them, as before.
+    included); the layout work across pages is done here on all of them, as before. A
+    document over `limits.pages` is refused before any page is read.
     """
     name = str(path)
     document = _open(path)
@@ -48,6 +50,7 @@ def read_blocks(path: Path, workers: int = 1) -> tuple[list[Block], int | None]:
         page_count = len(document)
         if page_count == 0:
             raise EmptyDocumentError(name, "PDF has no pages")
+        enforce(limits, name, "pages", page_count)
         # A share must have _MIN_PAGES_PER_PROCESS pages: below that the fork and the transfer
         # of the pages' text cost more than reading them here.
         parts = forked.shares(range(page_count), workers, _MIN_PAGES_PER_PROCESS)
