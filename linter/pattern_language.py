@@ -76,6 +76,7 @@ MARKER_CATEGORIES: dict[str, str] = {
     "qualifier": "hollows out a duty (`where practicable`): `obligation` becomes `qualified-obligation`; elements count it as weak",
     "restriction": "a restriction of a good (`restrictions on visits`): the act it names is restricted, so the clause does not support it",
     "privative": "the act that follows closely is done without (`without the use of handcuffs`): a duty to act so forbids it, a ban on acting so requires it",
+    "fixed_phrase": "a set phrase containing another marker's words that is no marker (`deprived of liberty` names prisoners, it restricts nothing): read as plain words",
     "anaphor": "refers back to an act named earlier in the provision (`so punished`, `such punishment`): the act is read where the reference stands",
     "provision_name": "names a rule or a provision (`the prohibition`, `this section`, `paragraph`): a `disapplication` after it switches that rule off",
     "subordinate": "opens a relative or noun clause (`which`, `the decision that`): a modal inside it does not govern the main act",

@@ -390,7 +390,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
 
 
 # Marker categories that give a clause no stance and are not quoted as its stance words.
-_NOT_STANCE_WORDS = ("subordinate", "restriction", "provision_name", "anaphor", "privative")
+_NOT_STANCE_WORDS = ("subordinate", "restriction", "provision_name", "anaphor", "privative", "fixed_phrase")
 
 
 def _act_disapplied(clause: Clause, anchor: int, marker: Marker, token: int | None) -> bool:
