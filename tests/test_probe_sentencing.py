@@ -1,7 +1,9 @@
 """Courts, prosecution and release rules read in the wording of several drafting traditions.
 
 Short provisions written for this test (a probe campaign on Bangkok Rules 36-39 and 53-66). Each
-phenomenon is shown in two traditions, with a counter-case that must stay as it is: diversion
+phenomenon is shown in two traditions, with a counter-case that must stay as it is: girls kept from
+adult prisoners written as a ban, a child's residential institution and custody "only if no other
+sentence is appropriate", a girl's gender-specific vulnerability, a "young female" in custody, diversion
 written as a verb, detention in the home replacing detention in prison, a measure ordered "in
 lieu of" imprisonment, a carer named as head of household or parent of a minor child, a woman
 "with a child under" an age, a bar on a sentencing factor in the active voice, a list of what the
@@ -171,6 +173,70 @@ CASES = [
         "Article 31. Release on bail shall not be granted to a pregnant accused charged with an offence listed in "
         "the Schedule, but she shall be remanded in custody.\n",
     ),
+    # Girls kept from adult prisoners, written as a ban.
+    (
+        "Commonwealth borstal act",
+        "girls shall not be held with adult prisoners",
+        36,
+        "partial",
+        "Female juvenile offenders shall be detained in a separate institution for girls and shall not be held with "
+        "adult prisoners.\n",
+    ),
+    (
+        "post-Soviet penal enforcement code",
+        "minor female convicts may not be accommodated with adults",
+        36,
+        "partial",
+        "Article 77. Minor female convicts may not be accommodated with adult convicts.\n",
+    ),
+    # A child's residential institution, and custody only if nothing else is appropriate.
+    (
+        "child justice act (Africa)",
+        "compulsory residence only if no other sentence is appropriate",
+        65,
+        "partial",
+        "A child may be sentenced to compulsory residence in a child and youth care centre only if no other "
+        "sentence is appropriate.\n",
+    ),
+    (
+        "South Asian juvenile justice act",
+        "a special home only if no other measure is appropriate",
+        65,
+        "partial",
+        "A juvenile in conflict with law may be sent to a special home only if no other measure is appropriate.\n",
+    ),
+    # A girl's vulnerability named as gender-specific or gender-related.
+    (
+        "Latin American child and adolescent statute",
+        "gender-specific vulnerability of an adolescent girl",
+        65,
+        "partial",
+        "In deciding on the placement of an adolescent girl, the judge shall take into account her gender-specific "
+        "vulnerability, including her exposure to sexual violence.\n",
+    ),
+    (
+        "US juvenile code",
+        "gender-related vulnerability of a female juvenile",
+        65,
+        "partial",
+        "In making a disposition for a female juvenile, the court shall consider her gender-related vulnerability "
+        "to exploitation.\n",
+    ),
+    # "Young female" as the girl in custody.
+    (
+        "Pacific juvenile rules",
+        "a young female detainee sees a gynaecologist",
+        38,
+        "partial",
+        "A young female detainee shall be seen by a gynaecologist whenever required.\n",
+    ),
+    (
+        "Westminster young offender rules",
+        "young female offenders see a gynaecologist",
+        38,
+        "partial",
+        "Young female offenders shall have regular access to a gynaecologist.\n",
+    ),
 ]
 
 COUNTER_CASES = [
@@ -226,6 +292,25 @@ COUNTER_CASES = [
         58,
         ("gap", "partial", "covered"),  # whether it implements Rule 58 is arguable; it never conflicts
         "A woman who is pregnant shall not be remanded in custody, and no court shall order her detention.\n",
+    ),
+    (
+        "juveniles kept from adults, with no girl named, is not Rule 36",
+        36,
+        "gap",
+        "No juvenile shall be confined with adults.\n",
+    ),
+    (
+        "a borstal's school is not a decision to detain a child",
+        65,
+        "gap",
+        "The borstal shall have a school and a workshop.\n",
+    ),
+    (
+        "women's gender-specific needs are not a girl's vulnerability",
+        65,
+        "gap",
+        "The Chief Executive must use a classification method designed for women that addresses their "
+        "gender-specific needs.\n",
     ),
 ]
 
