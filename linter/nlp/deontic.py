@@ -317,7 +317,13 @@ def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
     # "Under no circumstances may …", "In no case shall …": a negating phrase right before the modal.
     if any(m.category == "prohibition" and m.end == modal.start for m in modals):
         return True
-    return modal.category == "obligation" and any(m.category == "prohibition" and m.start < modal.start for m in modals)
+    if modal.category != "obligation":
+        return False
+    # A ban earlier in the clause negates a later duty ("shall not in any case be required"), but
+    # not one in a coordinated part with a modal of its own ("Bail shall not be granted, and she
+    # shall be remanded in custody"): that part states a duty of its own.
+    since = clause.part(modal.start)[0] if clause.independent(modal.start) else clause.start
+    return any(m.category == "prohibition" and since <= m.start < modal.start for m in modals)
 
 
 def _negative_complement(clause: Clause, anchor: int, modal: Marker) -> bool:
