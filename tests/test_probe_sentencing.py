@@ -11,12 +11,7 @@ court weighs "in fixing the penalty" without the word "mitigating", the care of 
 before custody, and a duty coordinated after a ban (", and she shall be remanded in custody").
 """
 
-from pathlib import Path
-
 import pytest
-
-from linter.engine import check_document
-from linter.extract import read_document
 
 CASES = [
     # (tradition, phenomenon, rule, expected verdict, regulation text)
@@ -315,19 +310,12 @@ COUNTER_CASES = [
 ]
 
 
-def _verdict(tmp_path: Path, text: str, rule: int) -> str:
-    path = tmp_path / "regulation.txt"
-    path.write_text(text, encoding="utf-8")
-    result = check_document(read_document(path), ("all",))
-    return next(r.verdict for r in result.rules if r.rule == rule)
-
-
 @pytest.mark.parametrize("tradition, phenomenon, rule, expected, text", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
-def test_tradition_wording_reaches_the_rule(tmp_path, tradition, phenomenon, rule, expected, text):
-    assert _verdict(tmp_path, text, rule) == expected
+def test_tradition_wording_reaches_the_rule(verdict, tradition, phenomenon, rule, expected, text):
+    assert verdict(text, rule) == expected
 
 
 @pytest.mark.parametrize("what, rule, expected, text", COUNTER_CASES, ids=[c[0] for c in COUNTER_CASES])
-def test_counter_case_keeps_its_reading(tmp_path, what, rule, expected, text):
+def test_counter_case_keeps_its_reading(verdict, what, rule, expected, text):
     allowed = expected if isinstance(expected, tuple) else (expected,)
-    assert _verdict(tmp_path, text, rule) in allowed
+    assert verdict(text, rule) in allowed
