@@ -51,7 +51,8 @@ def test_real_corpus_accuracy_floor():
     assert m["evidence_accuracy"] >= REAL_FLOORS["evidence"]
 
 
-CORPUS_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.82, "addressed_f1": 0.80, "evidence": 0.78}
-REAL_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.90, "addressed_f1": 0.84, "evidence": 0.80}
-# Set from the first run on 14-21 (conflict P 0.917 R 0.647, addressed F1 0.775, evidence 0.909).
-HELDOUT_FLOORS = {"conflict_precision": 0.90, "conflict_recall": 0.62, "addressed_f1": 0.75, "evidence": 0.85}
+CORPUS_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.82, "addressed_f1": 0.84, "evidence": 0.78}
+REAL_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.90, "addressed_f1": 0.85, "evidence": 0.80}
+# First run on 14-21: conflict P 0.917 R 0.647, addressed F1 0.775, evidence 0.909; raised to just
+# under the figures at the end of that session (P 0.923 R 0.706, addressed F1 0.812, evidence 0.917).
+HELDOUT_FLOORS = {"conflict_precision": 0.90, "conflict_recall": 0.68, "addressed_f1": 0.79, "evidence": 0.85}
