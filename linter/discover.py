@@ -22,11 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from linter.own_outputs import is_own_output
 from linter.runner import SUFFIXES
+
+if TYPE_CHECKING:
+    # Imported where a folder is walked or a file's exclusion checked: a check of files named on
+    # the command line never needs it, and it is a fiftieth of a small check's start-up.
+    from pathspec import GitIgnoreSpec
 
 # Hidden folders (.git, .venv, .github, ...) and installed environments hold no laws.
 DEFAULT_EXCLUDE = (".*/", "venv/", "node_modules/", "__pycache__/", "site-packages/")
@@ -134,6 +138,8 @@ def _relative(path: Path, root: Path) -> str:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec
+
     return GitIgnoreSpec.from_lines(patterns)
 
 
@@ -165,6 +171,8 @@ def _repository_top(folder: Path) -> Path | None:
 @lru_cache(maxsize=1024)
 def _ignore_files(folder: Path, is_top: bool) -> tuple[GitIgnoreSpec, ...]:
     """The folder's .gitignore; at the top, .git/info/exclude first (it is overridden by .gitignore)."""
+    from pathspec import GitIgnoreSpec
+
     names = [folder / ".git" / "info" / "exclude"] if is_top else []
     names.append(folder / ".gitignore")
     specs = []
