@@ -40,13 +40,15 @@ def example_document(text: str) -> Document:
 
 def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool, nlp: Language) -> tuple[bool, str]:
     evaluator = Evaluator.for_document(example_document(text), patterns, nlp)
-    for unit in evaluator.candidates(check.condition):
-        m = evaluator.match(check, unit, lenient)
-        if m is not None:
-            if check.unless and evaluator.holds_anywhere(check.unless, check.unless_stance):
-                return False, "suppressed by its 'unless' exemption"
-            return True, m.why
-    return False, "no clause matched"
+    matched = [m for unit in evaluator.candidates(check.condition) if (m := evaluator.match(check, unit, lenient))]
+    if not matched:
+        return False, "no clause matched"
+    if check.unless:
+        # As the rule's verdict reads it: an exemption answers the matches it reaches.
+        matched = [m for m in matched if not evaluator.answered(m, check.unless, check.unless_stance)]
+        if not matched:
+            return False, "suppressed by its 'unless' exemption"
+    return True, matched[0].why
 
 
 def run_rule_examples(

@@ -90,6 +90,7 @@ class Unit:
     links: list[ExceptionLink] = field(default_factory=list)
     exceptions: list[Unit] = field(default_factory=list)  # items of an exception lead-in ("except:")
     saved_by: list[Unit] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
+    cited: list[Unit] = field(default_factory=list)  # provisions it names ("the sanction in paragraph (1)(d)")
 
     def __post_init__(self, reading: Reading) -> None:
         self.hits: tuple[ConceptHit, ...] = reading.hits
@@ -230,6 +231,7 @@ def build_units(
             # "The sanction referred to in paragraph (1)(d) shall not be imposed on ...": the
             # cited provision's words are read as if they stood in the citing one.
             by_index[citing].lead_ins.append(by_index[cited])
+            by_index[citing].cited.append(by_index[cited])
     return [u for u in units if _operative(u.provision, non_operative_headings)]
 
 

@@ -87,12 +87,17 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
     # A conflict its `unless` answers elsewhere ("Children leave at four" ... "the director may
     # let a child stay six months more") is a default qualified by another clause: the rule is
     # addressed, but only partly.
-    qualified = [
-        ms[0]
-        for ms in conflicts.values()
-        if ms[0].check.unless and evaluator.holds_anywhere(ms[0].check.unless, ms[0].check.unless_stance)
-    ]
-    conflicts = {cid: ms for cid, ms in conflicts.items() if ms[0] not in qualified}
+    qualified = []
+    for cid, ms in list(conflicts.items()):
+        check = ms[0].check
+        if check.unless is None:
+            continue
+        open_ = [m for m in ms if not evaluator.answered(m, check.unless, check.unless_stance)]
+        if open_:
+            conflicts[cid] = open_  # an exemption that names some items leaves the others in conflict
+        else:
+            qualified.append(ms[0])
+            del conflicts[cid]
     elements = _first_matches(evaluator, patterns, "element", lenient)
 
     supports = []
