@@ -28,3 +28,17 @@ def test_a_ban_on_a_doctors_say_so_re_permits_restraint(verdict, text):
 )
 def test_a_protective_condition_keeps_the_ban(verdict, text):
     assert verdict(text, 24) in ("covered", "partial")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sec. 8. An inmate who is pregnant shall not be placed in restrictive housing without the prior written "
+        "approval of the Warden.",
+        "27. (3) A prisoner who is breastfeeding shall not be placed in a segregation unit without the prior "
+        "written permission of the Governor.",
+    ],
+    ids=["us-directive", "westminster"],
+)
+def test_a_ban_lifted_by_an_officials_written_leave_re_permits_segregation(verdict, text):
+    assert verdict(text, 22) == "conflict"
