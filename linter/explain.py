@@ -31,6 +31,7 @@ def _condition(cond: Condition) -> str:
 def _check(check: Check) -> list[str]:
     stance = ", ".join(check.stance)
     lines = [f"  {check.id}: {check.description}", f"    looks for: {_condition(check.condition)}; stance: {stance}"]
+    lines += [f"    or: {_condition(alt.condition)}; stance: {', '.join(alt.stance)}" for alt in check.alternatives]
     if check.unless:
         lines.append(f"    unless the document elsewhere has: {_condition(check.unless)}")
     if check.gender_neutral:
@@ -114,6 +115,8 @@ def _md_checks(checks: tuple[Check, ...]) -> list[str]:
     out = []
     for check in checks:
         line = f"- `{check.id}` ({check.precision} precision): {check.description}. Looks for {_condition(check.condition)}; stance {', '.join(check.stance)}"
+        for alt in check.alternatives:
+            line += f"; or {_condition(alt.condition)}, stance {', '.join(alt.stance)}"
         if check.unless:
             line += f"; not when the document elsewhere has {_condition(check.unless)}"
         out.append(line + ".")

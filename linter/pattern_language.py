@@ -295,6 +295,12 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "all": _ALL,
         "none": _NONE,
         "stance": Field("what the element asks of the clause", "element-stance", required=True),
+        "alternatives": Field(
+            "other ways a clause can put the element into effect, each with its own concepts and stance "
+            "(a ban on searches by men puts into effect that women are searched only by women)",
+            "list-of",
+            section="alternative",
+        ),
         "key": Field("false for an optional element: its absence does not make the verdict partial", "bool"),
         "gender_neutral": Field(
             "a clause for all prisoners can put this element into effect (the rule must say `gender_neutral: true`)",
@@ -320,6 +326,13 @@ SCHEMA: dict[str, dict[str, Field]] = {
         ),
         "precision": _PRECISION,
         "examples": Field("clauses the check must and must not match", "mapping", required=True, section="examples"),
+    },
+    "alternative": {
+        "all": Field("concept groups that must all appear", "concept-groups", required=True),
+        "none": Field("concepts that must not appear", "concepts"),
+        "stance": Field(
+            "what this way of putting the element into effect asks of the clause", "element-stance", required=True
+        ),
     },
     "unless": {
         "all": Field("concept groups that must all appear", "concept-groups", required=True),

@@ -40,7 +40,7 @@ def example_document(text: str) -> Document:
 
 def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool, nlp: Language) -> tuple[bool, str]:
     evaluator = Evaluator.for_document(example_document(text), patterns, nlp)
-    matched = [m for unit in evaluator.candidates(check.condition) if (m := evaluator.match(check, unit, lenient))]
+    matched = evaluator.matches(check, lenient)
     if not matched:
         return False, "no clause matched"
     if check.unless:

@@ -64,6 +64,12 @@ class Check:
     precision: str = "medium"
     # An element a clause for all prisoners can put into effect (see RulePatterns.gender_neutral).
     gender_neutral: bool = False
+    # Other ways a clause puts the element into effect: the same check with another condition and stance.
+    alternatives: tuple[Check, ...] = ()
+
+    def ways(self) -> tuple[Check, ...]:
+        """This check and its alternatives: a clause matching any of them matches the check."""
+        return (self, *self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -251,6 +257,21 @@ def _check(spec: dict, kind: str) -> Check:
         examples_no_match=_tuple(examples.get("no_match")),
         precision=precision,
         gender_neutral=bool(spec.get("gender_neutral", False)),
+        alternatives=tuple(_alternative(spec, alt) for alt in spec.get("alternatives") or ()),
+    )
+
+
+def _alternative(element: dict, spec: dict) -> Check:
+    """An element's other way, as a check of the same id, description and weight."""
+    return Check(
+        id=str(element["id"]),
+        kind="element",
+        description=element.get("description", ""),
+        condition=_condition(spec),
+        stance=_tuple(spec["stance"]),
+        key=bool(element.get("key", True)),
+        precision=element.get("precision", DEFAULT_PRECISION["element"]),
+        gender_neutral=bool(element.get("gender_neutral", False)),
     )
 
 

@@ -199,6 +199,15 @@ class Evaluator:
 
     # -- public ---------------------------------------------------------------------------
 
+    def matches(self, check: Check, lenient: bool = False) -> list[Match]:
+        """Every match of `check` in the document, by the check itself or one of its alternatives."""
+        return [
+            m
+            for way in check.ways()
+            for unit in self.candidates(way.condition)
+            if (m := self.match(way, unit, lenient))
+        ]
+
     def match(self, check: Check, unit: Unit, lenient: bool = False) -> Match | None:
         """Match `check` on `unit`; `lenient` when the rule itself is qualified ("where possible")."""
         found = self._condition_holds(unit, check.condition)

@@ -58,10 +58,8 @@ def _first_matches(evaluator: Evaluator, patterns: RulePatterns, kind: str, leni
     found: dict[str, list[Match]] = {}
     checks = patterns.conflicts if kind == "conflict" else patterns.elements
     for check in checks:
-        for unit in evaluator.candidates(check.condition):
-            m = evaluator.match(check, unit, lenient)
-            if m is not None:
-                found.setdefault(check.id, []).append(m)
+        for m in evaluator.matches(check, lenient):
+            found.setdefault(check.id, []).append(m)
         if evaluator.recall is not None:
             listed = {m.unit.provision.index for m in found.get(check.id, ())}
             for m in evaluator.recall.matches(patterns.rule, check, lenient, listed):
