@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from linter.engine.checks import Evaluator
+from linter.engine.checks import Evaluator, answers
 from linter.model import Block, Document, SourceRef
 from linter.nlp.pipeline import build_pipeline
 from linter.patterns import Check, PatternSet, RulePatterns
@@ -45,7 +45,8 @@ def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool, nlp: La
         return False, "no clause matched"
     if check.unless:
         # As the rule's verdict reads it: an exemption answers the matches it reaches.
-        matched = [m for m in matched if not evaluator.answered(m, check.unless, check.unless_stance)]
+        holding = evaluator.holding(check.unless, check.unless_stance)
+        matched = [m for m in matched if not answers(holding, m)]
         if not matched:
             return False, "suppressed by its 'unless' exemption"
     return True, matched[0].why

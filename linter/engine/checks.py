@@ -8,7 +8,6 @@ the act is one the check accepts.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal, overload
 
@@ -367,21 +366,24 @@ class Evaluator:
         found = {u.provision.index: u for c in cond.action for u in self._units_with.get(c, ())}
         return [found[i] for i in sorted(found)]
 
-    def answered(self, match: Match, cond: Condition, stances: tuple[str, ...]) -> bool:
-        """Does a provision where `cond` holds answer the conflict `match` found? One that names
-        provisions answers only those and what lies under them ("The punishment in paragraph
-        (1)(b) shall not be awarded to a pregnant prisoner" leaves (1)(c)'s solitary confinement
-        open); one that names none answers every match."""
-        return any(
-            not unit.cited or any(c is match.unit or c in match.unit.lead_ins for c in unit.cited)
-            for unit in self._holding(cond, stances)
-        )
+    def holding(self, cond: Condition, stances: tuple[str, ...]) -> list[Unit]:
+        """The units where `cond` holds with one of `stances` (any stance if empty)."""
+        return [
+            unit
+            for unit in self.candidates(cond)
+            if (found := self._condition_holds(unit, cond)) is not None
+            and (not stances or accepts(stances, self._stance(unit, found, cond)[0].kind))
+        ]
 
-    def _holding(self, cond: Condition, stances: tuple[str, ...]) -> Iterator[Unit]:
-        for unit in self.candidates(cond):
-            found = self._condition_holds(unit, cond)
-            if found is not None and (not stances or accepts(stances, self._stance(unit, found, cond)[0].kind)):
-                yield unit
+
+def answers(holding: list[Unit], match: Match) -> bool:
+    """Does one of the provisions where a conflict's exemption holds answer `match`? One that names
+    provisions answers only those and what lies under them ("The punishment in paragraph (1)(b)
+    shall not be awarded to a pregnant prisoner" leaves (1)(c)'s solitary confinement open); one
+    that names none answers every match."""
+    return any(
+        not unit.cited or any(c is match.unit or c in match.unit.lead_ins for c in unit.cited) for unit in holding
+    )
 
 
 def _act_mentions(unit: Unit, cond: Condition) -> list[ConceptHit]:
