@@ -190,17 +190,3 @@ def test_tradition_wording_reaches_the_rule(verdict, tradition, phenomenon, rule
 @pytest.mark.parametrize("what, rule, expected, text", COUNTER_CASES, ids=[c[0] for c in COUNTER_CASES])
 def test_counter_case_keeps_its_reading(verdict, what, rule, expected, text):
     assert verdict(text, rule) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Pacific corrections regulations.
-        "52. An officer who has sexual contact with a prisoner commits a serious disciplinary offence.",
-        # A Commonwealth African prisons act.
-        "61. A prison officer who has sexual contact with a prisoner is guilty of a disciplinary offence.",
-    ],
-    ids=["pacific", "commonwealth-africa"],
-)
-def test_an_act_made_a_disciplinary_offence_is_forbidden(verdict, text):
-    assert verdict(text, 31) == "partial"
