@@ -95,6 +95,8 @@ MODAL_CATEGORIES = (
 )
 # Categories that carve an exception out of a clause.
 EXCEPTION_CATEGORIES = ("exception", "proviso")
+# Categories that shape how a clause is read but are not quoted among its stance words.
+UNQUOTED_CATEGORIES = ("subordinate", "restriction", "provision_name", "anaphor", "privative", "fixed_phrase")
 
 
 def accepts(accepted: Iterable[str], kind: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from linter.engine.checks import Evaluator, answers
+from linter.engine.checks import Evaluator
 from linter.model import Block, Document, SourceRef
 from linter.nlp.pipeline import build_pipeline
 from linter.patterns import Check, PatternSet, RulePatterns
@@ -43,12 +43,9 @@ def _fires(check: Check, text: str, patterns: PatternSet, lenient: bool, nlp: La
     matched = evaluator.matches(check, lenient)
     if not matched:
         return False, "no clause matched"
-    if check.unless:
-        # As the rule's verdict reads it: an exemption answers the matches it reaches.
-        holding = evaluator.holding(check.unless, check.unless_stance)
-        matched = [m for m in matched if not answers(holding, m)]
-        if not matched:
-            return False, "suppressed by its 'unless' exemption"
+    matched = evaluator.unanswered(check, matched)  # as the rule's verdict reads it
+    if not matched:
+        return False, "suppressed by its 'unless' exemption"
     return True, matched[0].why
 
 

@@ -7,7 +7,7 @@ combination of vocabulary concepts with the stance the clause must take.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -243,7 +243,7 @@ def _check(spec: dict, kind: str) -> Check:
     examples = spec.get("examples") or {}
     stance = _tuple(spec["stance"])
     precision = spec.get("precision", DEFAULT_PRECISION[kind])
-    return Check(
+    check = Check(
         id=str(spec["id"]),
         kind=kind,
         description=spec.get("description", ""),
@@ -257,22 +257,20 @@ def _check(spec: dict, kind: str) -> Check:
         examples_no_match=_tuple(examples.get("no_match")),
         precision=precision,
         gender_neutral=bool(spec.get("gender_neutral", False)),
-        alternatives=tuple(_alternative(spec, alt) for alt in spec.get("alternatives") or ()),
     )
-
-
-def _alternative(element: dict, spec: dict) -> Check:
-    """An element's other way, as a check of the same id, description and weight."""
-    return Check(
-        id=str(element["id"]),
-        kind="element",
-        description=element.get("description", ""),
-        condition=_condition(spec),
-        stance=_tuple(spec["stance"]),
-        key=bool(element.get("key", True)),
-        precision=element.get("precision", DEFAULT_PRECISION["element"]),
-        gender_neutral=bool(element.get("gender_neutral", False)),
+    # An element's other ways: the same check (id, description, weight) with another condition
+    # and stance; its examples stay with the element.
+    alternatives = tuple(
+        replace(
+            check,
+            condition=_condition(alt),
+            stance=_tuple(alt["stance"]),
+            examples_match=(),
+            examples_no_match=(),
+        )
+        for alt in spec.get("alternatives") or ()
     )
+    return replace(check, alternatives=alternatives)
 
 
 def load_rule_file(path: Path, concepts: dict[str, Concept]) -> RulePatterns:

@@ -366,24 +366,29 @@ class Evaluator:
         found = {u.provision.index: u for c in cond.action for u in self._units_with.get(c, ())}
         return [found[i] for i in sorted(found)]
 
-    def holding(self, cond: Condition, stances: tuple[str, ...]) -> list[Unit]:
-        """The units where `cond` holds with one of `stances` (any stance if empty)."""
-        return [
+    def unanswered(self, check: Check, matches: list[Match]) -> list[Match]:
+        """The matches of conflict `check` that its `unless` exemption does not answer.
+
+        A provision where the exemption holds answers the matches it reaches: one that names
+        provisions, only those and what lies under them ("The punishment in paragraph (1)(b)
+        shall not be awarded to a pregnant prisoner" leaves (1)(c)'s solitary confinement
+        open); one that names none, every match.
+        """
+        if check.unless is None:
+            return matches
+        holding = [
             unit
-            for unit in self.candidates(cond)
-            if (found := self._condition_holds(unit, cond)) is not None
-            and (not stances or accepts(stances, self._stance(unit, found, cond)[0].kind))
+            for unit in self.candidates(check.unless)
+            if (found := self._condition_holds(unit, check.unless)) is not None
+            and (
+                not check.unless_stance or accepts(check.unless_stance, self._stance(unit, found, check.unless)[0].kind)
+            )
         ]
+        return [m for m in matches if not any(_reaches(unit, m.unit) for unit in holding)]
 
 
-def answers(holding: list[Unit], match: Match) -> bool:
-    """Does one of the provisions where a conflict's exemption holds answer `match`? One that names
-    provisions answers only those and what lies under them ("The punishment in paragraph (1)(b)
-    shall not be awarded to a pregnant prisoner" leaves (1)(c)'s solitary confinement open); one
-    that names none answers every match."""
-    return any(
-        not unit.cited or any(c is match.unit or c in match.unit.lead_ins for c in unit.cited) for unit in holding
-    )
+def _reaches(exemption: Unit, unit: Unit) -> bool:
+    return not exemption.cited or any(c is unit or c in unit.lead_ins for c in exemption.cited)
 
 
 def _act_mentions(unit: Unit, cond: Condition) -> list[ConceptHit]:

@@ -52,37 +52,14 @@ def _exception_lead_in(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{phrases_regex(words)})\b[^.;]{{0,60}}[:—–-]\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What the pipeline found in one provision's words: all the checks use of its Doc.
-
-    The Doc itself is not kept: a law's Docs together would hold memory in proportion to the
-    whole law (~5 KB per provision).
-    """
-
-    hits: tuple[ConceptHit, ...]
-    clauses: tuple[Clause, ...]
-    vector: np.ndarray | None  # the similarity layer's sentence vector (None when it is off)
-    norms: np.ndarray  # token norms, 8 bytes a token: defined terms are found with these
-
-    @classmethod
-    def of(cls, doc: Doc) -> Reading:
-        # Read once: the checks consult these thousands of times, and `doc._` is slow.
-        vector = doc._.sentence_vector if Doc.has_extension("sentence_vector") else None
-        return cls(doc._.concepts, doc._.clauses, vector, token_array(doc)[:, NORMED].copy())
-
-
-def readings(nlp: Language, provisions: list[Provision]) -> list[Reading]:
-    """The Reading of each provision."""
-    return [Reading.of(doc) for doc in nlp.pipe(p.text for p in provisions)]
-
-
 @dataclass(eq=False)
 class Unit:
     """A provision ready for rule checks: its parsed text plus inherited concepts."""
 
     provision: Provision
-    reading: InitVar[Reading]
+    # The parsed Doc is read here and not kept: a law's Docs together would hold memory in
+    # proportion to the whole law (~5 KB per provision), the units only what the checks use.
+    doc: InitVar[Doc]
     # Tokenizes the provision again, identically, for the rare reader of its tokens.
     make_doc: Callable[[str], Doc]
     lead_ins: list[Unit] = field(default_factory=list)
@@ -92,11 +69,14 @@ class Unit:
     saved_by: list[Unit] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
     cited: list[Unit] = field(default_factory=list)  # provisions it names ("the sanction in paragraph (1)(d)")
 
-    def __post_init__(self, reading: Reading) -> None:
-        self.hits: tuple[ConceptHit, ...] = reading.hits
-        self.clauses: tuple[Clause, ...] = reading.clauses
-        self.vector = reading.vector
-        self.norms: np.ndarray = reading.norms
+    def __post_init__(self, doc: Doc) -> None:
+        # Read once: the checks consult these thousands of times, and `doc._` is slow.
+        self.hits: tuple[ConceptHit, ...] = doc._.concepts
+        self.clauses: tuple[Clause, ...] = doc._.clauses
+        # The similarity layer's sentence vector, when that component ran (None otherwise).
+        self.vector = doc._.sentence_vector if Doc.has_extension("sentence_vector") else None
+        # Token norms, 8 bytes a token: defined terms are found with these, without tokenizing again.
+        self.norms: np.ndarray = token_array(doc)[:, NORMED].copy()
         self.first_hit: dict[str, ConceptHit] = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
@@ -206,7 +186,7 @@ def build_units(
     references = cross_reference_grammar(drafting.cross_references)
     provisions = document.provisions
     make_doc = nlp.make_doc  # one bound method for all units, not one each
-    units = [Unit(p, r, make_doc) for p, r in zip(provisions, readings(nlp, provisions))]
+    units = [Unit(p, d, make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TypedDict
 
 from linter.engine import gender_neutral
-from linter.engine.checks import FULL, WEAK, Evaluator, Match, answers
+from linter.engine.checks import FULL, WEAK, Evaluator, Match
 from linter.findings import Evidence, RuleResult
 from linter.model import Provision
 from linter.patterns import RulePatterns
@@ -90,8 +90,7 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
         check = ms[0].check
         if check.unless is None:
             continue
-        holding = evaluator.holding(check.unless, check.unless_stance)
-        open_ = [m for m in ms if not answers(holding, m)]
+        open_ = evaluator.unanswered(check, ms)
         if open_:
             conflicts[cid] = open_  # an exemption that names some items leaves the others in conflict
         else:

@@ -286,7 +286,7 @@ def _page_count(package: _Package) -> int | None:
     if blob is None:
         return None
     try:
-        props = etree.fromstring(blob, etree.XMLParser(resolve_entities=False, no_network=True))
+        props = _parse(blob)
     except etree.XMLSyntaxError:
         return None
     # (A comment or processing instruction has no name: its tag is not a string.)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from linter.nlp.phrase_cache import add_phrases, phrase_keys
 from linter.nlp.token_rows import LOWERED, NUMBER, OFFSET, PUNCT, TITLE, WORD, span_text, token_rows
-from linter.pattern_language import EXCEPTION_CATEGORIES, MODAL_CATEGORIES
+from linter.pattern_language import EXCEPTION_CATEGORIES, MODAL_CATEGORIES, UNQUOTED_CATEGORIES
 from linter.patterns import Deontic
 
 _CLAUSE_ENDS = (";", ":")
@@ -357,7 +357,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
         return None
     order = MODAL_CATEGORIES.index
     nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), order(m.category)))
-    words = tuple(m.text for m in clause.markers if m.category not in _NOT_STANCE_WORDS)
+    words = tuple(m.text for m in clause.markers if m.category not in UNQUOTED_CATEGORIES)
     category = nearest.category
     negated = _negated(clause, nearest, modals) or _negative_complement(clause, anchor, nearest)
     if category == "saving":
@@ -393,10 +393,6 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     if category == "aspiration":
         return Stance("qualified-obligation", words, excepted, True, exception_at=exception_at, provisos=spans)
     return Stance("permission", words, excepted, qualified, exception_at=exception_at, provisos=spans)
-
-
-# Marker categories that give a clause no stance and are not quoted as its stance words.
-_NOT_STANCE_WORDS = ("subordinate", "restriction", "provision_name", "anaphor", "privative", "fixed_phrase")
 
 
 def _act_disapplied(clause: Clause, anchor: int, marker: Marker, token: int | None) -> bool:

@@ -93,11 +93,12 @@ def unit_vectors(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
 
 
-def model_key() -> list[str]:
+@lru_cache(maxsize=1)  # asked by the word-sum cache and the rules' vectors at every start
+def model_key() -> tuple[str, ...]:
     """What decides a text's vector besides its words: the model, its package version, this code."""
     from importlib.metadata import version
 
-    return [MODEL, str(DIMENSIONS), version("wordllama"), Path(__file__).read_text(encoding="utf-8")]
+    return (MODEL, str(DIMENSIONS), version("wordllama"), Path(__file__).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
