@@ -33,6 +33,7 @@ from linter.engine.crossref import (
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
 from linter.nlp.deontic import Clause, opening_proviso
+from linter.nlp.doc_values import value
 from linter.nlp.token_rows import NORMED, token_array
 from linter.pattern_language import phrases_regex
 from linter.patterns import Concept, Drafting, load_patterns
@@ -71,10 +72,10 @@ class Unit:
 
     def __post_init__(self, doc: Doc) -> None:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.
-        self.hits: tuple[ConceptHit, ...] = doc._.concepts
-        self.clauses: tuple[Clause, ...] = doc._.clauses
+        self.hits: tuple[ConceptHit, ...] = value(doc, "concepts")
+        self.clauses: tuple[Clause, ...] = value(doc, "clauses")
         # The similarity layer's sentence vector, when that component ran (None otherwise).
-        self.vector = doc._.sentence_vector if Doc.has_extension("sentence_vector") else None
+        self.vector = value(doc, "sentence_vector")
         # Token norms, 8 bytes a token: defined terms are found with these, without tokenizing again.
         self.norms: np.ndarray = token_array(doc)[:, NORMED].copy()
         self.first_hit: dict[str, ConceptHit] = {}
@@ -186,7 +187,11 @@ def build_units(
     references = cross_reference_grammar(drafting.cross_references)
     provisions = document.provisions
     make_doc = nlp.make_doc  # one bound method for all units, not one each
-    units = [Unit(p, d, make_doc) for p, d in zip(provisions, nlp.pipe(p.text for p in provisions))]
+    # Empty provisions (a label or caption with no words of its own, a seventh of a long law)
+    # share one parsed empty text: the pipeline's cost per provision is mostly per call.
+    parsed = nlp.pipe(p.text for p in provisions if p.text)
+    empty = nlp("")
+    units = [Unit(p, next(parsed) if p.text else empty, make_doc) for p in provisions]
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:
@@ -258,7 +263,7 @@ def _add_heading_context(units: list[Unit], nlp: Language) -> None:
     # (The component is called directly: disabling the others on the shared pipeline would
     # race with another thread's check.)
     concepts = nlp.get_pipe("bangkok_concepts")
-    tagged = {h: {c.concept for c in concepts(nlp.make_doc(h))._.concepts} for h in headings}
+    tagged = {h: {c.concept for c in value(concepts(nlp.make_doc(h)), "concepts")} for h in headings}
     # One description per heading, shared by every unit under it, and cut to a caption's
     # length: a "heading" that is really a whole run-on text must not be copied per concept.
     where = {h: f"heading \u201c{_caption(h)}\u201d" for h in headings}

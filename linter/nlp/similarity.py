@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from linter import user_cache
 from linter.errors import PolicyError
 from linter.lazy_imports import import_wordllama
+from linter.nlp.doc_values import register, set_value
 from linter.nlp.token_rows import WORD, token_array
 
 MODEL = "l2_supercat"
@@ -208,8 +209,7 @@ class SimilarityTagger:
         self._row: dict[int, int] = {}  # spaCy orth id -> row of the word tables
         self._sums = np.zeros((0, DIMENSIONS), dtype=np.float32)
         self._counts = np.zeros(0, dtype=np.float32)
-        if not Doc.has_extension("sentence_vector"):
-            Doc.set_extension("sentence_vector", default=None)
+        register("sentence_vector", None)
 
     def __call__(self, doc: Doc) -> Doc:
         return self._tag([doc])[0]
@@ -269,7 +269,7 @@ class SimilarityTagger:
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
         for doc, vector in zip(docs, self.vectors(docs)):
-            doc._.sentence_vector = vector
+            set_value(doc, "sentence_vector", vector)
         return docs
 
 
