@@ -89,6 +89,13 @@ CASES = [
         "Rule 511. A suckling infant may accompany its mother to jail and shall remain with her until weaned.",
     ),
     (
+        "stay until weaned (perfect tense)",
+        "Westminster colonial prison rules",
+        52,
+        "conflict",
+        "18. An infant may be admitted with its mother and may remain with her until it has been weaned.",
+    ),
+    (
         "counter-case: programme ends on the mother's release",
         "Australian state regulation",
         52,
@@ -153,6 +160,27 @@ CASES = [
         23,
         "conflict",
         "36. An inmate serving a sanction of segregation shall have no access to private family visits.",
+    ),
+    (
+        "placement opens the sentence with 'While' (read as a coordinated part before)",
+        "Caribbean prison rules",
+        23,
+        "conflict",
+        "71. While in the punishment cell a prisoner shall forfeit all privileges, including visits and letters.",
+    ),
+    (
+        "contact lost by a verb",
+        "US agency directive",
+        23,
+        "conflict",
+        "Inmates on disciplinary status lose telephone and visiting privileges.",
+    ),
+    (
+        "guard: 'shall be prohibited from' meetings with relatives (the ban is no withdrawal)",
+        "post-Soviet penal enforcement code",
+        23,
+        "conflict",
+        "Article 119. Convicts serving a penalty in the punishment cell shall be prohibited from meetings with relatives.",
     ),
     (
         "counter-case: saving clause keeps family visits during punishment (was a conflict)",
@@ -231,6 +259,14 @@ CASES = [
         "conflict",
         "Rule 317. A female prisoner shall be searched by the matron; in her absence, by any warder in the presence "
         "of a female attendant.",
+    ),
+    (
+        "same-sex searcher unavailable, another officer",
+        "Australian state regulation",
+        19,
+        "conflict",
+        "47. If an officer of the same sex as the prisoner is not available, a search requiring the removal of "
+        "clothing may be conducted by another officer.",
     ),
     (
         "counter-case: pat search by any officer",

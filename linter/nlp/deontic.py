@@ -140,7 +140,7 @@ class DeonticTagger:
             )
             for label, start, end in _longest_first(self.matcher(doc))
         ]
-        clauses = []
+        clauses: list[Clause] = []
         k = 0
         for start, end, sentence in self._bounds(rows):
             mine = []
@@ -162,7 +162,14 @@ class DeonticTagger:
                 for m in mine
                 if m.category == "subordinate" and m.end < end and rows[m.end][LOWERED] in self._negative_openers
             )
-            coordinated = tuple(p for p in parts if p < end and rows[p][LOWERED] in self._coordinators)
+            # A sentence's opening word coordinates with nothing: "While in the punishment cell, a
+            # prisoner shall forfeit …" is one clause, not a part standing on its own.
+            opens_sentence = not clauses or clauses[-1].sentence != sentence
+            coordinated = tuple(
+                p
+                for p in parts
+                if p < end and rows[p][LOWERED] in self._coordinators and not (p == start and opens_sentence)
+            )
             clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence, complements, coordinated))
         set_value(doc, "clauses", tuple(clauses))
         return doc
