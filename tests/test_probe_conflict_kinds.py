@@ -269,6 +269,21 @@ CASES = [
         "clothing may be conducted by another officer.",
     ),
     (
+        "neither woman officer present: any woman who is not staff",
+        "Pacific corrections order",
+        19,
+        "conflict",
+        "3.13 Where neither a female corrections officer nor a female nurse is available, a female prisoner may be "
+        "searched by a woman appointed by the officer in charge.",
+    ),
+    (
+        "counter-case: the search waits for a woman officer (was a conflict)",
+        "South Asian jail manual",
+        19,
+        "partial",
+        "Rule 319. Where no female officer is available, the search of a female prisoner shall be postponed.",
+    ),
+    (
         "counter-case: pat search by any officer",
         "Commonwealth Pacific corrections regulation",
         19,

@@ -80,18 +80,23 @@ class ConceptTagger:
         strings = doc.vocab.strings
         hits = []
         excluded: dict[str, list[tuple[int, int]]] = {}
+        pending = False
         for match_id, start, end in self._matches(doc):
             label = sys.intern(strings[match_id])  # one string per concept, not one per hit
             if label.endswith(_EXCLUDE_SUFFIX):
-                excluded.setdefault(label[: -len(_EXCLUDE_SUFFIX)], []).append((start, end))
+                concept = label[: -len(_EXCLUDE_SUFFIX)]
+                excluded.setdefault(concept, []).append((start, end))
+                if concept in self.cues:  # an exclude rules out the concept's cued terms too
+                    excluded.setdefault(concept + _CUED_SUFFIX, []).append((start, end))
             else:
                 hits.append((label, start, end))
+                pending = pending or label.endswith(_CUED_SUFFIX)
         kept = [
             (label, start, end)
             for label, start, end in sorted(hits, key=lambda h: h[1])
-            if not any(s < end and start < e for s, e in excluded.get(pending_concept(label) or label, ()))
+            if not any(s < end and start < e for s, e in excluded.get(label, ()))
         ]
-        if self.cues:
+        if pending:
             kept = self._settle_cued(kept)
         # Text and offsets from the token rows: a Span per hit (or doc.text) costs more than the matching.
         rows = token_rows(doc) if kept else []
