@@ -74,6 +74,21 @@ CASES = [
         "decision of the guardianship authority.",
     ),
     (
+        "impersonal passive: sent to an orphanage at an age",
+        "post-Soviet penal enforcement code",
+        52,
+        "conflict",
+        "Article 101. On reaching the age of three years, children of convicted women are sent to an orphanage or "
+        "to relatives.",
+    ),
+    (
+        "returned to the family at an age",
+        "ASEAN ministerial regulation",
+        52,
+        "conflict",
+        "Article 23. A child who has reached two years of age shall be returned to the family of the prisoner.",
+    ),
+    (
         "stay until weaned",
         "Pacific prisons act",
         52,
@@ -94,6 +109,30 @@ CASES = [
         52,
         "conflict",
         "18. An infant may be admitted with its mother and may remain with her until it has been weaned.",
+    ),
+    (
+        "stay only as an 'infant', defined by an age in months",
+        "US agency regulation",
+        52,
+        "conflict",
+        '§ 2. "Infant" means a child born to an inmate who is under 18 months of age.\n\n'
+        "§ 14. An inmate may keep her infant with her in the nursery program.",
+    ),
+    (
+        "stay only as a 'suckling infant', defined by an age in months",
+        "South Asian jail manual",
+        52,
+        "conflict",
+        'Rule 2. "Suckling infant" means a child not more than twelve months old.\n\n'
+        "Rule 410. A suckling infant may accompany its mother into the jail.",
+    ),
+    (
+        "counter-case: 'child' defined as under eighteen years",
+        "Westminster prison rules",
+        52,
+        "gap",
+        '2. "child" means a person under the age of eighteen years.\n\n'
+        "9. A child may live with her mother in the mother and baby unit.",
     ),
     (
         "counter-case: programme ends on the mother's release",
@@ -267,6 +306,14 @@ CASES = [
         "conflict",
         "47. If an officer of the same sex as the prisoner is not available, a search requiring the removal of "
         "clothing may be conducted by another officer.",
+    ),
+    (
+        "search with undressing, other employees where same sex is impossible",
+        "post-Soviet penal enforcement code",
+        19,
+        "conflict",
+        "Article 80. A personal search with undressing is carried out by persons of the same sex; where this is "
+        "impossible, it may be carried out by other employees in the presence of two witnesses.",
     ),
     (
         "neither woman officer present: any woman who is not staff",
