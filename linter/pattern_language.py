@@ -355,10 +355,23 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "description": Field("what the concept means", "text"),
         "terms": Field("words and phrases that name it; matched on normalised forms", "phrases", required=True),
         "exclude": Field("phrases that are not the concept (`hard labour` is not childbirth)", "phrases"),
+        "cued": Field(
+            "terms that name the concept only beside a cue (`her confinement` is childbirth near a pregnancy, detention elsewhere)",
+            "mapping",
+            section="cued terms",
+        ),
         "examples": Field(
             "clauses that must and must not contain the concept, one per harvested variant or sense check (run by `bangkok-lint test-patterns`)",
             "mapping",
             section="examples",
+        ),
+    },
+    "cued terms": {
+        "terms": Field("ambiguous words and phrases, matched like `terms`", "phrases", required=True),
+        "cues": Field(
+            "concepts that settle the sense: one must be in the provision, its lead-in or headings, or the provision just before or after it under the same lead-in",
+            "concepts",
+            required=True,
         ),
     },
     "deontic file": {

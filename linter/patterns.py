@@ -7,6 +7,7 @@ combination of vocabulary concepts with the stance the clause must take.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,9 @@ class Concept:
     # proven by one, so a stemming collision or a lost term fails `test-patterns`.
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
+    # Ambiguous terms that name the concept only where a cue concept is near (linter/engine/units.py).
+    cued_terms: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,22 +178,25 @@ def _tuple(value: Any) -> tuple[str, ...]:
 def _load_concepts(folder: Path) -> dict[str, Concept]:
     concepts: dict[str, Concept] = {}
     where: dict[str, str] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    paths = sorted(folder.glob("*.yaml"))
+    for path in paths:
         for cid, line in concept_ids(path):
             if cid in where:
                 raise PolicyError(f"{path}:{line}: concept {cid!r} is already defined in {where[cid]}")
             where[cid] = f"{path}:{line}"
-        for concept in _concepts_in(path):
+    for path in paths:  # a concept's cues may be defined in another file
+        for concept in _concepts_in(path, where):
             concepts[concept.id] = concept
     return concepts
 
 
-def _concepts_in(path: Path) -> list[Concept]:
-    data = read_pattern_file(path, "vocabulary file")
+def _concepts_in(path: Path, known: Iterable[str]) -> list[Concept]:
+    data = read_pattern_file(path, "vocabulary file", known)
     concepts = []
     for cid, spec in (data.get("concepts") or {}).items():
         kind = spec.get("kind", "circumstance")
         examples = spec.get("examples") or {}
+        cued = spec.get("cued") or {}
         concepts.append(
             Concept(
                 id=cid,
@@ -199,6 +206,8 @@ def _concepts_in(path: Path) -> list[Concept]:
                 exclude=_tuple(spec.get("exclude")),
                 examples_match=_tuple(examples.get("match")),
                 examples_no_match=_tuple(examples.get("no_match")),
+                cued_terms=_tuple(cued.get("terms")),
+                cues=_tuple(cued.get("cues")),
             )
         )
     return concepts

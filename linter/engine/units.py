@@ -31,7 +31,7 @@ from linter.engine.crossref import (
     find_savings,
 )
 from linter.model import Document, Provision
-from linter.nlp.concepts import ConceptHit
+from linter.nlp.concepts import ConceptHit, pending_concept, settle
 from linter.nlp.deontic import Clause, opening_proviso
 from linter.nlp.doc_values import value
 from linter.nlp.token_rows import NORMED, token_array
@@ -204,6 +204,7 @@ def build_units(
             parent = lead_in.provision.parent
 
     _add_heading_context(units, nlp)
+    _settle_cued_terms(units, concepts or {})
     _resolve_act_references(units, concepts or {})
     _apply_definitions(units, nlp, concepts or {}, definition_grammar(drafting.definitions))
     labels = Labels(provisions)
@@ -270,7 +271,31 @@ def _add_heading_context(units: list[Unit], nlp: Language) -> None:
     for unit in units:
         for heading in unit.provision.headings:
             for concept in tagged[heading]:
-                unit.context.setdefault(concept, where[heading])
+                if pending_concept(concept) is None:
+                    unit.context.setdefault(concept, where[heading])
+
+
+def _settle_cued_terms(units: list[Unit], concepts: dict[str, Concept]) -> None:
+    """An ambiguous term the tagger left pending ("her confinement") names its concept when a
+    cue is near: in the provision's lead-in or headings, or in the provision just before or after
+    it under the same lead-in ("(1) A pregnant prisoner shall be taken to hospital for her
+    confinement. (2) During her confinement she may be handcuffed ..."). Elsewhere it is dropped."""
+    for i, unit in enumerate(units):
+        pending = [h for h in unit.hits if pending_concept(h.concept) is not None]
+        if not pending:
+            continue
+        near = set(unit.context).union(*(lead.own_concepts() for lead in unit.lead_ins))
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(units) and _neighbours(unit.provision, units[j].provision):
+                near |= units[j].own_concepts()
+        settled = [settle(h) for h in pending]
+        unit.drop_hits(set(pending))
+        unit.add_hits([h for h in settled if h.concept in concepts and not near.isdisjoint(concepts[h.concept].cues)])
+
+
+def _neighbours(a: Provision, b: Provision) -> bool:
+    """Parts of one provision: siblings under a lead-in, or a lead-in and its first or last item."""
+    return (a.parent is not None and a.parent == b.parent) or a.parent == b.index or b.parent == a.index
 
 
 def _apply_definitions(

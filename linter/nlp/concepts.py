@@ -3,7 +3,10 @@
 All concept terms are matched on the normalised form (see normalize.py), so a term
 written once matches its inflections and spellings. A concept's `exclude` phrases mark
 readings that are not the concept ("hard labour" is not childbirth): a term match that
-overlaps an exclude match of the same concept is dropped.
+overlaps an exclude match of the same concept is dropped. A concept's `cued` terms are
+ambiguous ("her confinement" is childbirth beside a pregnancy, detention elsewhere): a hit of
+one is kept as the concept when a cue concept is in the same provision, and otherwise left
+pending (`pending_concept`) for the engine to settle from the provisions around it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from linter.nlp.token_rows import NORMED, OFFSET, TITLE, UPPER, WORD, span_text,
 from linter.patterns import Concept, Drafting, InterposedHolders, load_patterns
 
 _EXCLUDE_SUFFIX = "!exclude"
+_CUED_SUFFIX = "!cued"
 _STATUTE_NAME_SPAN = 10  # tokens after a hit within which the name of a law must end
 
 
@@ -31,6 +35,16 @@ class ConceptHit(NamedTuple):  # a tuple: a long law has millions of hits, made 
     end: int
     text: str
     idx: int  # character offset in the provision
+
+
+def pending_concept(label: str) -> str | None:
+    """The concept a pending hit of a cued term would name, or None for a settled hit."""
+    return label[: -len(_CUED_SUFFIX)] if label.endswith(_CUED_SUFFIX) else None
+
+
+def settle(hit: ConceptHit) -> ConceptHit:
+    """A pending hit whose cue was found: it names its concept."""
+    return hit._replace(concept=sys.intern(hit.concept[: -len(_CUED_SUFFIX)]))
 
 
 class ConceptTagger:
@@ -54,8 +68,11 @@ class ConceptTagger:
             for word in words:
                 key = nlp.vocab.strings.add(normalize(word))
                 self.modifiers[key] = self.modifiers.get(key, frozenset()) | heads
+        self.cues = {c.id: frozenset(c.cues) for c in concepts.values() if c.cued_terms}
         for concept in concepts.values():
             add_phrases(self.matcher, concept.id, phrase_keys(nlp, concept.terms, "NORM"))
+            if concept.cued_terms:
+                add_phrases(self.matcher, concept.id + _CUED_SUFFIX, phrase_keys(nlp, concept.cued_terms, "NORM"))
             if concept.exclude:
                 add_phrases(self.matcher, concept.id + _EXCLUDE_SUFFIX, phrase_keys(nlp, concept.exclude, "NORM"))
         register("concepts", ())
@@ -64,17 +81,24 @@ class ConceptTagger:
         strings = doc.vocab.strings
         hits = []
         excluded: dict[str, list[tuple[int, int]]] = {}
+        pending = False
         for match_id, start, end in self._matches(doc):
             label = sys.intern(strings[match_id])  # one string per concept, not one per hit
             if label.endswith(_EXCLUDE_SUFFIX):
-                excluded.setdefault(label[: -len(_EXCLUDE_SUFFIX)], []).append((start, end))
+                concept = label[: -len(_EXCLUDE_SUFFIX)]
+                excluded.setdefault(concept, []).append((start, end))
+                if concept in self.cues:  # an exclude rules out the concept's cued terms too
+                    excluded.setdefault(concept + _CUED_SUFFIX, []).append((start, end))
             else:
                 hits.append((label, start, end))
+                pending = pending or label.endswith(_CUED_SUFFIX)
         kept = [
             (label, start, end)
             for label, start, end in sorted(hits, key=lambda h: h[1])
             if not any(s < end and start < e for s, e in excluded.get(label, ()))
         ]
+        if pending:
+            kept = self._settle_cued(kept)
         # Text and offsets from the token rows: a Span per hit (or doc.text) costs more than the matching.
         rows = token_rows(doc) if kept else []
         concepts = tuple(
@@ -84,6 +108,21 @@ class ConceptTagger:
         )
         set_value(doc, "concepts", concepts)
         return doc
+
+    def _settle_cued(self, kept: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """A cued hit names its concept when a cue is in the provision; one inside a settled hit
+        of the same concept ("confinement for childbirth") is that hit already."""
+        found = {label for label, _, _ in kept}
+        settled = []
+        for label, start, end in kept:
+            concept = pending_concept(label)
+            if concept is not None:
+                if any(c == concept and s <= start and end <= e for c, s, e in kept):
+                    continue
+                if not self.cues[concept].isdisjoint(found):
+                    label = sys.intern(concept)
+            settled.append((label, start, end))
+        return settled
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matcher's hits, and those it finds once words that do not change who is meant are left out.

@@ -32,6 +32,8 @@ _OPENING_MARKS = ("(", "\u201c", '"')
 _COMMA = ","
 # How far after a restriction word ("restrictions on family visits") its object may start.
 _RESTRICTION_REACH = 3
+# A restriction word ending so names its good right after it ("deprived of visits").
+_OBJECT_AFTER = (" of", " on", " in")
 
 
 class Marker(NamedTuple):  # a tuple: one per clause or more in every provision, made 3x faster than a frozen dataclass
@@ -138,7 +140,7 @@ class DeonticTagger:
             )
             for label, start, end in _longest_first(self.matcher(doc))
         ]
-        clauses = []
+        clauses: list[Clause] = []
         k = 0
         for start, end, sentence in self._bounds(rows):
             mine = []
@@ -153,16 +155,42 @@ class DeonticTagger:
             )
             parts = (start, *(c + 1 for c in commas), *run_in)
             negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end, p == start))
+            negative += self._negative_provisos(rows, mine, parts, commas, end)
             # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
             complements = tuple(
                 m.start
                 for m in mine
                 if m.category == "subordinate" and m.end < end and rows[m.end][LOWERED] in self._negative_openers
             )
-            coordinated = tuple(p for p in parts if p < end and rows[p][LOWERED] in self._coordinators)
+            # A sentence's opening word coordinates with nothing: "While in the punishment cell, a
+            # prisoner shall forfeit …" is one clause, not a part standing on its own.
+            opens_sentence = not clauses or clauses[-1].sentence != sentence
+            coordinated = tuple(
+                p
+                for p in parts
+                if p < end and rows[p][LOWERED] in self._coordinators and not (p == start and opens_sentence)
+            )
             clauses.append(Clause(start, end, tuple(mine), negative, commas, sentence, complements, coordinated))
         set_value(doc, "clauses", tuple(clauses))
         return doc
+
+    def _negative_provisos(
+        self, rows: list[list[int]], mine: list[Marker], parts: tuple[int, ...], commas: tuple[int, ...], end: int
+    ) -> tuple[int, ...]:
+        """ "…, provided that no child shall remain after …": a proviso opening a part with a
+        negative opener negates the modal it leads to, when that modal is in the same part
+        ("but where no female officer is available, a male officer may …" states a condition:
+        its modal is past the comma)."""
+        found = []
+        for m in mine:
+            if m.category != "proviso" or m.end >= end or rows[m.end][LOWERED] not in self._negative_openers:
+                continue
+            if not any(p <= m.start <= p + 1 for p in parts):
+                continue
+            part_end = next((c for c in commas if c > m.end), end)
+            if any(k.category in MODAL_CATEGORIES and m.end < k.start < part_end for k in mine):
+                found.append(m.end)
+        return tuple(found)
 
     def _bounds(self, rows: list[list[int]]) -> list[tuple[int, int, int]]:
         bounds = []
@@ -288,8 +316,11 @@ def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
             continue
         if m.end <= token <= m.end + _RESTRICTION_REACH:
             return True  # "loss of letters", "may restrict visits", "shall not be denied a visit"
-        if m.start - 1 in modals and token < modals[m.start - 1]:
-            return True  # "visits may be restricted": the good is the passive verb's subject
+        if m.start - 1 in modals and token < modals[m.start - 1] and not m.text.endswith(_OBJECT_AFTER):
+            # "visits may be restricted": the good is the passive verb's subject. Not after a
+            # verb that names its good ("a prisoner undergoing punishment shall not be deprived
+            # of visits"): there the subject is the person who keeps it.
+            return True
     return False
 
 
@@ -375,7 +406,13 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
             return Stance("prohibition", words)
         return Stance("permission", words, excepted=True)
     provisos = _re_permitting_provisos(clauses[ci + 1 :])
-    exception_at = tuple(m.idx for m in clause.markers if m.category in EXCEPTION_CATEGORIES)
+    # "…, provided that no child shall remain …": to the act it negates, that proviso is the ban itself.
+    exception_at = tuple(
+        m.idx
+        for m in clause.markers
+        if m.category in EXCEPTION_CATEGORIES
+        and not (m.category == "proviso" and m.end in clause.negative_at and m.end <= nearest.start)
+    )
     exception_at += tuple(c.markers[0].idx for c in provisos)  # the word that opens each proviso
     excepted = bool(exception_at)
     qualified = clause.has("qualifier")
