@@ -1,0 +1,373 @@
+"""Probe campaign on the conflict checks (Bangkok Rules 5, 8, 19, 22-24, 27, 28, 49, 52, 59, 61, 64):
+short regulations written for this test in the words of several drafting traditions. Each phenomenon
+is one the linter misread before (an exemption naming list items as "letters d) and e)", a ban on a
+child's stay worded "admitted to a prison", a sale of sanitary towels "on payment"), written in at
+least two traditions, with counter-cases that look alike but do not conflict.
+
+Expected verdicts follow the labelling conventions of ../shared/corpus-real/README.md.
+"""
+
+import pytest
+
+from linter.extract import read_document
+
+CASES = [
+    # (phenomenon, tradition, rule, expected verdict, regulation text)
+    # -- Rule 22: an exemption of mothers that names the segregation items of a punishment list -----
+    (
+        "exemption citing 'letters d) and e) of paragraph 1'",
+        "civil-law code",
+        22,
+        "covered",
+        "Article 112\n(1) The following disciplinary measures may be imposed on a prisoner:\na) reprimand;\n"
+        "b) withdrawal of privileges for up to three months;\nc) restriction of purchases for up to three months;\n"
+        "d) placement in a disciplinary cell for up to 15 days;\ne) solitary confinement for up to 30 days.\n"
+        "(2) The measures referred to in letters d) and e) of paragraph 1 shall not be applied to pregnant women, "
+        "to women who are breastfeeding or to women living with their children in the institution.\n",
+    ),
+    (
+        "exemption citing 'letters b) and c)' leaves the cell open",
+        "civil-law code",
+        22,
+        "conflict",
+        "Article 112\n(1) The following disciplinary measures may be imposed on a prisoner:\na) reprimand;\n"
+        "b) withdrawal of privileges for up to three months;\nc) restriction of purchases for up to three months;\n"
+        "d) placement in a disciplinary cell for up to 15 days.\n"
+        "(2) The measures referred to in letters b) and c) of paragraph 1 shall not be applied to pregnant women.\n",
+    ),
+    (
+        'exemption citing items "d" and "e" of part one of this article',
+        "post-Soviet penal enforcement code",
+        22,
+        "covered",
+        "Article 115. Penalties imposed on convicts deprived of liberty\n"
+        "1. For violation of the established procedure for serving the sentence, the following penalties may be "
+        "applied to convicts:\na) a warning;\nb) a reprimand;\nc) a disciplinary fine;\n"
+        "d) placement in a penalty isolator for up to 15 days;\ne) transfer to cell-type premises for up to six months.\n"
+        '2. The penalties provided for in items "d" and "e" of part one of this article shall not be applied to '
+        "pregnant women and to women having children with them in the children's home of the colony.\n",
+    ),
+    (
+        "exemption 'punished under items (iii) and (iv) of rule 640'",
+        "South Asian jail manual",
+        22,
+        "covered",
+        "640. The Superintendent may punish a prison offence by—\n(i) formal warning;\n(ii) loss of remission;\n"
+        "(iii) cellular confinement for a period not exceeding fourteen days;\n"
+        "(iv) separate confinement for a period not exceeding three months;\n(v) penal diet.\n"
+        "641. No female prisoner who is pregnant or nursing a child shall be punished under items (iii) and (iv) "
+        "of rule 640.\n",
+    ),
+    (
+        "counter-case: a protective ban",
+        "Caribbean prison rules",
+        22,
+        "covered",
+        "47. No pregnant prisoner, nursing mother or prisoner who has her child with her in the prison shall be "
+        "placed in close confinement or segregation as a punishment.\n",
+    ),
+    (
+        "counter-case: a punishment list with no exemption",
+        "ASEAN regulation",
+        22,
+        "conflict",
+        "Regulation 45. A detainee who commits a disciplinary offence shall be liable to any of the following "
+        "punishments:\n(a) reprimand;\n(b) forfeiture of privileges;\n(c) solitary confinement for not more than seven days.\n",
+    ),
+    # -- Rule 23: a bar on visits during punishment that lets only a lawyer in -----------------------
+    (
+        "no visits except from an attorney",
+        "US agency directive",
+        23,
+        "conflict",
+        "4.12 An inmate in disciplinary segregation shall not be permitted visits, except visits from an attorney.\n",
+    ),
+    (
+        "no visits other than from a legal adviser",
+        "Westminster prison rules",
+        23,
+        "conflict",
+        "57. A prisoner undergoing cellular confinement as a punishment shall not receive visits, other than "
+        "visits from a legal adviser.\n",
+    ),
+    (
+        "counter-case: a ban on restricting family contact as punishment",
+        "Commonwealth act",
+        23,
+        "covered",
+        "70. Restriction of visits or of contact with family members shall not be used as a disciplinary punishment.\n",
+    ),
+    # -- Rule 49: a child barred from living in the prison -------------------------------------------
+    (
+        "no child admitted to a prison",
+        "Commonwealth prisons act (Africa)",
+        49,
+        "conflict",
+        "72. No child shall be admitted to a prison with its mother.\n",
+    ),
+    (
+        "children not permitted to reside in the facility",
+        "US agency directive",
+        49,
+        "conflict",
+        "5.1 Children shall not be permitted to reside in the facility.\n",
+    ),
+    (
+        "child not admitted into a prison save with approval",
+        "ASEAN regulation",
+        49,
+        "conflict",
+        "Regulation 71. A child shall not be admitted into a prison together with its mother, save with the "
+        "written approval of the Commissioner.\n",
+    ),
+    # -- Rule 27: conjugal visits for men only, or refused to women ----------------------------------
+    (
+        "long-term visits with the right of cohabitation refused to women",
+        "post-Soviet penal enforcement code",
+        27,
+        "conflict",
+        "Article 89(4). Long-term visits with the right of cohabitation outside the colony shall not be granted "
+        "to convicted women.\n",
+    ),
+    (
+        "right to live together granted to convicted men",
+        "post-Soviet penal enforcement code",
+        27,
+        "conflict",
+        "Article 121. Convicted men held in general regime colonies shall have the right to six long-term visits "
+        "a year with the right to live together with their spouse.\n",
+    ),
+    (
+        "marital visits for married male inmates",
+        "ASEAN regulation",
+        27,
+        "conflict",
+        "Regulation 88. Marital visits may be granted to married male inmates of good behaviour once a month.\n",
+    ),
+    (
+        "counter-case: cohabitation visits for women on the same terms",
+        "post-Soviet penal enforcement code",
+        27,
+        "covered",
+        "Article 89(5). Convicted women shall be granted long-term visits with the right of cohabitation on the "
+        "same terms as convicted men.\n",
+    ),
+    # -- Rule 28: physical contact with visiting children forbidden ----------------------------------
+    (
+        "contact visits with minor children are prohibited",
+        "US agency directive",
+        28,
+        "conflict",
+        "7.3 Contact visits with minor children are prohibited for inmates housed in the women's facility.\n",
+    ),
+    (
+        "physical contact with a visiting child is prohibited",
+        "Caribbean prison rules",
+        28,
+        "conflict",
+        "44. Physical contact between a prisoner and a visiting child is prohibited.\n",
+    ),
+    # -- Rule 5: sanitary products sold, not supplied ------------------------------------------------
+    (
+        "towels supplied on payment from private cash",
+        "South Asian jail manual",
+        5,
+        "conflict",
+        "350. Sanitary towels shall be supplied to female prisoners on payment from their private cash.\n",
+    ),
+    (
+        "hygiene products available for purchase at the commissary",
+        "US agency directive",
+        5,
+        "conflict",
+        "8.4 Feminine hygiene products are available for purchase at the commissary.\n",
+    ),
+    (
+        "pads may be purchased from the canteen",
+        "Pacific prison regulation",
+        5,
+        "conflict",
+        "64. Sanitary pads may be purchased by female prisoners from the prison canteen.\n",
+    ),
+    # -- Rule 8: relatives told of a pregnancy ------------------------------------------------------
+    (
+        "inform the husband or nearest relative",
+        "South Asian jail manual",
+        8,
+        "conflict",
+        "330. The Superintendent shall inform the husband or nearest relative of a female prisoner who is found "
+        "to be pregnant.\n",
+    ),
+    (
+        "notify her next of kin",
+        "Westminster prison rules",
+        8,
+        "conflict",
+        "15. Where a prisoner is found to be pregnant, the governor shall notify her next of kin.\n",
+    ),
+    # -- Rule 59: protective custody against the woman's will ----------------------------------------
+    (
+        "protective home whether or not she consents",
+        "South Asian statute",
+        59,
+        "conflict",
+        "17. Where a woman is at risk of violence from her family, the District Magistrate may order her to be "
+        "detained in a protective home, whether or not she consents.\n",
+    ),
+    (
+        "place of safety notwithstanding her objection",
+        "Commonwealth act (Africa)",
+        59,
+        "conflict",
+        "21. A magistrate may order that a woman in danger of harm be kept in a place of safety, notwithstanding "
+        "her objection.\n",
+    ),
+    # -- Rules 61 and 64: pregnancy or caretaking barred as a mitigating circumstance -----------------
+    (
+        "pregnancy not regarded as a mitigating circumstance",
+        "post-Soviet criminal code",
+        64,
+        "conflict",
+        "Article 61(3). The pregnancy of the accused shall not be regarded as a mitigating circumstance in "
+        "sentencing for grave and especially grave crimes.\n",
+    ),
+    (
+        "court shall not consider pregnancy a mitigating factor",
+        "US state statute",
+        64,
+        "conflict",
+        "Sec. 9. In imposing sentence for a violent felony, the court: (1) shall not consider the pregnancy of the "
+        "defendant a mitigating factor.\n",
+    ),
+    (
+        "care of children not deemed a mitigating circumstance",
+        "Latin American code",
+        61,
+        "conflict",
+        "Article 57. In determining the penalty, the care of minor children shall not be deemed a mitigating "
+        "circumstance for offences of drug trafficking.\n",
+    ),
+    # -- Rule 19: a ban on cross-gender searches "absent exigent circumstances" ----------------------
+    (
+        "cross-gender pat-downs prohibited absent exigent circumstances",
+        "US federal standard (PREA)",
+        19,
+        "conflict",
+        "115.15 Cross-gender pat-down searches of female inmates are prohibited, absent exigent circumstances.\n",
+    ),
+    (
+        "no opposite-sex strip search absent an emergency",
+        "US state statute",
+        19,
+        "conflict",
+        "Sec. 7. A correctional officer shall not conduct a strip search of an inmate of the opposite sex absent "
+        "an emergency.\n",
+    ),
+    # -- Rule 24: "Special means, including handcuffs" is no definition of "Special" ----------------
+    (
+        "special means, including handcuffs, save in an armed attack",
+        "post-Soviet penal enforcement code",
+        24,
+        "conflict",
+        "Article 30. Special means, including handcuffs, shall not be applied to women with visible signs of "
+        "pregnancy, except in cases of an armed attack or group resistance.\n",
+    ),
+    (
+        "special means, such as handcuffs, only on the head's order",
+        "post-Soviet penal enforcement code",
+        24,
+        "conflict",
+        "Article 31. Special means, such as handcuffs and restraining shirts, may be applied to pregnant women "
+        "only on the order of the head of the institution.\n",
+    ),
+    (
+        "counter-case: restraint never used in labour",
+        "Commonwealth act",
+        24,
+        "covered",
+        "51. Under no circumstances shall a woman in labour, during delivery or immediately after giving birth be "
+        "restrained.\n",
+    ),
+]
+
+# Look-alikes whose right verdict is arguable (covered, partial or silent) but is never a conflict.
+NOT_CONFLICT = [
+    (
+        "an exemption 'unless in the best interests of the child'",
+        "Commonwealth prisons act (Africa)",
+        49,
+        "73. No child shall be admitted to a prison with its mother unless the officer in charge is satisfied that "
+        "it is in the best interests of the child.\n",
+    ),
+    (
+        "free supply, other brands for purchase",
+        "US agency directive",
+        5,
+        "8.5 Sanitary pads and tampons shall be provided free of charge; other brands are available for purchase "
+        "at the commissary.\n",
+    ),
+    (
+        "next of kin not told without consent",
+        "Westminster prison rules",
+        8,
+        "16. The governor shall not notify the next of kin of a prisoner of her pregnancy without her consent.\n",
+    ),
+    (
+        "protective home at her own request",
+        "South Asian statute",
+        59,
+        "18. A woman may be admitted to a protective home at her own request and shall be free to leave it at any time.\n",
+    ),
+    (
+        "pregnancy not an aggravating circumstance",
+        "Latin American code",
+        64,
+        "Article 58. In determining the penalty, the pregnancy of the accused shall not be considered an "
+        "aggravating circumstance.\n",
+    ),
+    (
+        "privileges other than visits forfeited",
+        "Westminster prison rules",
+        23,
+        "58. A prisoner may be punished by forfeiture of privileges other than visits.\n",
+    ),
+    (
+        "a ban on restricting contact with children",
+        "civil-law code",
+        28,
+        "Article 72. Any restriction of physical contact between a mother and her visiting children is prohibited.\n",
+    ),
+    (
+        "a cross-gender strip search ban without exception",
+        "US federal standard (PREA)",
+        19,
+        "115.16 Cross-gender strip searches of female inmates are prohibited.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "phenomenon, tradition, rule, expected, text", CASES, ids=[f"BR{c[2]} {c[1]}: {c[0]}" for c in CASES]
+)
+def test_probe_reaches_the_expected_verdict(verdict, phenomenon, tradition, rule, expected, text):
+    assert verdict(text, rule) == expected
+
+
+@pytest.mark.parametrize(
+    "phenomenon, tradition, rule, text", NOT_CONFLICT, ids=[f"BR{c[2]} {c[1]}: {c[0]}" for c in NOT_CONFLICT]
+)
+def test_look_alike_is_no_conflict(verdict, phenomenon, tradition, rule, text):
+    assert verdict(text, rule) != "conflict"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Article 30. Special means, including handcuffs, shall not be applied to pregnant women.\n",  # post-Soviet
+        "Regulation 9. Electronic means, such as video links, may be used for visits.\n",  # ASEAN, US directives
+    ],
+)
+def test_a_noun_before_a_comma_is_no_definition(tmp_path, text):
+    path = tmp_path / "regulation.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [p.kind for p in read_document(path).provisions] == ["body"]
