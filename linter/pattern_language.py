@@ -413,7 +413,6 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "paragraph_names": Field(
             'what some traditions call a numbered paragraph of an article, read only where an item reference names its paragraph (`items "d" and "e" of part one of this article`); the number may be a word',
             "wording",
-            required=True,
         ),
         "qualified_by": Field(
             "before a provision name: the provision saying it is read subject to the one named (`except as provided in`, `subject to`)",

@@ -216,7 +216,7 @@ def _load_drafting(path: Path) -> Drafting:
         cross_references=CrossReferences(
             provision_names=_tuple(refs["provision_names"]),
             item_names=_tuple(refs["item_names"]),
-            paragraph_names=_tuple(refs["paragraph_names"]),
+            paragraph_names=_tuple(refs.get("paragraph_names")),
             qualified_by=_tuple(refs["qualified_by"]),
             exception_to=_tuple(refs["exception_to"]),
             disapplied_by=_tuple(refs["disapplied_by"]),

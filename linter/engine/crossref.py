@@ -74,6 +74,9 @@ class CrossReferenceGrammar:
             (backward, False, phrase_anchors(refs.exception_to)),
             (disapplying, False, phrase_anchors(refs.disapplied_by)),
         )
+        # An item's provision may also be a paragraph named as some traditions name it ("part one").
+        paragraphs = f"|(?:{phrases_regex(refs.paragraph_names)})s?" if refs.paragraph_names else ""
+        outer_unit = f"(?:{unit}{paragraphs})"
         # The provision containing the phrase is about what the one it names provides.
         self.mention = re.compile(
             rf"\b(?:{phrases_regex(refs.mentions)})\s+"
@@ -84,7 +87,7 @@ class CrossReferenceGrammar:
             # "clause (c) of rule 12", "paragraph (c) of subsection (1)", "items (d) and (e) of part
             # one of this article": the item comes first, its provision after
             + r"(?:\s*of\s+(?:the\s+|this\s+)?"
-            + rf"(?:{unit}|(?:{phrases_regex(refs.paragraph_names)})s?)"
+            + outer_unit
             + rf"\s*(?P<outer>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*|{'|'.join(_NUMBER_WORDS)})?\s*(?P<outer_parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*))?",
             re.IGNORECASE,
         )
