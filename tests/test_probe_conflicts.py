@@ -9,6 +9,7 @@ Expected verdicts follow the labelling conventions of ../shared/corpus-real/READ
 
 import pytest
 
+from linter.engine import check_document
 from linter.extract import read_document
 
 CASES = [
@@ -73,6 +74,103 @@ CASES = [
         "conflict",
         "Regulation 45. A detainee who commits a disciplinary offence shall be liable to any of the following "
         "punishments:\n(a) reprimand;\n(b) forfeiture of privileges;\n(c) solitary confinement for not more than seven days.\n",
+    ),
+    # -- Rule 52: a stay limited by a term the law defines with a young age -------------------------
+    (
+        "'infant' defined as under two years; infants may stay in the unit",
+        "Westminster prison rules",
+        52,
+        "conflict",
+        '2. In these Rules, "infant" means a child of a female prisoner who is under the age of two years.\n\n'
+        "9. A female prisoner may be permitted to have her infant with her in a mother and baby unit.\n",
+    ),
+    (
+        "'baby' defined as under twelve months; babies may be kept in the nursery",
+        "Caribbean prison rules",
+        52,
+        "conflict",
+        '2. In these Regulations, "baby" means a child under twelve months of age.\n\n'
+        "33. The Superintendent may permit a female prisoner to keep her baby with her in the nursery of the prison.\n",
+    ),
+    (
+        "'infant' defined from birth to 18 months; infants kept in the nursery program",
+        "US agency directive",
+        52,
+        "conflict",
+        '1.2 "Infant" means a child from birth to 18 months of age.\n\n'
+        "4.1 An inmate who gives birth in custody may keep her infant with her in the nursery program.\n",
+    ),
+    (
+        "'young child' defined as below three years",
+        "ASEAN regulation",
+        52,
+        "conflict",
+        'Regulation 2. In these Regulations, "young child" means a child below the age of three years.\n\n'
+        "Regulation 60. A detainee may be allowed to have her young child with her in the prison.\n",
+    ),
+    (
+        "may remain with the prisoner until two years old",
+        "Pacific corrections act",
+        52,
+        "conflict",
+        "66. A child born to a prisoner may remain with the prisoner until the child is two years old, and shall then "
+        "be placed in the care of a relative or of the Social Welfare Department.\n",
+    ),
+    (
+        "may stay with the inmate until eighteen months of age",
+        "US state statute",
+        52,
+        "conflict",
+        "Sec. 12. A child born in custody may stay with the inmate until the child reaches eighteen months of age, "
+        "when the child shall be released to a guardian.\n",
+    ),
+    (
+        "nursery stay for a period of up to eighteen months",
+        "US state statute",
+        52,
+        "conflict",
+        "Sec. 11. An infant may remain in the prison nursery for a period of up to eighteen months from the date of "
+        "birth.\n",
+    ),
+    (
+        "kept in the prison for a period of up to twelve months",
+        "ASEAN regulation",
+        52,
+        "conflict",
+        "Regulation 73. A baby born to a detainee may be kept in the prison for a period of up to twelve months.\n",
+    ),
+    # -- Rule 58: pretrial detention made mandatory for pregnant women and mothers too ---------------
+    (
+        "preventive detention mandatory, mothers included",
+        "Latin American code",
+        58,
+        "conflict",
+        "Article 19. Preventive detention shall be mandatory for persons charged with drug trafficking offences, "
+        "including pregnant women and mothers of young children.\n",
+    ),
+    (
+        "provisional detention shall be ordered, a pregnant woman included",
+        "civil-law code",
+        58,
+        "conflict",
+        "Article 144. Provisional detention shall be ordered for every person accused of a crime against the State, "
+        "including a pregnant woman.\n",
+    ),
+    # -- Rule 19: the searcher of last resort after the matron ---------------------------------------
+    (
+        "by the matron, or in her absence by a warder",
+        "South Asian jail manual",
+        19,
+        "conflict",
+        "316. Female prisoners shall be searched by the matron, or in her absence by a warder in the presence of two "
+        "other persons.\n",
+    ),
+    (
+        "by the female officer or, in her absence, by the gate warder",
+        "Caribbean prison rules",
+        19,
+        "conflict",
+        "29. A female prisoner shall be searched by the female officer or, in her absence, by the gate warder.\n",
     ),
     # -- Rule 23: a bar on visits during punishment that lets only a lawyer in -----------------------
     (
@@ -300,6 +398,56 @@ NOT_CONFLICT = [
         "it is in the best interests of the child.\n",
     ),
     (
+        "'child' defined by the age of majority",
+        "Commonwealth act",
+        52,
+        '2. In this Act, "child" means a person under the age of eighteen years.\n\n'
+        "40. A female prisoner may keep her child with her in the nursery.\n",
+    ),
+    (
+        "a definition of a prisoner by a sentence in months",
+        "Westminster prison rules",
+        52,
+        '2. "Long-term prisoner" means a prisoner sentenced to more than six months.\n\n'
+        "41. A long-term prisoner may keep her child with her in the mother and baby unit.\n",
+    ),
+    (
+        "a defined 'infant' whose stay may be extended in the child's interests",
+        "Westminster prison rules",
+        52,
+        '2. In these Rules, "infant" means a child of a female prisoner who is under the age of two years.\n\n'
+        "9. A female prisoner may be permitted to have her infant with her in a mother and baby unit.\n\n"
+        "10. The governor may allow the infant to stay longer where this is in the best interests of the child.\n",
+    ),
+    (
+        "a duty of food to the infants and children living there",
+        "Commonwealth act",
+        52,
+        '2. In this Act, "infant" means a child under the age of two years.\n\n'
+        "19. Infants and children living in a facility must be provided free of charge with adequate food.\n",
+    ),
+    (
+        "a punishment list whose exemption names mothers with children in the children's home",
+        "post-Soviet penal enforcement code",
+        52,
+        "Article 115.\n1. The following penalties may be applied to convicts:\na) a warning;\n"
+        "b) transfer to cell-type premises for up to six months.\n"
+        '2. The penalties provided for in item "b" of part one of this article shall not be applied to women having '
+        "children with them in the children's home of the colony.\n",
+    ),
+    (
+        "an officer remains with the prisoner until admitted to hospital",
+        "Westminster prison rules",
+        52,
+        "20. An officer shall remain with the prisoner until the prisoner is admitted to hospital.\n",
+    ),
+    (
+        "a cell searched in the prisoner's absence",
+        "Westminster prison rules",
+        19,
+        "30. A female prisoner's cell may be searched by a female officer in her absence.\n",
+    ),
+    (
         "free supply, other brands for purchase",
         "US agency directive",
         5,
@@ -371,3 +519,17 @@ def test_a_noun_before_a_comma_is_no_definition(tmp_path, text):
     path = tmp_path / "regulation.txt"
     path.write_text(text, encoding="utf-8")
     assert [p.kind for p in read_document(path).provisions] == ["body"]
+
+
+def test_a_conflict_resting_on_a_definition_cites_the_definition(tmp_path):
+    path = tmp_path / "regulation.txt"
+    path.write_text(
+        '2. In these Rules, "infant" means a child of a female prisoner who is under the age of two years.\n\n'
+        "9. A female prisoner may be permitted to have her infant with her in a mother and baby unit.\n",
+        encoding="utf-8",
+    )
+    [rule] = [r for r in check_document(read_document(path), ("all",)).rules if r.rule == 52]
+    assert [(e.label, e.relation) for e in rule.evidence if e.relation == "conflicts"] == [
+        ("9", "conflicts"),
+        ("2", "conflicts"),
+    ]
