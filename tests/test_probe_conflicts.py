@@ -1,4 +1,4 @@
-"""Probe campaign on the conflict checks (Bangkok Rules 5, 8, 19, 22-24, 27, 28, 49, 52, 59, 61, 64):
+"""Probe campaign on the conflict checks (Bangkok Rules 5, 8, 19, 22-24, 27, 28, 49, 52, 58, 59, 61, 64):
 short regulations written for this test in the words of several drafting traditions. Each phenomenon
 is one the linter misread before (an exemption naming list items as "letters d) and e)", a ban on a
 child's stay worded "admitted to a prison", a sale of sanitary towels "on payment"), written in at
@@ -171,6 +171,60 @@ CASES = [
         19,
         "conflict",
         "29. A female prisoner shall be searched by the female officer or, in her absence, by the gate warder.\n",
+    ),
+    # -- An act made a disciplinary offence is forbidden; the condition of a punishment is no ban -----
+    (
+        "an officer who has sexual intercourse with a prisoner commits a disciplinary offence",
+        "Commonwealth prisons act",
+        31,
+        "partial",
+        "61. An officer who has sexual intercourse with a prisoner commits a disciplinary offence.\n",
+    ),
+    (
+        "a staff member who engages in sexual contact is guilty of misconduct",
+        "US agency directive",
+        31,
+        "partial",
+        "2.5 A staff member who engages in sexual contact with an inmate is guilty of misconduct and shall be "
+        "dismissed.\n",
+    ),
+    (
+        "a sexual relationship constitutes serious misconduct",
+        "civil-law code",
+        31,
+        "partial",
+        "Article 88. Any sexual relationship between an employee and a prisoner constitutes serious misconduct.\n",
+    ),
+    (
+        "an officer who restrains a woman in labour commits a disciplinary offence",
+        "Commonwealth prisons act",
+        24,
+        "partial",
+        "52. An officer who restrains a woman prisoner in labour or during childbirth commits a disciplinary offence.\n",
+    ),
+    (
+        "counter-case: a prisoner who commits an offence against discipline is liable to a list",
+        "Westminster prison rules",
+        22,
+        "conflict",
+        "51. A prisoner who commits an offence against discipline shall be liable to any of the following "
+        "punishments:\n(a) a caution;\n(b) cellular confinement for a period not exceeding 14 days.\n",
+    ),
+    (
+        "counter-case: a prisoner who commits a prison offence is liable to forfeiture of visits",
+        "Caribbean prison rules",
+        23,
+        "conflict",
+        "80. A prisoner who commits a prison offence shall be liable to forfeiture of visits for a period not "
+        "exceeding one month.\n",
+    ),
+    (
+        "counter-case: if an inmate commits a disciplinary infraction, loss of visits",
+        "US agency directive",
+        23,
+        "conflict",
+        "5.3 If an inmate commits a disciplinary infraction, the hearing officer may impose loss of visiting "
+        "privileges for up to 60 days.\n",
     ),
     # -- Rule 23: a bar on visits during punishment that lets only a lawyer in -----------------------
     (

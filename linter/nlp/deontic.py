@@ -250,8 +250,15 @@ def _governing(clause: Clause, anchor: int) -> list[Marker]:
 
     A modal inside a relative or noun clause ("…, which shall be removed", "the decision
     that the child should leave") governs only acts inside that clause (see _subordinate_span).
+    An `offence` marker governs only the acts before it: "an officer who restrains a woman in
+    labour commits a disciplinary offence" forbids the restraint, "a prisoner who commits a
+    disciplinary offence shall be liable to cellular confinement" forbids no confinement.
     """
-    modals = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
+    modals = [
+        m
+        for m in clause.markers
+        if m.category in MODAL_CATEGORIES and not (m.category == "offence" and m.start <= anchor)
+    ]
     spans = [_subordinate_span(clause, m.start, modals) for m in clause.markers if m.category == "subordinate"]
     inside = [(a, b) for a, b in spans if a <= anchor < b]
     if inside:
@@ -358,7 +365,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     order = MODAL_CATEGORIES.index
     nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), order(m.category)))
     words = tuple(m.text for m in clause.markers if m.category not in UNQUOTED_CATEGORIES)
-    category = nearest.category
+    category = "prohibition" if nearest.category == "offence" else nearest.category
     negated = _negated(clause, nearest, modals) or _negative_complement(clause, anchor, nearest)
     if category == "saving":
         if negated and anchor < nearest.end:
