@@ -139,6 +139,43 @@ CASES = [
         "conflict",
         "Regulation 73. A baby born to a detainee may be kept in the prison for a period of up to twelve months.\n",
     ),
+    (
+        "only children under four may live in the establishment with their mothers",
+        "Latin American code",
+        52,
+        "conflict",
+        "Article 73. Only children under four years of age may live in the establishment with their mothers.\n",
+    ),
+    (
+        "children under 30 months may reside in the facility with their mothers",
+        "US agency directive",
+        52,
+        "conflict",
+        "4.2 Children under 30 months of age may reside in the facility with their mothers.\n",
+    ),
+    (
+        "children up to six may be kept in the prison with their mothers",
+        "South Asian jail manual",
+        52,
+        "conflict",
+        "966. Children up to the age of six years may be kept in the prison with their mothers.\n",
+    ),
+    (
+        "handed over to the family at three",
+        "ASEAN regulation",
+        52,
+        "conflict",
+        "Article 55. A child who has reached the age of three years shall be handed over to the family of the "
+        "prisoner or to a social institution.\n",
+    ),
+    (
+        "delivered to its family at four",
+        "Latin American code",
+        52,
+        "conflict",
+        "Article 74. On reaching four years of age the child shall be delivered to its family or to the child "
+        "protection authority.\n",
+    ),
     # -- Rule 58: pretrial detention made mandatory for pregnant women and mothers too ---------------
     (
         "preventive detention mandatory, mothers included",
@@ -494,6 +531,12 @@ NOT_CONFLICT = [
         "Westminster prison rules",
         52,
         "20. An officer shall remain with the prisoner until the prisoner is admitted to hospital.\n",
+    ),
+    (
+        "an old prisoner remains in the institution",
+        "civil-law code",
+        52,
+        "Article 12. A prisoner aged over sixty years of age shall remain in the institution with the medical unit.\n",
     ),
     (
         "a cell searched in the prisoner's absence",
