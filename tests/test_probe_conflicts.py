@@ -154,11 +154,11 @@ CASES = [
         "4.2 Children under 30 months of age may reside in the facility with their mothers.\n",
     ),
     (
-        "children up to six may be kept in the prison with their mothers",
+        "children up to six may be detained in the jail with their mothers",
         "South Asian jail manual",
         52,
         "conflict",
-        "966. Children up to the age of six years may be kept in the prison with their mothers.\n",
+        "966. Children up to the age of six years may be detained in the jail with their mothers.\n",
     ),
     (
         "handed over to the family at three",
