@@ -280,6 +280,36 @@ CASES = [
         "visits from a legal adviser.\n",
     ),
     (
+        "visiting rights cancelled for a prisoner who violates the prison rules",
+        "ASEAN regulation",
+        23,
+        "conflict",
+        "Article 42. The Head of Prison may cancel the visiting rights of a prisoner who violates the prison rules.\n",
+    ),
+    (
+        "deprived of the next long-term visit for violating the procedure",
+        "post-Soviet penal enforcement code",
+        23,
+        "conflict",
+        "Article 119. Convicts who violate the established procedure for serving the sentence may be deprived of the "
+        "next long-term visit.\n",
+    ),
+    (
+        "family visits suspended for an inmate who breaches the rules",
+        "Latin American code",
+        23,
+        "conflict",
+        "Article 99. An inmate who breaches the rules of the establishment may have family visits suspended for up "
+        "to thirty days.\n",
+    ),
+    (
+        "counter-case: a rule-breaker not deprived of family visits",
+        "Commonwealth act",
+        23,
+        "covered",
+        "71. A prisoner who breaches the prison rules shall not be deprived of visits from her family.\n",
+    ),
+    (
         "counter-case: a ban on restricting family contact as punishment",
         "Commonwealth act",
         23,

@@ -289,13 +289,22 @@ def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
     word closely ("restrictions on family visits", "loss of letters"), or a modal governs a
     restriction verb in its clause ("visits may be restricted", "shall not be denied access")."""
     clause = clauses[clause_index(clauses, token)]
-    modals = {m.end: m.start for m in clause.markers if m.category in MODAL_CATEGORIES}
+    modal_markers = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
+    modals = {m.end: m.start for m in modal_markers}
+    # "A prisoner who breaches the rules shall not be deprived of visits": a relative clause
+    # describes the subject, it is not the good the verb restricts.
+    relative = any(
+        a <= token < b
+        for a, b in (
+            _subordinate_span(clause, m.start, modal_markers) for m in clause.markers if m.category == "subordinate"
+        )
+    )
     for m in clause.markers:
         if m.category != "restriction" or m.start <= token < m.end:
             continue
         if m.end <= token <= m.end + _RESTRICTION_REACH:
             return True  # "loss of letters", "may restrict visits", "shall not be denied a visit"
-        if m.start - 1 in modals and token < modals[m.start - 1]:
+        if m.start - 1 in modals and token < modals[m.start - 1] and not relative:
             return True  # "visits may be restricted": the good is the passive verb's subject
     return False
 
