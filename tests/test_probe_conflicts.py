@@ -386,6 +386,30 @@ CASES = [
         "conflict",
         "44. Physical contact between a prisoner and a visiting child is prohibited.\n",
     ),
+    (
+        "glass partition, and no physical contact shall be allowed",
+        "Westminster prison rules",
+        28,
+        "conflict",
+        "30. All visits in the unit shall take place across a glass partition, and no physical contact between a "
+        "prisoner and her child shall be allowed.\n",
+    ),
+    (
+        "glass partition, and no contact with a visiting child shall be permitted",
+        "US agency directive",
+        28,
+        "conflict",
+        "6.4 Visits shall be conducted through a glass partition, and no physical contact between an inmate and a "
+        "visiting child shall be permitted.\n",
+    ),
+    (
+        "supervised visits, and no prisoner may embrace a visiting child",
+        "civil-law code",
+        28,
+        "conflict",
+        "Article 70. Visits of children shall be supervised by an officer, and no prisoner may embrace a visiting "
+        "child.\n",
+    ),
     # -- Rule 5: sanitary products sold, not supplied ------------------------------------------------
     (
         "towels supplied on payment from private cash",
@@ -567,6 +591,18 @@ NOT_CONFLICT = [
         "civil-law code",
         52,
         "Article 12. A prisoner aged over sixty years of age shall remain in the institution with the medical unit.\n",
+    ),
+    (
+        "a same-sex search, and no male officer shall be present",
+        "Commonwealth act",
+        19,
+        "33. A female prisoner shall be searched by a female officer, and no male officer shall be present.\n",
+    ),
+    (
+        "a ban on handcuffs, and no woman in labour left alone",
+        "ASEAN regulation",
+        24,
+        "Article 7. Handcuffs shall not be used on pregnant women, and no woman in labour shall be left alone.\n",
     ),
     (
         "a cell searched in the prisoner's absence",

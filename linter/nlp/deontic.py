@@ -152,7 +152,7 @@ class DeonticTagger:
                 i for i in range(start + 1, end) if rows[i][TITLE] and rows[i][LOWERED] in self._negative_openers
             )
             parts = (start, *(c + 1 for c in commas), *run_in)
-            negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end, p == start))
+            negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end))
             # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
             complements = tuple(
                 m.start
@@ -197,16 +197,15 @@ class DeonticTagger:
             return False
         return not (previous[NUMBER] and following[NUMBER])  # "3.4" split by the tokenizer is one number
 
-    def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int, clause_start: bool) -> bool:
+    def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int) -> bool:
         # Skip list labels and punctuation at the start: "(b) No prisoner shall ...", "B. No ...";
-        # and, where a clause opens, a joining word: "…; but no woman who is pregnant shall …".
-        # After a comma the joining word is left alone: "…, and no punishment shall …" may open a
-        # clause about other people than the words before it.
+        # and a joining word: "…; but no woman who is pregnant shall …", "…, and no physical
+        # contact shall be allowed" (the negative governs only the first modal after it).
         i = start
         while i < end and (
             rows[i][PUNCT]
             or rows[i][NUMBER]
-            or (clause_start and rows[i][LOWERED] in self._coordinators)
+            or rows[i][LOWERED] in self._coordinators
             or self._is_item_label(doc, rows, i)
         ):
             i += 1
