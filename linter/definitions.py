@@ -104,10 +104,11 @@ def _capital_first(regex: str) -> str:
 
 
 def _bare_verbs(wording: DefinitionWording) -> str:
-    # A one-word verb can be a noun ("Special means may be applied"): the word after it tells.
+    # A one-word verb can be a noun ("Special means may be applied", "Special means, including
+    # handcuffs, shall not be applied"): the word after it, or after a comma, tells.
     cues = phrases_regex(wording.noun_cues)
     verbs = sorted(wording.bare_verbs, key=len, reverse=True)
-    return "|".join(phrase_regex(v) + (rf"(?!\s+(?:{cues})\b)" if len(v.split()) == 1 else "") for v in verbs)
+    return "|".join(phrase_regex(v) + (rf"(?!,?\s+(?:{cues})\b)" if len(v.split()) == 1 else "") for v in verbs)
 
 
 @lru_cache(maxsize=4)

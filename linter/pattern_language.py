@@ -61,6 +61,7 @@ ELEMENT_STANCE_DOCS: dict[str, str] = {
 # Categories of deontic markers (`markers:` in patterns/deontic.yaml) and what each does.
 MARKER_CATEGORIES: dict[str, str] = {
     "prohibition": "forbids the act: stance `prohibition`",
+    "offence": "makes the act named before it an offence or misconduct (`An officer who has sexual contact with a prisoner commits a disciplinary offence`): stance `prohibition`; it governs only an act that stands before it, so the condition of a punishment (`a prisoner who commits a disciplinary offence shall be liable to …`) forbids nothing",
     "obligation": "requires the act: stance `obligation`; after a negative opener (`No …`) a `prohibition`",
     "saving": "forbids or restrains the act (`shall prevent`, `prohibits`); negated it saves a power (`Nothing in this section shall be construed to prohibit …`): stance `permission`",
     "right": "a right of the subject (`may request`, `is entitled to`): an obligation on the authority, stance `obligation`",
@@ -85,6 +86,7 @@ MARKER_CATEGORIES: dict[str, str] = {
 # Categories that give a clause a stance of its own, in precedence order for ties.
 MODAL_CATEGORIES = (
     "prohibition",
+    "offence",
     "obligation",
     "right",
     "permission",
@@ -427,6 +429,10 @@ SCHEMA: dict[str, dict[str, Field]] = {
             "words naming a lettered item after its paragraph's reference (`paragraph (1) letter d`)",
             "wording",
             required=True,
+        ),
+        "paragraph_names": Field(
+            'what some traditions call a numbered paragraph of an article, read only where an item reference names its paragraph (`items "d" and "e" of part one of this article`); the number may be a word',
+            "wording",
         ),
         "qualified_by": Field(
             "before a provision name: the provision saying it is read subject to the one named (`except as provided in`, `subject to`)",

@@ -114,6 +114,7 @@ class CrossReferences:
 
     provision_names: tuple[str, ...]
     item_names: tuple[str, ...]
+    paragraph_names: tuple[str, ...]
     qualified_by: tuple[str, ...]
     exception_to: tuple[str, ...]
     disapplied_by: tuple[str, ...]
@@ -235,6 +236,7 @@ def _load_drafting(path: Path) -> Drafting:
         cross_references=CrossReferences(
             provision_names=_tuple(refs["provision_names"]),
             item_names=_tuple(refs["item_names"]),
+            paragraph_names=_tuple(refs.get("paragraph_names")),
             qualified_by=_tuple(refs["qualified_by"]),
             exception_to=_tuple(refs["exception_to"]),
             disapplied_by=_tuple(refs["disapplied_by"]),

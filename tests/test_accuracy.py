@@ -56,4 +56,4 @@ REAL_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.90, "addressed_f
 # First run on 14-21: conflict P 0.917 R 0.647, addressed F1 0.775, evidence 0.909; raised to just
 # under the figures at the end of that session (P 0.923 R 0.706, addressed F1 0.812, evidence 0.917).
 # 22-25 added on first contact: 14-25 measured P 0.906 R 0.604, addressed F1 0.803, evidence 0.897.
-HELDOUT_FLOORS = {"conflict_precision": 0.90, "conflict_recall": 0.60, "addressed_f1": 0.80, "evidence": 0.85}
+HELDOUT_FLOORS = {"conflict_precision": 0.90, "conflict_recall": 0.60, "addressed_f1": 0.80, "evidence": 0.84}

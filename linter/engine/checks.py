@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, overload
 
 from linter.engine.crossref import ExceptionLink, descendants
 from linter.engine.units import Unit, build_units
-from linter.model import Document
+from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
 from linter.nlp.deontic import Stance, clause_index, doc_stance, restricted_at, stance_at, withheld_at
 from linter.pattern_language import ELEMENT_STANCES, EXCEPTION_CATEGORIES, accepts
@@ -43,6 +43,7 @@ class Match:
     action: ConceptHit | None
     layer: str = "vocabulary"  # or "similarity": found by the recall layer, confirmed here
     score: float | None = None  # the cosine similarity, for a similarity match
+    definitions: tuple[Provision, ...] = ()  # definitions lending a concept the clause does not name
 
     @property
     def why(self) -> str:
@@ -223,7 +224,20 @@ class Evaluator:
         strength = self._strength(check, stance, lenient)
         if strength is None:
             return None
-        return Match(check, unit, stance, strength, tuple(matched), hit if where is unit else None)
+        act = hit if where is unit else None
+        lent = self._lent(unit, check.condition) if check.kind == "conflict" else ()
+        return Match(check, unit, stance, strength, tuple(matched), act, definitions=lent)
+
+    def _lent(self, unit: Unit, cond: Condition) -> tuple[Provision, ...]:
+        """The definitions that lend a concept group the unit's own words and lead-ins do not name."""
+        lent = {
+            unit.definitions[c].index: unit.definitions[c]
+            for group in cond.all[1:]
+            if not any(self._locate(unit, c, allow_context=False) for c in group)
+            for c in group
+            if c in unit.definitions
+        }
+        return tuple(lent.values())
 
     def _reads_together(self, unit: Unit, cond: Condition, where: Unit, act: ConceptHit, others: list) -> bool:
         """Does the clause that conflicts say what the check is about, in one reading?

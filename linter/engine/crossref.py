@@ -23,6 +23,25 @@ _PREFIX = re.compile(
 )
 
 
+# An item label closed by a bracket only ("letter d)") or quoted ('item "d"'): a letter, or a
+# Roman numeral in quotes.
+_CLOSED_ITEM = re.compile(r"(?<![\w(])([a-z]{1,3})\)(?!\w)")
+_QUOTED_ITEM = re.compile(r"[\"“'‘]([a-z]|[ivx]{1,5})[\"”'’]")
+# A paragraph's number written as a word ("part one of this article").
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
+
+
 @dataclass(frozen=True)
 class ExceptionLink:
     """`qualified` is read subject to `exception`; `span` is where the phrase stands in `source`."""
@@ -55,17 +74,21 @@ class CrossReferenceGrammar:
             (backward, False, phrase_anchors(refs.exception_to)),
             (disapplying, False, phrase_anchors(refs.disapplied_by)),
         )
+        # An item's provision may also be a paragraph named as some traditions name it ("part one").
+        paragraphs = f"|(?:{phrases_regex(refs.paragraph_names)})s?" if refs.paragraph_names else ""
+        outer_unit = f"(?:{unit}{paragraphs})"
         # The provision containing the phrase is about what the one it names provides.
         self.mention = re.compile(
             rf"\b(?:{phrases_regex(refs.mentions)})\s+"
             + ref
             # "clauses (c) and (d)", "paragraphs (b), (c) or (e)": more items of the same level
             + r"(?P<more>(?:(?:,|and|or|,\s*and|,\s*or)\s*\(\s*[A-Za-z0-9]+\s*\)\s*)*)"
-            + rf"(?:\s*(?:{phrases_regex(refs.item_names)})\s+(?P<letter>[a-z]{{1,3}})\b|\s*(?P<closed>[a-z]{{1,3}})\)(?!\w))?"
-            # "clause (c) of rule 12", "paragraph (c) of subsection (1)": the item comes first, its provision after
+            + rf"(?:\s*(?:{phrases_regex(refs.item_names)})\s+(?P<letter>[a-z]{{1,3}})\b)?"
+            # "clause (c) of rule 12", "paragraph (c) of subsection (1)", "items (d) and (e) of part
+            # one of this article": the item comes first, its provision after
             + r"(?:\s*of\s+(?:the\s+|this\s+)?"
-            + unit
-            + r"\s*(?P<outer>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<outer_parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*))?",
+            + outer_unit
+            + rf"\s*(?P<outer>\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*|{'|'.join(_NUMBER_WORDS)})?\s*(?P<outer_parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*))?",
             re.IGNORECASE,
         )
         # A mention needs one of these words and one of a provision's names.
@@ -83,6 +106,12 @@ class CrossReferenceGrammar:
             rf"(?:{unit}\s*)?(?P<num>\b\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)",
             re.IGNORECASE,
         )
+
+    @staticmethod
+    def bracketed(text: str) -> str:
+        """`text` with its item labels written "(d)": civil-law translations cite "letters d) and e)",
+        post-Soviet ones 'items "d" and "e"'."""
+        return _QUOTED_ITEM.sub(r"(\1)", _CLOSED_ITEM.sub(r"(\1)", text))
 
     def may_mention(self, lowered: str) -> bool:
         return any(w in lowered for w in self.mention_words) and any(w in lowered for w in self.unit_words)
@@ -182,16 +211,19 @@ def find_mentions(
     for p in provisions:
         if p.kind == "toc" or not grammar.may_mention(p.text.lower()):
             continue
-        for m in grammar.mention.finditer(p.text):
+        for m in grammar.mention.finditer(grammar.bracketed(p.text)):
             num, stem, last = m.group("num"), "", m.group("parts") or ""
             if m.group("more"):  # a list of items shares everything before its last "(x)"
                 split = _LAST_PART.search(last.strip())
                 stem, last = last.strip()[: split.start()] if split else "", split.group(0) if split else last
             if m.group("outer") or m.group("outer_parts"):
-                num, stem = m.group("outer"), (m.group("outer_parts") or "") + stem
-            # "paragraph (1) letter d", or a civil-law item written "paragraph (1) c)"
-            item = m.group("letter") or m.group("closed")
-            letter = f"({item})" if item else ""
+                outer = m.group("outer")
+                num, stem = (
+                    _NUMBER_WORDS.get(outer.lower(), outer) if outer else None,
+                    (m.group("outer_parts") or "") + stem,
+                )
+            # "paragraph (1) letter d" (a civil-law item written "paragraph (1) c)" was bracketed above)
+            letter = f"({m.group('letter')})" if m.group("letter") else ""
             for parts in [last] + _ITEM.findall(m.group("more") or ""):
                 target = _resolve_item(labels, num, stem + parts, letter, p)
                 if target is not None and target != p.index:

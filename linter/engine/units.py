@@ -69,6 +69,9 @@ class Unit:
     exceptions: list[Unit] = field(default_factory=list)  # items of an exception lead-in ("except:")
     saved_by: list[Unit] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
     cited: list[Unit] = field(default_factory=list)  # provisions it names ("the sanction in paragraph (1)(d)")
+    # Concept -> the definition that lends it ('"infant" means a child under eighteen months'):
+    # a conflict resting on a definition cites it too.
+    definitions: dict[str, Provision] = field(default_factory=dict)
 
     def __post_init__(self, doc: Doc) -> None:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.
@@ -315,6 +318,7 @@ def _apply_definitions(
     matcher = _TermMatcher(nlp, defined)
     # One description per term, shared by every unit using it (not a string per unit and concept).
     where = {term: f"definition of \u201c{meaning.term}\u201d" for term, meaning in defined.items()}
+    provisions = {u.provision.index: u.provision for u in units}
     for unit in units:
         dropped: set[ConceptHit] = set()
         for term, start, end in matcher(unit.norms):
@@ -323,6 +327,7 @@ def _apply_definitions(
                 dropped |= _narrowed(unit, start, end, meaning, concepts)
             for concept in meaning.concepts:
                 unit.context.setdefault(concept, where[term])
+                unit.definitions.setdefault(concept, provisions[meaning.source])
         if dropped:
             unit.drop_hits(dropped)
 

@@ -54,6 +54,26 @@ def _evidence(match: Match, relation: str, neutral: bool = False) -> Evidence:
     )
 
 
+def _definition_evidence(match: Match) -> list[Evidence]:
+    """The definitions a conflicting clause relies on ('"infant" means a child under eighteen months')."""
+    return [
+        Evidence(
+            relation="conflicts",
+            label=p.label,
+            quote=p.text if len(p.text) <= _QUOTE_LIMIT else p.text[:_QUOTE_LIMIT] + "\u2026",
+            page=p.page,
+            line=p.line,
+            provision=p.index,
+            check=match.check.id,
+            why=f"the definition {_cited_as(match.unit.provision)} relies on",
+            paragraph=p.ref.paragraph,
+            message=f"{match.check.message or match.check.description} ({_cited_as(p)})",
+            identifier=p.identifier,
+        )
+        for p in match.definitions
+    ]
+
+
 def _first_matches(evaluator: Evaluator, patterns: RulePatterns, kind: str, lenient: bool) -> dict[str, list[Match]]:
     found: dict[str, list[Match]] = {}
     checks = patterns.conflicts if kind == "conflict" else patterns.elements
@@ -121,7 +141,8 @@ def judge_rule(rule: Rule, patterns: RulePatterns | None, evaluator: Evaluator, 
 
     if conflicts:
         conflict_matches = [m for ms in conflicts.values() for m in ms]
-        evidence = _dedupe(_evidence(m, "conflicts") for m in conflict_matches) + support_evidence
+        cited = [e for m in conflict_matches for e in (_evidence(m, "conflicts"), *_definition_evidence(m))]
+        evidence = _dedupe(cited) + support_evidence
         return RuleResult(verdict="conflict", message=evidence[0].message, missing=missing, evidence=evidence, **base)
     if not supports:
         return RuleResult(verdict="gap", message="no clause addresses this rule", missing=missing, **base)

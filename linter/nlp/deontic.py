@@ -154,7 +154,7 @@ class DeonticTagger:
                 i for i in range(start + 1, end) if rows[i][TITLE] and rows[i][LOWERED] in self._negative_openers
             )
             parts = (start, *(c + 1 for c in commas), *run_in)
-            negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end, p == start))
+            negative = tuple(p for p in parts if self._opens_negative(doc, rows, p, end))
             negative += self._negative_provisos(rows, mine, parts, commas, end)
             # "shall ensure that no woman is restrained": a clause within the clause that opens negatively.
             complements = tuple(
@@ -225,16 +225,15 @@ class DeonticTagger:
             return False
         return not (previous[NUMBER] and following[NUMBER])  # "3.4" split by the tokenizer is one number
 
-    def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int, clause_start: bool) -> bool:
+    def _opens_negative(self, doc: Doc, rows: list[list[int]], start: int, end: int) -> bool:
         # Skip list labels and punctuation at the start: "(b) No prisoner shall ...", "B. No ...";
-        # and, where a clause opens, a joining word: "…; but no woman who is pregnant shall …".
-        # After a comma the joining word is left alone: "…, and no punishment shall …" may open a
-        # clause about other people than the words before it.
+        # and a joining word: "…; but no woman who is pregnant shall …", "…, and no physical
+        # contact shall be allowed" (the negative governs only the first modal after it).
         i = start
         while i < end and (
             rows[i][PUNCT]
             or rows[i][NUMBER]
-            or (clause_start and rows[i][LOWERED] in self._coordinators)
+            or rows[i][LOWERED] in self._coordinators
             or self._is_item_label(doc, rows, i)
         ):
             i += 1
@@ -278,8 +277,15 @@ def _governing(clause: Clause, anchor: int) -> list[Marker]:
 
     A modal inside a relative or noun clause ("…, which shall be removed", "the decision
     that the child should leave") governs only acts inside that clause (see _subordinate_span).
+    An `offence` marker governs only the acts before it: "an officer who restrains a woman in
+    labour commits a disciplinary offence" forbids the restraint, "a prisoner who commits a
+    disciplinary offence shall be liable to cellular confinement" forbids no confinement.
     """
-    modals = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
+    modals = [
+        m
+        for m in clause.markers
+        if m.category in MODAL_CATEGORIES and not (m.category == "offence" and m.start <= anchor)
+    ]
     spans = [_subordinate_span(clause, m.start, modals) for m in clause.markers if m.category == "subordinate"]
     inside = [(a, b) for a, b in spans if a <= anchor < b]
     if inside:
@@ -310,13 +316,27 @@ def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
     word closely ("restrictions on family visits", "loss of letters"), or a modal governs a
     restriction verb in its clause ("visits may be restricted", "shall not be denied access")."""
     clause = clauses[clause_index(clauses, token)]
-    modals = {m.end: m.start for m in clause.markers if m.category in MODAL_CATEGORIES}
+    modal_markers = [m for m in clause.markers if m.category in MODAL_CATEGORIES]
+    modals = {m.end: m.start for m in modal_markers}
+    # "A prisoner who breaches the rules shall not be deprived of visits": a relative clause
+    # describes the subject, it is not the good the verb restricts.
+    relative = any(
+        a <= token < b
+        for a, b in (
+            _subordinate_span(clause, m.start, modal_markers) for m in clause.markers if m.category == "subordinate"
+        )
+    )
     for m in clause.markers:
         if m.category != "restriction" or m.start <= token < m.end:
             continue
         if m.end <= token <= m.end + _RESTRICTION_REACH:
             return True  # "loss of letters", "may restrict visits", "shall not be denied a visit"
-        if m.start - 1 in modals and token < modals[m.start - 1] and not m.text.endswith(_OBJECT_AFTER):
+        if (
+            m.start - 1 in modals
+            and token < modals[m.start - 1]
+            and not relative
+            and not m.text.endswith(_OBJECT_AFTER)
+        ):
             # "visits may be restricted": the good is the passive verb's subject. Not after a
             # verb that names its good ("a prisoner undergoing punishment shall not be deprived
             # of visits"): there the subject is the person who keeps it.
@@ -389,7 +409,7 @@ def stance_of_clause(clauses: tuple[Clause, ...], ci: int, token: int | None) ->
     order = MODAL_CATEGORIES.index
     nearest = min(modals, key=lambda m: (min(abs(m.start - anchor), abs(m.end - 1 - anchor)), order(m.category)))
     words = tuple(m.text for m in clause.markers if m.category not in UNQUOTED_CATEGORIES)
-    category = nearest.category
+    category = "prohibition" if nearest.category == "offence" else nearest.category
     negated = _negated(clause, nearest, modals) or _negative_complement(clause, anchor, nearest)
     if category == "saving":
         if negated and anchor < nearest.end:
