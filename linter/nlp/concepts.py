@@ -178,10 +178,15 @@ class _InterposedHolders:
             return sorted(found, key=len, reverse=True)
 
         self.leads = keys(words.leads)
-        self.holders = keys(words.holders)
+        # Holders by their first word: a provision's "of" is compared with the few that can follow it.
+        self.holders: dict[int, list[tuple[int, ...]]] = {}
+        for holder in keys(words.holders):
+            self.holders.setdefault(holder[0], []).append(holder)
         self.joiners = {key[0] for key in keys(words.joiners)}
         self.before = {key[0] for key in keys(words.before)}
         self.openers = {lead[0] for lead in self.leads}
+        # What may follow an opener: a lead's next word ("of the") or a holder ("of prisoners").
+        self.followers = {lead[1] for lead in self.leads if len(lead) > 1} | set(self.holders)
 
     def positions(self, norms: list[int]) -> set[int]:
         """Token indices of each such phrase in a provision's normalised words."""
@@ -189,7 +194,7 @@ class _InterposedHolders:
             return set()
         found: set[int] = set()
         for i, norm in enumerate(norms):
-            if norm not in self.openers:
+            if norm not in self.openers or i + 1 >= len(norms) or norms[i + 1] not in self.followers:
                 continue
             for lead in self.leads:
                 if tuple(norms[i : i + len(lead)]) == lead:
@@ -203,7 +208,8 @@ class _InterposedHolders:
         """Where one holder, or several joined ("detainees and arrestees"), starting at `at` end."""
         end = None
         while True:
-            holder = next((h for h in self.holders if tuple(norms[at : at + len(h)]) == h), None)
+            candidates = self.holders.get(norms[at], ()) if at < len(norms) else ()
+            holder = next((h for h in candidates if tuple(norms[at : at + len(h)]) == h), None)
             if holder is None:
                 return end
             end = at + len(holder)
