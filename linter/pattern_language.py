@@ -398,6 +398,11 @@ SCHEMA: dict[str, dict[str, Field]] = {
             "list-of",
             section="person modifier",
         ),
+        "interposed_holders": Field(
+            "an `of` phrase naming people in custody that stands between a word and its `with` without changing what is meant (`meetings of convicted persons with close relatives`): a concept term matches with it inserted",
+            "mapping",
+            section="interposed holders",
+        ),
     },
     "cross-reference wording": {
         "provision_names": Field(
@@ -461,6 +466,12 @@ SCHEMA: dict[str, dict[str, Field]] = {
             "phrases",
             required=True,
         ),
+    },
+    "interposed holders": {
+        "leads": Field("the words that open the phrase (`of`, `of the`)", "phrases", required=True),
+        "holders": Field("who may be named in it; matched on normalised forms", "phrases", required=True),
+        "joiners": Field("words joining two holders (`detainees and arrestees`)", "phrases"),
+        "before": Field("the words that must follow the phrase (`with`)", "phrases", required=True),
     },
     "definition wording": {
         "verbs": Field(

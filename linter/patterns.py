@@ -132,6 +132,16 @@ class DefinitionWording:
 
 
 @dataclass(frozen=True)
+class InterposedHolders:
+    """Whose act a phrase names between a word and its `with` (see patterns/drafting.yaml)."""
+
+    leads: tuple[str, ...] = ()
+    holders: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Drafting:
     """The words of legal drafting the engine reads structure by (patterns/drafting.yaml)."""
 
@@ -142,6 +152,7 @@ class Drafting:
     definitions: DefinitionWording
     # (modifiers, the nouns they may stand before): both normalised by the tagger.
     person_modifiers: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    interposed_holders: InterposedHolders = InterposedHolders()
 
 
 @dataclass(frozen=True)
@@ -229,6 +240,9 @@ def _load_drafting(path: Path) -> Drafting:
         definitions=DefinitionWording(**{key: _tuple(value) for key, value in wording.items()}),
         person_modifiers=tuple(
             (_tuple(group["words"]), _tuple(group["before"])) for group in data.get("person_modifiers") or ()
+        ),
+        interposed_holders=InterposedHolders(
+            **{key: _tuple(value) for key, value in (data.get("interposed_holders") or {}).items()}
         ),
     )
 

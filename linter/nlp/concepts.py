@@ -19,7 +19,7 @@ from linter.nlp.doc_values import register, set_value
 from linter.nlp.normalize import normalize
 from linter.nlp.phrase_cache import add_phrases, phrase_keys
 from linter.nlp.token_rows import NORMED, OFFSET, TITLE, UPPER, WORD, span_text, token_array, token_rows
-from linter.patterns import Concept, Drafting, load_patterns
+from linter.patterns import Concept, Drafting, InterposedHolders, load_patterns
 
 _EXCLUDE_SUFFIX = "!exclude"
 _STATUTE_NAME_SPAN = 10  # tokens after a hit within which the name of a law must end
@@ -46,6 +46,7 @@ class ConceptTagger:
         self.statute_words = drafting.statute_words
         self.name_joiners = drafting.statute_name_joiners
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.holders = _InterposedHolders(nlp, drafting.interposed_holders)
         # Each person modifier's norm, and the norms of the nouns it may stand before.
         self.modifiers: dict[int, frozenset[int]] = {}
         for words, nouns in drafting.person_modifiers:
@@ -85,23 +86,20 @@ class ConceptTagger:
         return doc
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The matcher's hits, and those it finds once person modifiers are left out.
+        """The matcher's hits, and those it finds once words that do not change who is meant are left out.
 
-        "remain with their incarcerated mothers" is "remain with their mothers": a law's
-        status word before a person does not change who is meant, so the vocabulary need not
-        list each term once per modifier. Hits are given in the provision's own token indices.
+        "remain with their incarcerated mothers" is "remain with their mothers" (a person
+        modifier), "meetings of convicted persons with close relatives" is "meetings with close
+        relatives" (an interposed holder): a law's status word before a person, or its naming of
+        whose meetings they are, does not change what is meant, so the vocabulary need not list
+        each term once per modifier or holder. Hits are given in the provision's own token indices.
         """
         matches = list(self.matcher(doc))
         norms = token_array(doc)[:, NORMED].tolist()
-        if self.modifiers.keys().isdisjoint(norms):
+        left_out = self._modifiers_at(norms) | self.holders.positions(norms)
+        if not left_out:
             return matches  # most provisions: one C-level pass, no Token objects
-        kept = [
-            i
-            for i, norm in enumerate(norms)
-            if not (i + 1 < len(norms) and norms[i + 1] in self.modifiers.get(norm, ()))
-        ]
-        if len(kept) == len(norms):
-            return matches
+        kept = [i for i in range(len(norms)) if i not in left_out]
         rows = token_rows(doc)
         reduced = Doc(doc.vocab, words=[doc.vocab.strings[rows[i][WORD]] for i in kept])
         seen = set(matches)
@@ -111,6 +109,13 @@ class ConceptTagger:
                 seen.add(hit)
                 matches.append(hit)
         return matches
+
+    def _modifiers_at(self, norms: list[int]) -> set[int]:
+        if self.modifiers.keys().isdisjoint(norms):
+            return set()
+        return {
+            i for i, norm in enumerate(norms) if i + 1 < len(norms) and norms[i + 1] in self.modifiers.get(norm, ())
+        }
 
     def _in_statute_name(self, strings, rows: list[list[int]], start: int, end: int) -> bool:
         if not all(row[TITLE] or row[UPPER] for row in rows[start:end]):
@@ -122,3 +127,48 @@ class ConceptTagger:
             if not (row[TITLE] or row[UPPER] or word in self.name_joiners):
                 return False
         return False
+
+
+class _InterposedHolders:
+    """Finds the `of` phrases that name whose act it is before a `with` (patterns/drafting.yaml)."""
+
+    def __init__(self, nlp: Language, words: InterposedHolders) -> None:
+        def keys(phrases: tuple[str, ...]) -> list[tuple[int, ...]]:
+            # Longest first, so "convicted persons" is taken whole before "convicted".
+            found = {tuple(nlp.vocab.strings.add(normalize(w)) for w in p.split()) for p in phrases}
+            return sorted(found, key=len, reverse=True)
+
+        self.leads = keys(words.leads)
+        self.holders = keys(words.holders)
+        self.joiners = {key[0] for key in keys(words.joiners)}
+        self.before = {key[0] for key in keys(words.before)}
+        self.openers = {lead[0] for lead in self.leads}
+
+    def positions(self, norms: list[int]) -> set[int]:
+        """Token indices of each such phrase in a provision's normalised words."""
+        if self.before.isdisjoint(norms) or self.openers.isdisjoint(norms):
+            return set()
+        found: set[int] = set()
+        for i, norm in enumerate(norms):
+            if norm not in self.openers:
+                continue
+            for lead in self.leads:
+                if tuple(norms[i : i + len(lead)]) == lead:
+                    end = self._after_holders(norms, i + len(lead))
+                    if end is not None and end < len(norms) and norms[end] in self.before:
+                        found.update(range(i, end))
+                        break
+        return found
+
+    def _after_holders(self, norms: list[int], at: int) -> int | None:
+        """Where one holder, or several joined ("detainees and arrestees"), starting at `at` end."""
+        end = None
+        while True:
+            holder = next((h for h in self.holders if tuple(norms[at : at + len(h)]) == h), None)
+            if holder is None:
+                return end
+            end = at + len(holder)
+            if end < len(norms) and norms[end] in self.joiners:
+                at = end + 1
+            else:
+                return end
