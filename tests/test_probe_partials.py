@@ -254,6 +254,66 @@ CASES = [
         "conflict",
         "Article 19. A woman detainee is obliged to inform the doctor if she is pregnant.\n",
     ),
+    (
+        "Canadian Commissioner's Directive",
+        "health assessment of every inmate on reception",
+        6,
+        "partial",
+        "5. Every offender admitted to a penitentiary will be offered a comprehensive health assessment by a "
+        "registered nurse.\n",
+    ),
+    (
+        "post-Soviet pre-trial detention law",
+        "health assessment of every inmate on reception",
+        6,
+        "partial",
+        "Article 17. Persons taken into custody shall undergo a full medical examination within the first day "
+        "of their stay in the pre-trial detention centre.\n",
+    ),
+    (
+        "Canadian Commissioner's Directive",
+        "staff sexual misconduct forbidden",
+        31,
+        "partial",
+        "12. Staff members are prohibited from engaging in any sexual activity with an inmate.\n",
+    ),
+    (
+        "South Asian jail manual",
+        "staff sexual misconduct as a ground for dismissal",
+        31,
+        "partial",
+        "1121. Any warder found to have had sexual relations with a prisoner shall be dismissed from service.\n",
+    ),
+    (
+        "Caribbean act",
+        "an HIV test the prison imposes is not an HIV programme",
+        14,
+        "gap",
+        "26. The medical officer may test any prisoner for HIV on admission.\n",
+    ),
+    (
+        "ASEAN regulation",
+        "an HIV test the prison imposes is not an HIV programme",
+        14,
+        "gap",
+        "Regulation 40. The medical officer shall test every prisoner for HIV and hepatitis B on reception.\n",
+    ),
+    (
+        "Canadian Commissioner's Directive",
+        "a stay approved only if it is in the child's best interests",
+        49,
+        "covered",
+        "25. The Institutional Head will approve a child's participation in the Mother-Child Program only if:\n"
+        "(a) the participation is in the best interests of the child;\n"
+        "(b) a child in the program is never considered an inmate.\n",
+    ),
+    (
+        "Canadian Commissioner's Directive",
+        "a woman compelled to disclose her pregnancy",
+        8,
+        "conflict",
+        "9. Women offenders must advise Health Services if they are or think they may be pregnant.\n",
+    ),
 ]
 
 COUNTER_CASES = [
@@ -308,6 +368,12 @@ COUNTER_CASES = [
         47,
         "gap",
         "22. A release plan will be completed for every inmate at least 30 days before the warrant expiry date.\n",
+    ),
+    (
+        "HIV counselling and testing offered to all stays an HIV service",
+        14,
+        "partial",
+        "§ 412. The Department shall make HIV counselling and testing available to all persons in its custody.\n",
     ),
     (
         "a pat search is not an alternative to strip searches",
