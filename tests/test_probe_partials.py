@@ -314,6 +314,35 @@ CASES = [
         "conflict",
         "9. Women offenders must advise Health Services if they are or think they may be pregnant.\n",
     ),
+    (
+        "US statute",
+        "a ban on removing family contact as a punishment is no conflict",
+        23,
+        "covered",
+        "Sec. 14. Contact with family shall not be restricted as a disciplinary sanction.\n",
+    ),
+    (
+        "civil-law code",
+        "a ban on removing family contact as a punishment is no conflict",
+        23,
+        "covered",
+        "Article 88. Visits and correspondence with relatives shall not be withdrawn as a disciplinary measure.\n",
+    ),
+    (
+        "Westminster prison rules",
+        "pregnant women not required to work",
+        42,
+        "partial",
+        "115. A prisoner who is pregnant shall not be required to undertake any work of a strenuous nature in "
+        "the later stages of her pregnancy.\n",
+    ),
+    (
+        "Australian state regulation",
+        "pregnant women not required to work",
+        42,
+        "partial",
+        "60. A pregnant inmate must not be required to perform work that may endanger her pregnancy.\n",
+    ),
 ]
 
 COUNTER_CASES = [
@@ -374,6 +403,18 @@ COUNTER_CASES = [
         14,
         "partial",
         "§ 412. The Department shall make HIV counselling and testing available to all persons in its custody.\n",
+    ),
+    (
+        "visits restricted as a punishment stay a conflict",
+        23,
+        "conflict",
+        "Regulation 101. A prisoner's visits may be restricted as a disciplinary sanction for up to one month.\n",
+    ),
+    (
+        "a duty to work is no adjustment of the regime",
+        42,
+        "gap",
+        "61. A woman with a child in prison shall be required to work eight hours a day like any other prisoner.\n",
     ),
     (
         "a pat search is not an alternative to strip searches",
