@@ -343,6 +343,38 @@ CASES = [
         "partial",
         "60. A pregnant inmate must not be required to perform work that may endanger her pregnancy.\n",
     ),
+    (
+        "US county jail statute",
+        "health assessment of every inmate on reception",
+        6,
+        "partial",
+        "Sec. 5. Each person committed to a county jail shall receive a health appraisal within 14 days of "
+        "confinement.\n",
+    ),
+    (
+        "US agency directive",
+        "care plan for every prisoner at risk of suicide",
+        16,
+        "partial",
+        "§ 7.5. A qualified mental health professional shall develop a treatment plan for each inmate placed on "
+        "suicide precautions.\n",
+    ),
+    (
+        "post-Soviet code",
+        "sentence planning for all prisoners",
+        41,
+        "partial",
+        "Article 109. For each convict an individual programme of correction shall be drawn up taking into account "
+        "the personality of the convict.\n",
+    ),
+    (
+        "Australian state regulation",
+        "sentence planning for all prisoners",
+        41,
+        "partial",
+        "20. The Commissioner must ensure that an individual case management plan is prepared for each sentenced "
+        "inmate.\n",
+    ),
 ]
 
 COUNTER_CASES = [
@@ -415,6 +447,12 @@ COUNTER_CASES = [
         42,
         "gap",
         "61. A woman with a child in prison shall be required to work eight hours a day like any other prisoner.\n",
+    ),
+    (
+        "a suicide-watch cell's fittings are no care plan",
+        16,
+        "gap",
+        "Sec. 21. A cell used for suicide watch shall be free of any fixture from which a ligature may be attached.\n",
     ),
     (
         "a pat search is not an alternative to strip searches",
