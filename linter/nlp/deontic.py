@@ -329,7 +329,9 @@ def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
     for m in clause.markers:
         if m.category != "restriction" or m.start <= token < m.end:
             continue
-        if m.end <= token <= m.end + _RESTRICTION_REACH:
+        # A marker between them names the act's role, not the good restricted: in "visits shall
+        # not be denied as a disciplinary sanction" the sanction is the means, the visits the good.
+        if m.end <= token <= m.end + _RESTRICTION_REACH and not any(m.end <= o.start < token for o in clause.markers):
             return True  # "loss of letters", "may restrict visits", "shall not be denied a visit"
         if (
             m.start - 1 in modals
