@@ -27,6 +27,9 @@ _PREFIX = re.compile(
 # Roman numeral in quotes.
 _CLOSED_ITEM = re.compile(r"(?<![\w(])([a-z]{1,3})\)(?!\w)")
 _QUOTED_ITEM = re.compile(r"[\"“'‘]([a-z]|[ivx]{1,5})[\"”'’]")
+# A capital Roman numeral standing alone ("fraction III"); only in a run after a provision's name.
+_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+_BARE_ROMAN = re.compile(rf"\b({_ROMAN})\b")
 # A paragraph's number written as a word ("part one of this article").
 _NUMBER_WORDS = {
     "one": "1",
@@ -102,16 +105,24 @@ class CrossReferenceGrammar:
             re.IGNORECASE,
         )
         self.saving_words = phrase_anchors(refs.saving_openers)
+        # Latin American codes number an article's items in capital Roman numerals and cite them
+        # bare: "fraction III of Article 50", "items II and III".
+        names = phrases_regex(refs.provision_names + refs.item_names)
+        self.roman_items = re.compile(
+            rf"\b(?i:{names})s?\s+(?P<run>{_ROMAN}(?:\s*(?:,|and|or|,\s*and|,\s*or)\s*{_ROMAN})*)\b"
+        )
         self.saved_ref = re.compile(
             rf"(?:{unit}\s*)?(?P<num>\b\d+[A-Za-z]?(?:[.\-]\d+[A-Za-z]?)*)?\s*(?P<parts>(?:\(\s*[A-Za-z0-9]+\s*\)\s*)*)",
             re.IGNORECASE,
         )
 
-    @staticmethod
-    def bracketed(text: str) -> str:
+    def bracketed(self, text: str) -> str:
         """`text` with its item labels written "(d)": civil-law translations cite "letters d) and e)",
-        post-Soviet ones 'items "d" and "e"'."""
-        return _QUOTED_ITEM.sub(r"(\1)", _CLOSED_ITEM.sub(r"(\1)", text))
+        post-Soviet ones 'items "d" and "e"', Latin American ones "fractions II and III"."""
+        text = _QUOTED_ITEM.sub(r"(\1)", _CLOSED_ITEM.sub(r"(\1)", text))
+        return self.roman_items.sub(
+            lambda m: m.group(0)[: m.start("run") - m.start()] + _BARE_ROMAN.sub(r"(\1)", m.group("run")), text
+        )
 
     def may_mention(self, lowered: str) -> bool:
         return any(w in lowered for w in self.mention_words) and any(w in lowered for w in self.unit_words)

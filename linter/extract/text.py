@@ -26,6 +26,9 @@ _NEW_BLOCK = re.compile(
       | (?:Article|ARTICLE|Art\.|Section|SECTION|Sec\.|SEC\.|Rule|RULE|Regulation|Reg\.|Para\.?|PARA\.?|Clause|CLAUSE
           |Part|PART|Chapter|CHAPTER|Subpart|SUBPART|Subchapter|SUBCHAPTER|Division|DIVISION
           |Subdivision|Title|TITLE|Schedule|SCHEDULE)\s+[\w'’]
+      | (?:[IVXL]{1,6}|[A-Z])\.\s+(?=[A-Z“"])           # I. II. (Mexican fractions)  A. B.
+      | [IVXL]{1,6}\s+[-–—]\s+(?=\w)                    # I - II - (Brazilian items)
+      | [a-z0-9]{1,3}\)\s                                # a) 1) (civil-law and post-Soviet items)
       | [-–•]\s                                        # bullet rules (Indian gazette style)
       | \#{1,6}\s                                      # Markdown heading
     )""",
