@@ -77,6 +77,7 @@ MARKER_CATEGORIES: dict[str, str] = {
     "qualifier": "hollows out a duty (`where practicable`): `obligation` becomes `qualified-obligation`; elements count it as weak",
     "restriction": "a restriction of a good (`restrictions on visits`): the act it names is restricted, so the clause does not support it",
     "privative": "the act that follows closely is done without (`without the use of handcuffs`): a duty to act so forbids it, a ban on acting so requires it",
+    "removal": "a verb that takes away the act named as its passive subject (`restraints shall be removed`, `fetters shall be taken off`): a duty to remove it forbids it, as a `privative` does",
     "fixed_phrase": "a set phrase containing another marker's words that is no marker (`deprived of liberty` names prisoners, it restricts nothing): read as plain words",
     "anaphor": "refers back to an act named earlier in the provision (`so punished`, `such punishment`): the act is read where the reference stands",
     "provision_name": "names a rule or a provision (`the prohibition`, `this section`, `paragraph`): a `disapplication` after it switches that rule off",
@@ -98,7 +99,15 @@ MODAL_CATEGORIES = (
 # Categories that carve an exception out of a clause.
 EXCEPTION_CATEGORIES = ("exception", "proviso")
 # Categories that shape how a clause is read but are not quoted among its stance words.
-UNQUOTED_CATEGORIES = ("subordinate", "restriction", "provision_name", "anaphor", "privative", "fixed_phrase")
+UNQUOTED_CATEGORIES = (
+    "subordinate",
+    "restriction",
+    "provision_name",
+    "anaphor",
+    "privative",
+    "removal",
+    "fixed_phrase",
+)
 
 
 def accepts(accepted: Iterable[str], kind: str) -> bool:

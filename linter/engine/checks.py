@@ -436,7 +436,8 @@ def _withheld(stance: Stance) -> Stance:
     a ban on acting without it ("shall not be moved without an escort") requires it."""
     markers = stance.markers + ("without",)
     if stance.kind in ("obligation", "right"):
-        return replace(stance, kind="prohibition", markers=markers)
+        # "Restraints shall be removed unless she is violent": the exception puts them back on.
+        return replace(stance, kind="excepted-prohibition" if stance.excepted else "prohibition", markers=markers)
     if stance.kind == "qualified-obligation":
         return replace(stance, kind="excepted-prohibition", markers=markers)
     if stance.kind in ("prohibition", "excepted-prohibition"):

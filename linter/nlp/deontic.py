@@ -349,15 +349,24 @@ def restricted_at(clauses: tuple[Clause, ...], token: int) -> bool:
 def withheld_at(clauses: tuple[Clause, ...], token: int) -> bool:
     """Is the act at `token` what the clause does without ("shall be escorted to hospital without
     the use of handcuffs", "searched without removing her clothing")? It follows a `privative`
-    marker closely, with no modal between them."""
+    marker closely, with no modal between them; or it is what a modal's removal verb takes away,
+    named before it ("restraints shall be removed", "her fetters shall be taken off")."""
     clause = clauses[clause_index(clauses, token)]
-    modal_starts = [m.start for m in clause.markers if m.category in MODAL_CATEGORIES]
-    return any(
-        m.category == "privative"
-        and m.end <= token <= m.end + _RESTRICTION_REACH
-        and not any(m.end <= start <= token for start in modal_starts)
-        for m in clause.markers
-    )
+    modals = {m.end: m.start for m in clause.markers if m.category in MODAL_CATEGORIES}
+    for m in clause.markers:
+        if m.category == "privative":
+            if m.end <= token <= m.end + _RESTRICTION_REACH and not any(m.end <= s <= token for s in modals.values()):
+                return True
+        elif (
+            m.category == "removal"
+            and m.start - 1 in modals
+            and token < modals[m.start - 1]
+            # The passive subject only: "Where handcuffs are applied to her, they shall be removed
+            # on arrival" takes off what the first part put on, it does not forbid it.
+            and not any(token < c < modals[m.start - 1] for c in clause.commas)
+        ):
+            return True
+    return False
 
 
 def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
