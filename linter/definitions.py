@@ -23,6 +23,8 @@ from linter.patterns import DefinitionWording, load_patterns
 # Every bare form without a defining verb has one of these; a substring test for them and
 # the verbs' words spares most provisions the regexes.
 _DASHES = ("–", "—", ":")
+# Words that make a text a rule rather than a glossary entry's meaning.
+_RULE_WORD = re.compile(r"\b(?:shall|may|must|will|should|is to|are to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,12 @@ class DefinitionGrammar:
             rf"(?:\(\w+\)\s*)?(?:{verbs})\b",
             re.IGNORECASE,
         )
+        # Glossaries of Pacific and post-Soviet translations capitalise the term: "Infant – a child
+        # under the age of three years". A caption is also capitalised ("Searches – a prisoner may
+        # be searched ..."), so the body must state no rule: no modal before its end.
+        self._capital_bare = re.compile(
+            lead + r"(?P<cterm>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s*[–—]\s*(?:a|an)\s+(?P<body>[^;]*)"
+        )
         self._quoted_at_start = re.compile(lead + self._quoted.pattern, re.IGNORECASE)
         self._hints = phrase_anchors(wording.verbs + wording.bare_verbs) + _DASHES
 
@@ -72,8 +80,15 @@ class DefinitionGrammar:
     def is_definition(self, text: str) -> bool:
         """Does the provision open by defining a term?"""
         return self._may_define(text) and bool(
-            self._quoted_at_start.search(text) or self._bare.search(text) or self._the_term.search(text)
+            self._quoted_at_start.search(text)
+            or self._bare.search(text)
+            or self._the_term.search(text)
+            or self._glossary_entry(text)
         )
+
+    def _glossary_entry(self, text: str) -> re.Match | None:
+        match = self._capital_bare.search(text)
+        return match if match and not _RULE_WORD.search(match.group("body")) else None
 
     def definitions_in(self, text: str) -> list[Definition]:
         """Every term the provision defines, each with the span of its defining words."""
@@ -87,6 +102,8 @@ class DefinitionGrammar:
                 found = [(the_term.group("term"), the_term.end())]
             elif bare:
                 found = [(bare.group("term") or bare.group("dterm"), bare.end())]
+            elif glossary := self._glossary_entry(text):
+                found = [(glossary.group("cterm"), glossary.start("body"))]
         out = []
         for i, (term, start) in enumerate(found):
             end = len(text)
