@@ -9,6 +9,7 @@ never wrong and never failing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,6 +21,9 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+# Files kept of each kind (pattern vectors, word sums, ...): the current ones, and a few for the
+# other pattern sets or versions a user switches between.
+KEPT_PER_KIND = 8
 
 
 def cache_dir() -> Path:
@@ -85,5 +89,27 @@ def _write(name: str, data: bytes) -> None:
         except BaseException:
             os.unlink(temp)
             raise
+        _prune(folder, name)
     except OSError:
         pass  # an unwritable cache only costs the next run the time it would have saved
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the newest few files of `name`'s kind: each pattern set, model or version writes its
+    own, and an upgraded installation never reads the old ones again."""
+    kind, _, rest = name.rpartition("-")
+    if not kind:
+        return
+    suffix = Path(rest).suffix
+    siblings = sorted(folder.glob(f"{kind}-*{suffix}"), key=_modified, reverse=True)
+    for old in siblings[KEPT_PER_KIND:]:
+        # Another process may have removed it first.
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -229,3 +229,18 @@ def test_legal_english_tokenizer_is_blank_english_with_the_legal_infixes():
     text = "Sec. 4.(a) In general.—The Warden shan't restrain a woman; cf. 18 U.S.C. 4042."
     assert [t.text for t in legal(text)] == [t.text for t in reference(text)]
     assert "general" in [t.text for t in legal(text)] and "—" in [t.text for t in legal(text)]
+
+
+def test_the_cache_keeps_only_the_newest_files_of_each_kind(monkeypatch, tmp_path):
+    import os
+
+    monkeypatch.setenv("BANGKOK_LINT_CACHE_DIR", str(tmp_path))
+    user_cache.write_json("phrase-keys-other.json", ["kept"])
+    for i in range(user_cache.KEPT_PER_KIND + 3):
+        user_cache.write_bytes(f"word-sums-{i:02d}.bin", b"x")
+        os.utime(tmp_path / f"word-sums-{i:02d}.bin", (1_000_000 + i, 1_000_000 + i))
+    user_cache.write_bytes("word-sums-new.bin", b"x")  # newest: written now
+    kept = sorted(p.name for p in tmp_path.glob("word-sums-*.bin"))
+    assert len(kept) == user_cache.KEPT_PER_KIND
+    assert "word-sums-new.bin" in kept and "word-sums-00.bin" not in kept
+    assert user_cache.read_json("phrase-keys-other.json") == ["kept"]
