@@ -42,6 +42,14 @@ def read_json(name: str) -> object | None:
         return None
 
 
+def read_bytes(name: str) -> bytes | None:
+    """The bytes kept under `name`, or None when there are none."""
+    try:
+        return (cache_dir() / name).read_bytes()
+    except OSError:
+        return None
+
+
 def write_json(name: str, data: object) -> None:
     """Keep `data` under `name`, atomically (a concurrent reader sees the old file or the new one)."""
     _write(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

@@ -159,6 +159,10 @@ def test_a_stale_or_corrupt_or_unwritable_cache_is_ignored(fresh_cache, tmp_path
     phrase_cache._tables.clear()
     (fresh_cache / name).write_text(json.dumps({"female prisoner": [["x"], [1]], "shan't": 7}), encoding="utf-8")
     assert phrase_cache.phrase_keys(nlp, phrases, "NORM") == expected  # malformed entries tokenised again
+    phrase_cache._tables.clear()
+    body = json.dumps({"female prisoner": [["x"], [1]], "shan't": 7}).encode()
+    (fresh_cache / name).write_bytes(b"0" * 64 + b"\n" + body)  # a seal that does not match its table
+    assert phrase_cache.phrase_keys(nlp, phrases, "NORM") == expected
 
     blocker = tmp_path / "a-file"
     blocker.write_text("")

@@ -92,7 +92,7 @@ def _tokenizer_digest(tokenizer) -> str:
             tokenizer.url_match,
         )
     ]
-    rules = sorted((k, json.dumps(v, sort_keys=True)) for k, v in (tokenizer.rules or {}).items())
+    rules = json.dumps(tokenizer.rules or {}, sort_keys=True)  # one call: per rule was a hundredth of a start
     key = json.dumps([spacy.__version__, patterns, rules], ensure_ascii=False).encode("utf-8")
     key += Path(normalize.__file__).read_bytes()
     return hashlib.sha256(key).hexdigest()[:20]
@@ -100,10 +100,28 @@ def _tokenizer_digest(tokenizer) -> str:
 
 def _table(name: str) -> dict[str, list[list[int]]]:
     if name not in _tables:
-        stored = user_cache.read_json(name)
-        # Entries of the wrong shape (a file edited by hand) are tokenised again, not trusted.
-        _tables[name] = {t: e for t, e in stored.items() if _well_formed(e)} if isinstance(stored, dict) else {}
+        _tables[name] = _read(name)
     return _tables[name]
+
+
+def _read(name: str) -> dict[str, list[list[int]]]:
+    """The stored table. The file is the JSON table after a line with its SHA-256: a table whose
+    digest matches is as this module wrote it and is read without checking its thousands of
+    entries (that check was a tenth of a small file's start); any other is checked entry by
+    entry, and entries of the wrong shape (a file edited by hand) are tokenised again."""
+    data = user_cache.read_bytes(name)
+    if data is None:
+        return {}
+    seal, _, body = data.partition(b"\n")
+    try:
+        stored = json.loads(body)
+    except ValueError:
+        return {}
+    if not isinstance(stored, dict):
+        return {}
+    if seal == hashlib.sha256(body).hexdigest().encode():
+        return stored
+    return {t: e for t, e in stored.items() if _well_formed(e)}
 
 
 def _well_formed(entry: object) -> bool:
@@ -122,5 +140,6 @@ def _save_at_exit(name: str) -> None:
 
 def _save() -> None:
     for name in sorted(_unsaved):
-        user_cache.write_json(name, _tables[name])
+        body = json.dumps(_tables[name], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        user_cache.write_bytes(name, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
     _unsaved.clear()
