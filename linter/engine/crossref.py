@@ -30,6 +30,7 @@ _QUOTED_ITEM = re.compile(r"[\"“'‘]([a-z]|[ivx]{1,5})[\"”'’]")
 # A capital Roman numeral standing alone ("fraction III"); only in a run after a provision's name.
 _ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 _BARE_ROMAN = re.compile(rf"\b({_ROMAN})\b")
+_ROMAN_WORD = re.compile(r"\s[IVX]{1,5}\b")
 # A paragraph's number written as a word ("part one of this article").
 _NUMBER_WORDS = {
     "one": "1",
@@ -120,6 +121,8 @@ class CrossReferenceGrammar:
         """`text` with its item labels written "(d)": civil-law translations cite "letters d) and e)",
         post-Soviet ones 'items "d" and "e"', Latin American ones "fractions II and III"."""
         text = _QUOTED_ITEM.sub(r"(\1)", _CLOSED_ITEM.sub(r"(\1)", text))
+        if not _ROMAN_WORD.search(text):
+            return text  # most provisions: the names' long alternation is not run
         return self.roman_items.sub(
             lambda m: m.group(0)[: m.start("run") - m.start()] + _BARE_ROMAN.sub(r"(\1)", m.group("run")), text
         )
