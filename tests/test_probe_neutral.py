@@ -170,6 +170,34 @@ CASES = [
         "4. Upon admission, every inmate shall be informed of the inmate's right to retain and instruct counsel "
         "without delay.\n",
     ),
+    (
+        "Commonwealth African act",
+        "release on licence weighs family circumstances",
+        63,
+        "66. In considering the release of a prisoner on licence, the Board shall have regard to the prisoner's "
+        "family circumstances.\n",
+    ),
+    (
+        "US transfer statute",
+        "a citizen of a treaty country transferred home",
+        53,
+        "§ 4101. An offender who is a citizen of a treaty country may be transferred to the country of citizenship "
+        "to serve the sentence.\n",
+    ),
+    (
+        "Australian state sentencing act",
+        "no significant record of previous convictions as mitigation",
+        61,
+        "s 21A. Mitigating factors include that the offender does not have any significant record of previous "
+        "convictions.\n",
+    ),
+    (
+        "South Asian act",
+        "treatment instead of sentencing an addicted offender to prison",
+        62,
+        "14. Instead of sentencing an offender addicted to drugs to imprisonment, the court may order the offender "
+        "to undergo treatment in a de-addiction centre.\n",
+    ),
 ]
 
 COUNTER_CASES = [
