@@ -44,9 +44,10 @@ _SECTION_DECIMAL = re.compile(r"(?P<num>\d{1,3}(?:\.\d{1,3})+)\s+(?=[A-Z(“\"])
 _SECTION_BARE = re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?=[A-Z])")
 # "A. No restraint ...", "1) Women ...", "b) ...": a letter with a full stop or a number or
 # letter with a closing bracket only is an item label, not part of the sentence.
-# Latin American codes number an article's items "I.", "II." (Mexico) or "I -", "II -" (Brazil).
+# Latin American codes number an article's items "I.", "II." (Mexico) or "I -", "II -" (Brazil);
+# ASEAN regulations and US directives letter them "a.", "b.".
 _PARA_LABEL = re.compile(
-    r"(?:(?P<caps>[A-Z]|[IVXL]{2,6})\.|(?P<paren>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)|(?P<dash>[IVXL]{1,6})\s+[-–—])\s+(?=\S)"
+    r"(?:(?P<caps>[A-Z]|[IVXL]{2,6}|[a-z])\.|(?P<paren>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)|(?P<dash>[IVXL]{1,6})\s+[-–—])\s+(?=\S)"
 )
 _INITIALS = re.compile(r"[A-Z]\.\s")
 # Items run on inside one paragraph: "... shall not be: (a) ...; (b) ...; or (c) ...".
@@ -219,7 +220,9 @@ def _split_title(rest: str) -> tuple[str, str]:
 def _leading_items(text: str) -> tuple[list[str], str]:
     label = _PARA_LABEL.match(text)
     # "I. GENERAL PROVISIONS", "A. Searches": a lettered heading, not an item.
-    heading = label is not None and (_is_caps_heading(text[label.end() :]) or _is_title(text[label.end() :], 10))
+    # A lower-case text after the label ("d. deposit money ...; and") is an item's, never a heading.
+    after = text[label.end() :] if label is not None else ""
+    heading = after[:1].isupper() and (_is_caps_heading(after) or _is_title(after, 10))
     if label and not heading and not _INITIALS.match(text, label.end()):
         token = label.group("caps") or label.group("paren") or label.group("dash")
         if _styles(token):

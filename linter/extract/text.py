@@ -29,6 +29,7 @@ _NEW_BLOCK = re.compile(
       | (?:[IVXL]{1,6}|[A-Z])\.\s+(?=[A-Z“"])           # I. II. (Mexican fractions)  A. B.
       | [IVXL]{1,6}\s+[-–—]\s+(?=\w)                    # I - II - (Brazilian items)
       | [a-z0-9]{1,3}\)\s                                # a) 1) (civil-law and post-Soviet items)
+      | [a-z]\.\s                                       # a. b. (ASEAN regulations, US directives)
       | [-–•]\s                                        # bullet rules (Indian gazette style)
       | \#{1,6}\s                                      # Markdown heading
     )""",
