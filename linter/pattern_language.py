@@ -77,6 +77,7 @@ MARKER_CATEGORIES: dict[str, str] = {
     "qualifier": "hollows out a duty (`where practicable`): `obligation` becomes `qualified-obligation`; elements count it as weak",
     "restriction": "a restriction of a good (`restrictions on visits`): the act it names is restricted, so the clause does not support it",
     "privative": "the act that follows closely is done without (`without the use of handcuffs`): a duty to act so forbids it, a ban on acting so requires it",
+    "presupposition": "opens a condition that takes the act it names for granted (`When restraints are used on a pregnant inmate, …`): for a conflict, an act in that part of the sentence, with no modal of its own there, is permitted",
     "removal": "a verb that takes away the act named as its passive subject (`restraints shall be removed`, `fetters shall be taken off`): a duty to remove it forbids it, as a `privative` does",
     "fixed_phrase": "a set phrase containing another marker's words that is no marker (`deprived of liberty` names prisoners, it restricts nothing): read as plain words",
     "anaphor": "refers back to an act named earlier in the provision (`so punished`, `such punishment`): the act is read where the reference stands",
@@ -106,6 +107,7 @@ UNQUOTED_CATEGORIES = (
     "anaphor",
     "privative",
     "removal",
+    "presupposition",
     "fixed_phrase",
 )
 

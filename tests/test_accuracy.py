@@ -53,7 +53,7 @@ def test_real_corpus_accuracy_floor():
 
 
 CORPUS_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.95, "addressed_f1": 0.86, "evidence": 0.84}
-REAL_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.90, "addressed_f1": 0.89, "evidence": 0.80}
+REAL_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.95, "addressed_f1": 0.89, "evidence": 0.78}
 # First run on 14-21: conflict P 0.917 R 0.647, addressed F1 0.775, evidence 0.909; 22-25 and 26-29
 # were added on first contact. 14-29 measured at the end of the session that added 26-29: conflict
 # P 0.951 R 0.629, addressed F1 0.832, evidence 0.821 (26-29 lowered the evidence figure).

@@ -36,5 +36,7 @@ def test_an_exception_to_the_removal_re_permits_them(verdict, text: str) -> None
 
 
 def test_taking_off_what_was_put_on_forbids_nothing(verdict) -> None:
+    # The removal takes off what the first part put on; that part takes the handcuffing for
+    # granted, which is the conflict (tests/test_presupposed_acts.py).
     text = "Rule 41. Where handcuffs are applied to a woman in labour, they shall be removed on arrival at the ward."
-    assert verdict(text, 24) == "gap"
+    assert verdict(text, 24) == "conflict"

@@ -15,7 +15,15 @@ from linter.engine.crossref import ExceptionLink, descendants
 from linter.engine.units import Unit, build_units
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
-from linter.nlp.deontic import Stance, clause_index, doc_stance, restricted_at, stance_at, withheld_at
+from linter.nlp.deontic import (
+    Stance,
+    clause_index,
+    doc_stance,
+    presupposed_at,
+    restricted_at,
+    stance_at,
+    withheld_at,
+)
 from linter.pattern_language import ELEMENT_STANCES, EXCEPTION_CATEGORIES, accepts
 from linter.patterns import Check, Concept, Condition, PatternSet
 
@@ -221,6 +229,9 @@ class Evaluator:
         stance, hit = self._stance(unit, found, check.condition)
         if check.kind == "conflict" and not self._reads_together(unit, check.condition, where, hit, others):
             return None
+        if check.kind == "conflict" and where is unit and presupposed_at(unit.clauses, hit.start):
+            # "When restraints are used on a woman in labour, …": the law contemplates the act.
+            stance = Stance("permission", (*stance.markers, "presupposed"))
         strength = self._strength(check, stance, lenient)
         if strength is None:
             return None

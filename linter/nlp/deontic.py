@@ -32,6 +32,8 @@ _OPENING_MARKS = ("(", "\u201c", '"')
 _COMMA = ","
 # How far after a restriction word ("restrictions on family visits") its object may start.
 _RESTRICTION_REACH = 3
+# How far into its part a condition word may open it ("(2) When …", "And where …").
+_OPENING_REACH = 3
 # A restriction word ending so names its good right after it ("deprived of visits").
 _OBJECT_AFTER = (" of", " on", " in")
 
@@ -367,6 +369,19 @@ def withheld_at(clauses: tuple[Clause, ...], token: int) -> bool:
         ):
             return True
     return False
+
+
+def presupposed_at(clauses: tuple[Clause, ...], token: int) -> bool:
+    """Is the act at `token` what a condition opening its part of the sentence takes for granted
+    ("When restraints are used on a pregnant inmate during labor, …")? The part opens with a
+    `presupposition` marker (a list label or a word before it at most) and has no modal of its own."""
+    clause = clauses[clause_index(clauses, token)]
+    start, end = clause.part(token)
+    opens = any(
+        m.category == "presupposition" and start <= m.start <= start + _OPENING_REACH and m.end <= token
+        for m in clause.markers
+    )
+    return opens and not any(start <= m.start < end and m.category in MODAL_CATEGORIES for m in clause.markers)
 
 
 def _negated(clause: Clause, modal: Marker, modals: list[Marker]) -> bool:
