@@ -52,8 +52,10 @@ _PARA_LABEL = re.compile(
 _INITIALS = re.compile(r"[A-Z]\.\s")
 # Items run on inside one paragraph: "... shall not be: (a) ...; (b) ...; or (c) ...".
 # Post-Soviet codes write "1) ...; 2) ..." with a closing bracket only; lists may run on commas.
+# Latin American codes run "I. …; II. …" (Mexican fracciones), ASEAN regulations "a. …; b. …".
 _INLINE_ITEM = re.compile(
-    r"(?:[:—–]|[;,]\s*(?:(?:or|and)\s+)?)\s*(?:\((?P<tok>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)|(?P<bare>\d{1,2}|[a-z])\))\s+"
+    r"(?:[:—–]|[;,]\s*(?:(?:or|and)\s+)?)\s*"
+    r"(?:\((?P<tok>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)|(?P<bare>\d{1,2}|[a-z])\)|(?P<dot>[IVX]{1,5}|[a-z])\.)\s+"
 )
 # Any item label that opens a capitalised run ("(B) Prohibition No information ..."), to see
 # whether the paragraph holds more than the one list being split.
@@ -665,8 +667,7 @@ def _split_inline_items(text: str) -> tuple[str, list[tuple[str, str]]]:
     after ";" counts, so a cross-reference ("paragraph (a) or (b)") is never split; items
     inside quotation marks are text an amendment inserts, not items of this provision.
     """
-    # Every item label ends in ")": the membership test is far cheaper than the search.
-    if text[:1] in _QUOTE_OPEN + '"' or ")" not in text or not _INLINE_ITEM.search(text):
+    if text[:1] in _QUOTE_OPEN + '"' or not _INLINE_ITEM.search(text):
         return text, []
     run: list[re.Match] = []
     style = ""
@@ -721,7 +722,7 @@ def _split_nested_items(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _token(match: re.Match) -> str:
-    return match.group("tok") or match.group("bare")
+    return match.group("tok") or match.group("bare") or match.group("dot")
 
 
 def _inside_quotes(text: str, pos: int) -> bool:

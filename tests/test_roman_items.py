@@ -52,3 +52,14 @@ def test_only_numerals_after_a_provisions_name_are_items() -> None:
     grammar = cross_reference_grammar(load_patterns().drafting.cross_references)
     assert grammar.bracketed("in fractions II and III of Article 50") == "in fractions (II) and (III) of Article 50"
     assert grammar.bracketed("Part I of Schedule II applies; I shall") == "Part I of Schedule II applies; I shall"
+
+
+def test_a_run_of_numbered_or_lettered_items_in_one_paragraph_is_split(tmp_path, verdict) -> None:
+    run_on = "Article 50. The disciplinary sanctions are: I. Warning; II. Suspension of incentives; III. Isolation in a cell."
+    lettered = "Section 25. The Board may impose: a. reprimand; b. suspension of visiting privileges; c. extra duty."
+    for text, last in ((run_on, "Article 50(III)"), (lettered, "Section 25(c)")):
+        path = tmp_path / "code.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        assert [p.label for p in read_document(path).provisions][-1] == last
+    assert verdict(run_on, 22) == "conflict"
+    assert verdict(lettered, 23) == "conflict"
