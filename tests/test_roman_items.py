@@ -56,7 +56,7 @@ def test_only_numerals_after_a_provisions_name_are_items() -> None:
 
 def test_a_run_of_numbered_or_lettered_items_in_one_paragraph_is_split(tmp_path, verdict) -> None:
     run_on = "Article 50. The disciplinary sanctions are: I. Warning; II. Suspension of incentives; III. Isolation in a cell."
-    lettered = "Section 25. The Board may impose: a. reprimand; b. suspension of visiting privileges; c. extra duty."
+    lettered = "Section 25. The Board may impose these sanctions: a. reprimand; b. suspension of visiting privileges; c. extra duty."
     for text, last in ((run_on, "Article 50(III)"), (lettered, "Section 25(c)")):
         path = tmp_path / "code.txt"
         path.write_text(text + "\n", encoding="utf-8")
