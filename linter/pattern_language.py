@@ -747,7 +747,8 @@ def render_reference() -> str:
     for name, fields in SCHEMA.items():
         if name == "markers":
             continue
-        out += [f"## Keys of a {name}", "", "| key | required | value | meaning |", "|---|---|---|---|"]
+        article = "an" if name[:1] in "aeiou" else "a"
+        out += [f"## Keys of {article} {name}", "", "| key | required | value | meaning |", "|---|---|---|---|"]
         for key, field in fields.items():
             out.append(f"| `{key}` | {'yes' if field.required else ''} | {_SHAPES[field.shape]} | {field.doc} |")
         out.append("")
