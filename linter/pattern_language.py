@@ -424,6 +424,10 @@ SCHEMA: dict[str, dict[str, Field]] = {
             "list-of",
             section="person modifier",
         ),
+        "back_references": Field(
+            "how a subsection opens when it points back at the one before (`While so removed, …`, `During such period …`): it is read in that one's circumstances",
+            "phrases",
+        ),
         "interposed_holders": Field(
             "an `of` phrase naming people in custody that stands between a word and its `with` without changing what is meant (`meetings of convicted persons with close relatives`): a concept term matches with it inserted",
             "mapping",

@@ -158,6 +158,8 @@ class Drafting:
     # (modifiers, the nouns they may stand before): both normalised by the tagger.
     person_modifiers: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     interposed_holders: InterposedHolders = InterposedHolders()
+    # Openings of a subsection that points back at the one before ("while so", "during such").
+    back_references: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,7 @@ def _load_drafting(path: Path) -> Drafting:
         person_modifiers=tuple(
             (_tuple(group["words"]), _tuple(group["before"])) for group in data.get("person_modifiers") or ()
         ),
+        back_references=_tuple(data.get("back_references")),
         interposed_holders=InterposedHolders(
             **{key: _tuple(value) for key, value in (data.get("interposed_holders") or {}).items()}
         ),

@@ -207,6 +207,7 @@ def build_units(
             parent = lead_in.provision.parent
 
     _add_heading_context(units, nlp)
+    _add_back_references(units, concepts or {}, drafting.back_references)
     _settle_cued_terms(units, concepts or {})
     _resolve_act_references(units, concepts or {})
     _apply_definitions(units, nlp, concepts or {}, definition_grammar(drafting.definitions))
@@ -294,6 +295,24 @@ def _settle_cued_terms(units: list[Unit], concepts: dict[str, Concept]) -> None:
         settled = [settle(h) for h in pending]
         unit.drop_hits(set(pending))
         unit.add_hits([h for h in settled if h.concept in concepts and not near.isdisjoint(concepts[h.concept].cues)])
+
+
+def _add_back_references(units: list[Unit], concepts: dict[str, Concept], openings: tuple[str, ...]) -> None:
+    """A subsection that opens by pointing back ("(2) While so removed, she may be kept in irons")
+    is read in the circumstances of the one before it under the same lead-in: who and when that
+    one is about ("a prisoner in labour … removed to a hospital for her confinement")."""
+    if not openings:
+        return
+    lowered = tuple(o.lower() for o in openings)
+    for previous, unit in zip(units, units[1:]):
+        if not unit.provision.text.lower().startswith(lowered):
+            continue
+        if not _neighbours(previous.provision, unit.provision):
+            continue
+        where = f"{previous.provision.label} (\u201c{_caption(unit.provision.text.split(',')[0])}\u201d)"
+        for concept in previous.own_concepts():
+            if concept in concepts and concepts[concept].kind in _NARROWABLE:
+                unit.context.setdefault(concept, where)
 
 
 def _neighbours(a: Provision, b: Provision) -> bool:
