@@ -35,3 +35,18 @@ def test_how_doing_without_turns_the_clause_stance(kind, read_as):
     from linter.nlp.deontic import Stance
 
     assert _withheld(Stance(kind, ("shall",))).kind == read_as
+
+
+def test_what_a_measure_replaces_is_withheld(verdict) -> None:
+    # ASEAN regulation: leave to use something instead of restraints permits no restraint
+    assert (
+        verdict("Section 30. During labour and delivery, electronic monitoring may be used instead of restraints.", 24)
+        == "gap"
+    )
+    # civil-law code: a duty to escort in place of handcuffs forbids them
+    assert (
+        verdict("Article 12. A woman in labour shall be escorted by two female officers in place of handcuffs.", 24)
+        == "partial"
+    )
+    # US directive: devices in place of strip searches are Rule 20's alternative screening
+    assert verdict("Electronic detection devices shall be used in place of strip searches.", 20) == "partial"
