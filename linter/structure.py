@@ -47,7 +47,7 @@ _SECTION_BARE = re.compile(r"(?P<num>\d+[A-Z]{0,2})\s+(?=[A-Z])")
 # Latin American codes number an article's items "I.", "II." (Mexico) or "I -", "II -" (Brazil);
 # ASEAN regulations and US directives letter them "a.", "b.".
 _PARA_LABEL = re.compile(
-    r"(?:(?P<caps>[A-Z]|[IVXL]{2,6}|[a-z])\.|(?P<paren>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)|(?P<dash>[IVXL]{1,6})\s+[-–—])\s+(?=\S)"
+    r"(?:(?P<dotted>[A-Z]|[IVXL]{2,6}|[a-z])\.|(?P<paren>\d{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)|(?P<dash>[IVXL]{1,6})\s+[-–—])\s+(?=\S)"
 )
 _INITIALS = re.compile(r"[A-Z]\.\s")
 # Items run on inside one paragraph: "... shall not be: (a) ...; (b) ...; or (c) ...".
@@ -226,7 +226,7 @@ def _leading_items(text: str) -> tuple[list[str], str]:
     after = text[label.end() :] if label is not None else ""
     heading = after[:1].isupper() and (_is_caps_heading(after) or _is_title(after, 10))
     if label and not heading and not _INITIALS.match(text, label.end()):
-        token = label.group("caps") or label.group("paren") or label.group("dash")
+        token = label.group("dotted") or label.group("paren") or label.group("dash")
         if _styles(token):
             return [token], text[label.end() :]
     items = []

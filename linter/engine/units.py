@@ -207,8 +207,8 @@ def build_units(
             parent = lead_in.provision.parent
 
     _add_heading_context(units, nlp)
-    _add_back_references(units, concepts or {}, drafting.back_references)
     _settle_cued_terms(units, concepts or {})
+    _add_back_references(units, concepts or {}, drafting.back_references)
     _resolve_act_references(units, concepts or {})
     _apply_definitions(units, nlp, concepts or {}, definition_grammar(drafting.definitions))
     labels = Labels(provisions)
@@ -304,8 +304,9 @@ def _add_back_references(units: list[Unit], concepts: dict[str, Concept], openin
     if not openings:
         return
     lowered = tuple(o.lower() for o in openings)
+    reach = max(len(o) for o in lowered)
     for previous, unit in zip(units, units[1:]):
-        if not unit.provision.text.lower().startswith(lowered):
+        if not unit.provision.text[:reach].lower().startswith(lowered):
             continue
         if not _neighbours(previous.provision, unit.provision):
             continue

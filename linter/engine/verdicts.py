@@ -9,7 +9,7 @@ gap       no element is implemented
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from linter.engine import gender_neutral
 from linter.engine.checks import FULL, WEAK, Evaluator, Match
@@ -29,49 +29,47 @@ def _quote(match: Match) -> str:
     anchor = match.action.start if match.action else 0
     clause = next((c for c in match.unit.clauses if c.start <= anchor < c.end), None)
     if clause is None:
-        return text[:_QUOTE_LIMIT] + "\u2026"
-    span = match.unit.tokens()[clause.start : clause.end].text
-    return span if len(span) <= _QUOTE_LIMIT else span[:_QUOTE_LIMIT] + "\u2026"
+        return _clipped(text)
+    return _clipped(match.unit.tokens()[clause.start : clause.end].text)
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= _QUOTE_LIMIT else text[:_QUOTE_LIMIT] + "\u2026"
 
 
 def _evidence(match: Match, relation: str, neutral: bool = False) -> Evidence:
-    p = match.unit.provision
-    return Evidence(
-        relation=relation,
-        label=p.label,
+    return _cited(
+        match,
+        match.unit.provision,
+        relation,
         quote=_quote(match),
-        page=p.page,
-        line=p.line,
-        provision=p.index,
-        check=match.check.id,
         matched=match.matched,
         why=f"{match.why}; {gender_neutral.NOTE}" if neutral else match.why,
         layer=match.layer,
         similarity=match.score,
-        paragraph=p.ref.paragraph,
-        message=f"{match.check.message or match.check.description} ({_cited_as(p)})",
-        identifier=p.identifier,
     )
 
 
 def _definition_evidence(match: Match) -> list[Evidence]:
     """The definitions a conflicting clause relies on ('"infant" means a child under eighteen months')."""
-    return [
-        Evidence(
-            relation="conflicts",
-            label=p.label,
-            quote=p.text if len(p.text) <= _QUOTE_LIMIT else p.text[:_QUOTE_LIMIT] + "\u2026",
-            page=p.page,
-            line=p.line,
-            provision=p.index,
-            check=match.check.id,
-            why=f"the definition {_cited_as(match.unit.provision)} relies on",
-            paragraph=p.ref.paragraph,
-            message=f"{match.check.message or match.check.description} ({_cited_as(p)})",
-            identifier=p.identifier,
-        )
-        for p in match.definitions
-    ]
+    why = f"the definition {_cited_as(match.unit.provision)} relies on"
+    return [_cited(match, p, "conflicts", quote=_clipped(p.text), why=why) for p in match.definitions]
+
+
+def _cited(match: Match, p: Provision, relation: str, **found: Any) -> Evidence:
+    """Evidence that provision `p` bears on `match`'s check; `found` says what it shows."""
+    return Evidence(
+        relation=relation,
+        label=p.label,
+        page=p.page,
+        line=p.line,
+        provision=p.index,
+        check=match.check.id,
+        paragraph=p.ref.paragraph,
+        message=f"{match.check.message or match.check.description} ({_cited_as(p)})",
+        identifier=p.identifier,
+        **found,
+    )
 
 
 def _first_matches(evaluator: Evaluator, patterns: RulePatterns, kind: str, lenient: bool) -> dict[str, list[Match]]:
