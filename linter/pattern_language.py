@@ -513,7 +513,9 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "before": Field("the words that must follow the phrase (`with`)", "phrases", required=True),
     },
     "interposed objects": {
-        "verbs": Field("the verbs; matched on normalised forms (`hand` also matches `handed`)", "phrases", required=True),
+        "verbs": Field(
+            "the verbs; matched on normalised forms (`hand` also matches `handed`)", "phrases", required=True
+        ),
         "determiners": Field("words that may open the object (`the`, `her`, `such`)", "phrases"),
         "objects": Field("who may be named as the object; matched on normalised forms", "phrases", required=True),
         "after": Field("the words that must follow the object (`over`, `to`, `into`)", "phrases", required=True),
