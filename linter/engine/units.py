@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.attrs import NORM
@@ -37,6 +38,12 @@ from linter.nlp.doc_values import value
 from linter.nlp.token_rows import NORMED, token_array
 from linter.pattern_language import phrases_regex
 from linter.patterns import Concept, Drafting, load_patterns
+
+if TYPE_CHECKING:
+    from linter.engine.recall import Proposer  # imports this module
+
+# The check a unit's sentence vector is nearest to, (rule, check id), and its cosine similarity.
+Proposal = tuple[tuple[int, str], float]
 
 # Concept kinds a definition can narrow: who a clause is about and when it applies. What a
 # clause does (its act) is never taken away by a definition ("separation" defined without the
@@ -77,8 +84,8 @@ class Unit:
         # Read once: the checks consult these thousands of times, and `doc._` is slow.
         self.hits: tuple[ConceptHit, ...] = value(doc, "concepts")
         self.clauses: tuple[Clause, ...] = value(doc, "clauses")
-        # The similarity layer's sentence vector, when that component ran (None otherwise).
-        self.vector = value(doc, "sentence_vector")
+        # The similarity layer's proposal, set by its Proposer (the vector itself is not kept).
+        self.nearest: Proposal | None = None
         # Token norms, 8 bytes a token: defined terms are found with these, without tokenizing again.
         self.norms: np.ndarray = token_array(doc)[:, NORMED].copy()
         self.first_hit: dict[str, ConceptHit] = {}
@@ -179,11 +186,13 @@ def build_units(
     non_operative_headings: tuple[str, ...] = (),
     concepts: dict[str, Concept] | None = None,
     drafting: Drafting | None = None,
+    proposer: Proposer | None = None,
 ) -> list[Unit]:
     """Units for the operative provisions of `document` (not contents, findings or purposes).
 
     `drafting` is the pattern set's wording of cross-references, exceptions and definitions
-    (default: the installed patterns').
+    (default: the installed patterns'). `proposer` (the similarity layer's, when the pipeline
+    embeds provisions) is given each operative unit's sentence vector as it is parsed.
     """
     drafting = drafting or load_patterns().drafting
     exception_lead_in = _exception_lead_in(drafting.exception_lead_ins)
@@ -194,7 +203,14 @@ def build_units(
     # share one parsed empty text: the pipeline's cost per provision is mostly per call.
     parsed = nlp.pipe(p.text for p in provisions if p.text)
     empty = nlp("")
-    units = [Unit(p, next(parsed) if p.text else empty, make_doc) for p in provisions]
+    units = []
+    for p in provisions:
+        doc = next(parsed) if p.text else empty
+        units.append(Unit(p, doc, make_doc))
+        if proposer is not None and _operative(p, non_operative_headings):
+            proposer.add(units[-1], value(doc, "sentence_vector"))
+    if proposer is not None:
+        proposer.flush()
     by_index = {u.provision.index: u for u in units}
 
     for unit in units:
