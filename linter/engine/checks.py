@@ -130,7 +130,7 @@ class Evaluator:
             return None
         # "... shall be tested, except: (1) a woman who declines": an exception in the items
         # that finish the sentence, its own or its lead-in's, rules the check out too.
-        items = unit.exceptions + [item for lead in unit.lead_ins for item in lead.exceptions]
+        items = [*unit.exceptions, *(item for lead in unit.lead_ins for item in lead.exceptions)]
         if any(c in item.first_hit for item in items for c in cond.none):
             return None
         return action, matched, others
