@@ -24,7 +24,7 @@ import yaml
 from spacy.language import Language
 
 from linter.engine.checks import Evaluator, Match
-from linter.engine.units import Proposal, Unit
+from linter.engine.units import Unit
 from linter.errors import PolicyError
 from linter.nlp.tokenizer import tokenizer
 from linter.patterns import Check, PatternSet
@@ -32,6 +32,8 @@ from linter.policy import Policy
 from linter.resources import data_path
 
 KINDS = ("element", "conflict")
+# The check (rule, check id) a unit's sentence vector is nearest to, and their cosine similarity.
+Proposal = tuple[tuple[int, str], float]
 _CHUNK = 1024  # units scored at a time: bounds the memory of the score matrix and the pending vectors
 
 
@@ -182,7 +184,8 @@ class Proposer:
             return
         nearest = self._nearest(np.stack([vector for _, vector in self._pending]))
         for (unit, _), proposal in zip(self._pending, nearest):
-            unit.nearest = proposal
+            if proposal is not None:
+                unit.nearest, unit.nearness = proposal
         self._pending = []
 
     def _nearest(self, vectors: np.ndarray) -> list[Proposal | None]:
@@ -217,8 +220,7 @@ class Recall:
         self._proposals: dict[tuple[int, str], list[tuple[int, float]]] = {}
         for i, unit in enumerate(evaluator.units):
             if unit.nearest is not None:
-                check, score = unit.nearest
-                self._proposals.setdefault(check, []).append((i, score))
+                self._proposals.setdefault(unit.nearest, []).append((i, unit.nearness))
 
     def matches(self, rule: int, check: Check, lenient: bool, skip: set[int]) -> list[Match]:
         """Confirmed proposals for `check` on units not already matched by the vocabulary (`skip`)."""

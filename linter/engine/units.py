@@ -10,9 +10,10 @@ came from, so a finding can say why it matched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,8 +43,8 @@ from linter.patterns import Concept, Drafting, load_patterns
 if TYPE_CHECKING:
     from linter.engine.recall import Proposer  # imports this module
 
-# The check a unit's sentence vector is nearest to, (rule, check id), and its cosine similarity.
-Proposal = tuple[tuple[int, str], float]
+# A unit lent no definition (most are) shares this empty mapping instead of an empty dict each.
+_NO_DEFINITIONS: Mapping[str, Provision] = MappingProxyType({})
 
 # Concept kinds a definition can narrow: who a clause is about and when it applies. What a
 # clause does (its act) is never taken away by a definition ("separation" defined without the
@@ -80,17 +81,20 @@ class Unit:
     cited: tuple[Unit, ...] = ()  # provisions it names ("the sanction in paragraph (1)(d)")
     # Concept -> the definition that lends it ('"infant" means a child under eighteen months'):
     # a conflict resting on a definition cites it too.
-    definitions: dict[str, Provision] = field(default_factory=dict)
+    definitions: Mapping[str, Provision] = field(init=False)
     # Read from the Doc once: the checks consult these thousands of times, and `doc._` is slow.
     hits: tuple[ConceptHit, ...] = field(init=False)
     clauses: tuple[Clause, ...] = field(init=False)
-    # The similarity layer's proposal, set by its Proposer (the vector itself is not kept).
-    nearest: Proposal | None = field(init=False, default=None)
+    # The check (rule, check id) the similarity layer's Proposer found the unit's sentence vector
+    # nearest to, and their cosine similarity (the vector itself is not kept).
+    nearest: tuple[int, str] | None = field(init=False, default=None)
+    nearness: float = field(init=False, default=0.0)
     first_hit: dict[str, ConceptHit] = field(init=False)
 
     def __post_init__(self, doc: Doc) -> None:
         self.hits = value(doc, "concepts")
         self.clauses = value(doc, "clauses")
+        self.definitions = _NO_DEFINITIONS
         self.first_hit = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
@@ -247,6 +251,7 @@ def build_units(
     _add_back_references(units, concepts or {}, drafting.back_references)
     _resolve_act_references(units, concepts or {})
     _apply_definitions(units, concepts or {}, defining, uses)
+    del defining, uses  # read: their memory serves the cross-references below
     labels = Labels(provisions)
     _add_exception_context(units, provisions, by_index, labels, references)
     for saving, saved in find_savings(provisions, references, labels):
@@ -258,7 +263,17 @@ def build_units(
             # cited provision's words are read as if they stood in the citing one.
             by_index[citing].lead_ins += (by_index[cited],)
             by_index[citing].cited += (by_index[cited],)
+    _share_contexts(units)
     return [u for u in units if _operative(u.provision, non_operative_headings)]
+
+
+def _share_contexts(units: list[Unit]) -> None:
+    """One dict for equal contexts: the units under the same headings that use the same defined
+    terms inherit the same concepts from the same places (a long law has a few thousand distinct
+    contexts for a hundred thousand units). Done last: nothing changes a context after."""
+    shared: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+    for unit in units:
+        unit.context = shared.setdefault(tuple(unit.context.items()), unit.context)
 
 
 def _caption(heading: str) -> str:
@@ -379,6 +394,7 @@ def _apply_definitions(
     provisions = {u.provision.index: u.provision for u in units}
     for unit in units:
         dropped: set[ConceptHit] = set()
+        lent: dict[str, Provision] = {}
         used = sorted((u for u in uses.get(unit, ()) if u[0] in rank), key=lambda u: (u[1], rank[u[0]]))
         for term, start, end in used:
             meaning = defined[term]
@@ -386,7 +402,9 @@ def _apply_definitions(
                 dropped |= _narrowed(unit, start, end, meaning, concepts)
             for concept in meaning.concepts:
                 unit.context.setdefault(concept, where[term])
-                unit.definitions.setdefault(concept, provisions[meaning.source])
+                lent.setdefault(concept, provisions[meaning.source])
+        if lent:
+            unit.definitions = lent
         if dropped:
             unit.drop_hits(dropped)
 
