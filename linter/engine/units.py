@@ -334,7 +334,7 @@ def _add_heading_lead_ins(units: list[Unit], nlp: Language) -> None:
         if path not in lead_ins:
             heading = Provision(f"heading \u201c{_caption(path[-1])}\u201d", path[-1], path[:-1], index=-1)
             lead_ins[path] = Unit(heading, nlp(path[-1]), unit.make_doc)
-        unit.lead_ins.append(lead_ins[path])
+        unit.lead_ins += (lead_ins[path],)
 
 
 def _add_heading_context(units: list[Unit], nlp: Language) -> None:
