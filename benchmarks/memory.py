@@ -9,8 +9,11 @@ patterns and the pipeline loaded, and reads the child's peak RSS and time:
   peak RSS between them;
 - 150,000 one-line provisions (a ~3 MB text: the worst case per byte);
 - a DOCX of 200,000 paragraphs, and one of 100,000 to show whether time grows linearly;
-- the largest regulation (doubling from 1 MB, up to --max-mb) that lints under a 1 GiB
+- the largest regulation (doubling from 1 MB, then --max-mb itself) that lints under a 1 GiB
   RLIMIT_AS, and what stops the next size.
+
+The size limits (max-characters, max-provisions) are raised in the children: what is measured
+is memory, and a 50 MB generated regulation has more provisions than the default limit allows.
 
 Usage: python benchmarks/memory.py [--quick] [--max-mb 32] [--only text|provisions|docx|limit]
 
@@ -62,10 +65,12 @@ def lint_in_child(path: Path, limit: int | None = None) -> tuple[str, float, flo
 def _lint(path: Path, limit: int | None) -> str:
     if limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from linter.extract.limits import Limits
     from linter.runner import FileSettings, _lint_task
 
+    unlimited = Limits(characters=1 << 40, provisions=1 << 40)
     try:
-        outcome = _lint_task((str(path), FileSettings(scope=("all",))))
+        outcome = _lint_task((str(path), FileSettings(scope=("all",), limits=unlimited)))
     except MemoryError:
         return "MemoryError"
     return f"error [{outcome.code}] {outcome.message}" if hasattr(outcome, "code") else "ok"
@@ -74,8 +79,11 @@ def _lint(path: Path, limit: int | None) -> str:
 def regulation_text(megabytes: float, folder: Path) -> Path:
     path = folder / f"regulation-{megabytes:g}mb.txt"
     if not path.exists():
-        # ~6.9 bytes per word in the generated text.
-        path.write_text(synthesize(int(megabytes * _MB / 6.9), seed=11).text(), encoding="utf-8")
+        # Generated a little longer (~6 bytes a word), then cut after the last paragraph that
+        # fits, so the file has the size it is named for.
+        size = int(megabytes * _MB)
+        text = synthesize(size // 5, seed=11).text()
+        path.write_text(text[: text.rfind("\n\n", 0, size) + 1], encoding="utf-8")
     return path
 
 
@@ -168,17 +176,25 @@ def docx_paragraphs(folder: Path, counts: tuple[int, int]) -> None:
 
 
 def largest_under_limit(folder: Path, small: float, max_mb: float) -> None:
-    """Double the text from `small` MB until a lint fails under the 1 GiB address-space limit."""
-    largest, mb = None, small
-    while mb <= max_mb:
+    """Double the text from `small` MB, then try `max_mb`, until a lint fails under the 1 GiB address-space limit."""
+    largest = None
+    for mb in _doubling(small, max_mb):
         outcome, seconds, peak, _ = lint_in_child(regulation_text(mb, folder), ADDRESS_SPACE)
         print(f"under a 1 GiB address-space limit, {mb:g} MB: {outcome}, {seconds:.1f} s, peak {peak:.0f} MB")
         if outcome != "ok":
             break
-        largest, mb = mb, mb * 2
+        largest = mb
     print(
         f"largest regulation linted under a 1 GiB address-space limit: {largest or 0:g} MB of text (tried up to {max_mb:g} MB)"
     )
+
+
+def _doubling(small: float, largest: float) -> list[float]:
+    """small, 2 x small, 4 x small ... below `largest`, then `largest` itself."""
+    sizes = [small]
+    while sizes[-1] * 2 < largest:
+        sizes.append(sizes[-1] * 2)
+    return [*sizes, largest] if largest > small else sizes
 
 
 if __name__ == "__main__":

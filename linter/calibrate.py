@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.engine.checks import Evaluator
-from linter.engine.recall import KINDS, Recall, Thresholds, thresholds_path
+from linter.engine.recall import KINDS, Proposer, Recall, Thresholds, thresholds_path
 from linter.engine.verdicts import judge_rule
 from linter.evaluate import Evaluation, evaluate
 from linter.extract import read_document
@@ -60,8 +60,9 @@ def prepare(sets: tuple[tuple[Path, Path], ...], listed_groups: int) -> list[Pre
     out = []
     for docs, labels in sets:
         for path in sorted(docs.glob("*.txt")):
-            evaluator = Evaluator.for_document(read_document(str(path)), patterns, nlp)
-            recall = Recall.for_document(evaluator, policy, patterns, nlp, Thresholds(OFF, OFF, listed_groups))
+            proposer = Proposer.for_patterns(policy, patterns, nlp)
+            evaluator = Evaluator.for_document(read_document(str(path)), patterns, nlp, proposer)
+            recall = Recall(evaluator, Thresholds(OFF, OFF, listed_groups))
             evaluator.recall = recall
             out.append(Prepared(str(path), labels, evaluator, recall))
     return out

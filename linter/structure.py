@@ -484,6 +484,7 @@ class _Builder:
     def __init__(self) -> None:
         self.provisions: list[Provision] = []
         self._path: list[tuple[int, str]] = []  # (level, heading text)
+        self._shared_headings: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._keyword_levels: dict[str, int] = {}
         self._title_used = False
         self._section_label = ""
@@ -547,7 +548,9 @@ class _Builder:
 
     def _headings(self, title: str) -> tuple[str, ...]:
         path = tuple(text for _, text in self._path)
-        return path + (title,) if title else path
+        headings = path + (title,) if title else path
+        # One tuple for all the provisions under the same headings, not one each.
+        return self._shared_headings.setdefault(headings, headings)
 
     # sections and items
 

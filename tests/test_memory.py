@@ -104,3 +104,49 @@ def test_concept_hits_share_their_strings(tmp_path):
     first, second = hits[0], hits[1]
     assert first and [h.text for h in first] == [h.text for h in second]
     assert all(a.text is b.text and a.concept is b.concept for a, b in zip(first, second))
+
+
+def _units(text: str):
+    """The units of a short regulation, built as a check with the similarity layer builds them."""
+    from linter.engine.checks import Evaluator
+    from linter.engine.recall import Proposer
+    from linter.nlp.pipeline import build_pipeline
+    from linter.pattern_tests import example_document
+    from linter.patterns import load_patterns
+    from linter.policy import load_policy
+
+    patterns, nlp = load_patterns(), build_pipeline("", True)
+    proposer = Proposer.for_patterns(load_policy(), patterns, nlp)
+    return Evaluator.for_document(example_document(text), patterns, nlp, proposer).units
+
+
+_LAW = """PART 3 SEARCHES
+12. Searches
+(1) A woman prisoner shall be searched only by a female officer.
+(2) A search of a woman prisoner shall be carried out in private.
+(3) Where a female officer is not available, the search shall be postponed.
+"""
+
+
+def test_units_keep_no_array_per_provision():
+    # A 256-float sentence vector (1 KB) or an array of token norms kept on every unit was most
+    # of a long law's memory: the vectors are scored a chunk at a time while the units are built,
+    # and defined terms are found as each provision is parsed.
+    import numpy as np
+
+    units = _units(_LAW)
+    assert len(units) >= 3
+    for unit in units:
+        kept = [name for name in type(unit).__slots__ if isinstance(getattr(unit, name, None), np.ndarray)]
+        assert not kept, f"{unit.provision.label} keeps arrays: {kept}"
+    # What the similarity layer needs of the vectors is kept: the nearest check and how near.
+    worded = [u for u in units if u.provision.text]
+    assert worded and all(u.nearest is not None and isinstance(u.nearest[0], int) for u in worded)
+    assert all(0 < u.nearness <= 1 for u in worded)
+
+
+def test_units_under_the_same_headings_share_one_context():
+    units = {u.provision.label: u for u in _units(_LAW)}
+    first, second = units["12(1)"], units["12(2)"]
+    assert first.context and first.context == second.context
+    assert first.context is second.context

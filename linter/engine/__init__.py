@@ -42,11 +42,13 @@ def _judge_rules(
     similarity: bool,
 ) -> list[RuleResult]:
     nlp = build_pipeline(patterns_dir, similarity)
-    evaluator = Evaluator.for_document(document, patterns, nlp)
-    if similarity:
-        from linter.engine.recall import Recall  # numpy and the model only when the layer is on
+    if not similarity:
+        evaluator = Evaluator.for_document(document, patterns, nlp)
+    else:
+        from linter.engine.recall import Proposer, Recall  # numpy and the model only when the layer is on
 
-        evaluator.recall = Recall.for_document(evaluator, policy, patterns, nlp)
+        evaluator = Evaluator.for_document(document, patterns, nlp, Proposer.for_patterns(policy, patterns, nlp))
+        evaluator.recall = Recall(evaluator)
 
     return [_judged(rule, patterns, evaluator, scopes) for rule in policy.rules]
 

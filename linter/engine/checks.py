@@ -28,7 +28,7 @@ from linter.pattern_language import ELEMENT_STANCES, EXCEPTION_CATEGORIES, accep
 from linter.patterns import Check, Concept, Condition, PatternSet
 
 if TYPE_CHECKING:
-    from linter.engine.recall import Recall  # imports this module
+    from linter.engine.recall import Proposer, Recall  # imports this module
 
 # Where a concept of a check was found: the unit holding it (the provision or its lead-in), the
 # mention (None when the concept comes from the unit's context), and how the report quotes it.
@@ -83,9 +83,10 @@ class Evaluator:
                 self._units_with.setdefault(concept, []).append(unit)
 
     @classmethod
-    def for_document(cls, document: Document, patterns: PatternSet, nlp) -> Evaluator:
+    def for_document(cls, document: Document, patterns: PatternSet, nlp, proposer: Proposer | None = None) -> Evaluator:
+        """The evaluator of `document`'s units; `proposer` (linter.engine.recall) scores them for the similarity layer."""
         units = build_units(
-            document, nlp, patterns.deontic.non_operative_headings, patterns.concepts, patterns.drafting
+            document, nlp, patterns.deontic.non_operative_headings, patterns.concepts, patterns.drafting, proposer
         )
         return cls(units, patterns.concepts, patterns.deontic.exemption_words)
 
@@ -129,7 +130,7 @@ class Evaluator:
             return None
         # "... shall be tested, except: (1) a woman who declines": an exception in the items
         # that finish the sentence, its own or its lead-in's, rules the check out too.
-        items = unit.exceptions + [item for lead in unit.lead_ins for item in lead.exceptions]
+        items = [*unit.exceptions, *(item for lead in unit.lead_ins for item in lead.exceptions)]
         if any(c in item.first_hit for item in items for c in cond.none):
             return None
         return action, matched, others

@@ -32,7 +32,9 @@ from linter.policy import Policy
 from linter.resources import data_path
 
 KINDS = ("element", "conflict")
-_CHUNK = 1024  # units scored at a time: bounds the memory of the score matrix and the stacked vectors
+# The check (rule, check id) a unit's sentence vector is nearest to, and their cosine similarity.
+Proposal = tuple[tuple[int, str], float]
+_CHUNK = 1024  # units scored at a time: bounds the memory of the score matrix and the pending vectors
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,9 @@ class PatternVectors:
         self.matrix = _text_vectors(nlp, texts)
         self.starts = np.asarray(starts)
         # Columns are grouped by rule: where each rule's columns start, and its check columns.
+        # (rule, check id) of each column (a rule's own text has no check id): one tuple each,
+        # shared by the units proposed to it.
+        self.keys = [(rule, check.id if check else "") for rule, check in self.columns]
         rules = [rule for rule, _ in self.columns]
         self.rule_starts = np.asarray([i for i, rule in enumerate(rules) if i == 0 or rules[i - 1] != rule])
         self.check_columns = [
@@ -152,65 +157,70 @@ def pattern_vectors(policy: Policy, patterns: PatternSet, nlp: Language) -> Patt
     return _VECTORS[key]
 
 
-class Recall:
-    """Proposals for one document: each unit goes to the rule it is nearest to.
+class Proposer:
+    """Finds the check each operative unit's sentence vector is nearest to while the units are
+    built (`linter.engine.units.build_units`), a chunk of units at a time, so that no vector
+    (1 KB a provision) outlives its chunk: a long law's vectors together would be most of its
+    units' memory.
 
     A provision on visits is somewhat similar to every rule about family contact; it is
     proposed only to its nearest rule (by the rule's text and its checks' texts together),
-    and there only to the check it is nearest to, and only when that closeness reaches the
-    check kind's threshold.
+    and there only to the check it is nearest to.
     """
 
-    def __init__(self, evaluator: Evaluator, vectors: PatternVectors, thresholds: Thresholds) -> None:
-        self.evaluator = evaluator
+    def __init__(self, vectors: PatternVectors) -> None:
         self.vectors = vectors
-        self.thresholds = thresholds
-        self._proposals: dict[tuple[int, str], list[tuple[int, float]]] = {}
-        units = evaluator.units
-        if not units:
-            return
-        for i, row in enumerate(self._nearest(units)):
-            if row is not None:
-                self._proposals.setdefault(row[0], []).append((i, row[1]))
+        self._pending: list[tuple[Unit, np.ndarray]] = []
 
-    def _nearest(self, units: list[Unit]) -> list[tuple[tuple[int, str], float] | None]:
-        out: list[tuple[tuple[int, str], float] | None] = []
-        columns = self.vectors.columns
-        for chunk in range(0, len(units), _CHUNK):
-            # A chunk's vectors at a time: a matrix of every unit's would double their memory.
-            # (Recall is built only when the similarity component ran: every unit has its vector.)
-            vectors = [u.vector for u in units[chunk : chunk + _CHUNK] if u.vector is not None]
-            assert len(vectors) == len(units[chunk : chunk + _CHUNK])
-            scores = self.vectors.scores(np.stack(vectors))
-            # The nearest rule: the best column of each rule, then the best rule.
-            nearest_rule = _block_maxima(scores, self.vectors.rule_starts).argmax(axis=0)
-            nearest: list[tuple[tuple[int, str], float] | None] = [None] * len(vectors)
-            # Then the nearest check of that rule: the units near one rule together.
-            for r in np.unique(nearest_rule).tolist():
-                in_rule = self.vectors.check_columns[r]
-                if not len(in_rule):
-                    continue
-                near = np.flatnonzero(nearest_rule == r)
-                of_rule = scores[in_rule][:, near]
-                best = of_rule.argmax(axis=0)
-                for u, b, score in zip(
-                    near.tolist(), in_rule[best].tolist(), of_rule[best, np.arange(len(near))].tolist()
-                ):
-                    rule, check = columns[b]
-                    nearest[u] = ((rule, check.id), score)
-            out.extend(nearest)
-        return out
+    def add(self, unit: Unit, vector: np.ndarray) -> None:
+        """Score `vector`, the sentence vector of `unit`, with the next chunk."""
+        self._pending.append((unit, vector))
+        if len(self._pending) == _CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        """Score the units added since the last chunk (called once more when all are added)."""
+        if not self._pending:
+            return
+        nearest = self._nearest(np.stack([vector for _, vector in self._pending]))
+        for (unit, _), proposal in zip(self._pending, nearest):
+            if proposal is not None:
+                unit.nearest, unit.nearness = proposal
+        self._pending = []
+
+    def _nearest(self, vectors: np.ndarray) -> list[Proposal | None]:
+        scores = self.vectors.scores(vectors)
+        # The nearest rule: the best column of each rule, then the best rule.
+        nearest_rule = _block_maxima(scores, self.vectors.rule_starts).argmax(axis=0)
+        nearest: list[Proposal | None] = [None] * len(vectors)
+        # Then the nearest check of that rule: the units near one rule together.
+        for r in np.unique(nearest_rule).tolist():
+            in_rule = self.vectors.check_columns[r]
+            if not len(in_rule):
+                continue
+            near = np.flatnonzero(nearest_rule == r)
+            of_rule = scores[in_rule][:, near]
+            best = of_rule.argmax(axis=0)
+            for u, b, score in zip(near.tolist(), in_rule[best].tolist(), of_rule[best, np.arange(len(near))].tolist()):
+                nearest[u] = (self.vectors.keys[b], score)
+        return nearest
 
     @classmethod
-    def for_document(
-        cls,
-        evaluator: Evaluator,
-        policy: Policy,
-        patterns: PatternSet,
-        nlp: Language,
-        thresholds: Thresholds | None = None,
-    ) -> Recall:
-        return cls(evaluator, pattern_vectors(policy, patterns, nlp), thresholds or load_thresholds())
+    def for_patterns(cls, policy: Policy, patterns: PatternSet, nlp: Language) -> Proposer:
+        return cls(pattern_vectors(policy, patterns, nlp))
+
+
+class Recall:
+    """Proposals for one document: each unit goes to the check it is nearest to (`Proposer`),
+    when that closeness reaches the check kind's threshold."""
+
+    def __init__(self, evaluator: Evaluator, thresholds: Thresholds | None = None) -> None:
+        self.evaluator = evaluator
+        self.thresholds = thresholds or load_thresholds()
+        self._proposals: dict[tuple[int, str], list[tuple[int, float]]] = {}
+        for i, unit in enumerate(evaluator.units):
+            if unit.nearest is not None:
+                self._proposals.setdefault(unit.nearest, []).append((i, unit.nearness))
 
     def matches(self, rule: int, check: Check, lenient: bool, skip: set[int]) -> list[Match]:
         """Confirmed proposals for `check` on units not already matched by the vocabulary (`skip`)."""

@@ -10,16 +10,18 @@ came from, so a finding can say why it matched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from linter.definitions import DefinitionGrammar, definition_grammar
+from linter.definitions import Definition, definition_grammar
 from linter.engine.crossref import (
     CrossReferenceGrammar,
     ExceptionLink,
@@ -38,6 +40,12 @@ from linter.nlp.token_rows import NORMED, token_array
 from linter.pattern_language import phrases_regex
 from linter.patterns import Concept, Drafting, load_patterns
 
+if TYPE_CHECKING:
+    from linter.engine.recall import Proposer  # imports this module
+
+# A unit lent no definition (most are) shares this empty mapping instead of an empty dict each.
+_NO_DEFINITIONS: Mapping[str, Provision] = MappingProxyType({})
+
 # Concept kinds a definition can narrow: who a clause is about and when it applies. What a
 # clause does (its act) is never taken away by a definition ("separation" defined without the
 # word segregation still names a segregation).
@@ -53,7 +61,9 @@ def _exception_lead_in(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{phrases_regex(words)})\b[^.;]{{0,60}}[:—–-]\s*$", re.IGNORECASE)
 
 
-@dataclass(eq=False)
+# Slots, and tuples for the links most units lack (the empty tuple is one shared object): a
+# long law has a unit per provision, and an attribute dict and five empty lists were ~0.5 KB each.
+@dataclass(eq=False, slots=True)
 class Unit:
     """A provision ready for rule checks: its parsed text plus inherited concepts."""
 
@@ -63,25 +73,29 @@ class Unit:
     doc: InitVar[Doc]
     # Tokenizes the provision again, identically, for the rare reader of its tokens.
     make_doc: Callable[[str], Doc]
-    lead_ins: list[Unit] = field(default_factory=list)
+    lead_ins: tuple[Unit, ...] = ()
     context: dict[str, str] = field(default_factory=dict)  # concept -> where it came from
-    links: list[ExceptionLink] = field(default_factory=list)
-    exceptions: list[Unit] = field(default_factory=list)  # items of an exception lead-in ("except:")
-    saved_by: list[Unit] = field(default_factory=list)  # "Nothing in <this> authorises ..." clauses
-    cited: list[Unit] = field(default_factory=list)  # provisions it names ("the sanction in paragraph (1)(d)")
+    links: tuple[ExceptionLink, ...] = ()
+    exceptions: tuple[Unit, ...] = ()  # items of an exception lead-in ("except:")
+    saved_by: tuple[Unit, ...] = ()  # "Nothing in <this> authorises ..." clauses
+    cited: tuple[Unit, ...] = ()  # provisions it names ("the sanction in paragraph (1)(d)")
     # Concept -> the definition that lends it ('"infant" means a child under eighteen months'):
     # a conflict resting on a definition cites it too.
-    definitions: dict[str, Provision] = field(default_factory=dict)
+    definitions: Mapping[str, Provision] = field(init=False)
+    # Read from the Doc once: the checks consult these thousands of times, and `doc._` is slow.
+    hits: tuple[ConceptHit, ...] = field(init=False)
+    clauses: tuple[Clause, ...] = field(init=False)
+    # The check (rule, check id) the similarity layer's Proposer found the unit's sentence vector
+    # nearest to, and their cosine similarity (the vector itself is not kept).
+    nearest: tuple[int, str] | None = field(init=False, default=None)
+    nearness: float = field(init=False, default=0.0)
+    first_hit: dict[str, ConceptHit] = field(init=False)
 
     def __post_init__(self, doc: Doc) -> None:
-        # Read once: the checks consult these thousands of times, and `doc._` is slow.
-        self.hits: tuple[ConceptHit, ...] = value(doc, "concepts")
-        self.clauses: tuple[Clause, ...] = value(doc, "clauses")
-        # The similarity layer's sentence vector, when that component ran (None otherwise).
-        self.vector = value(doc, "sentence_vector")
-        # Token norms, 8 bytes a token: defined terms are found with these, without tokenizing again.
-        self.norms: np.ndarray = token_array(doc)[:, NORMED].copy()
-        self.first_hit: dict[str, ConceptHit] = {}
+        self.hits = value(doc, "concepts")
+        self.clauses = value(doc, "clauses")
+        self.definitions = _NO_DEFINITIONS
+        self.first_hit = {}
         for hit in self.hits:
             self.first_hit.setdefault(hit.concept, hit)
 
@@ -116,7 +130,11 @@ class Meaning:
     source: int  # index of the defining provision
 
 
-def _definitions(units: list[Unit], nlp: Language, grammar: DefinitionGrammar) -> dict[str, Meaning]:
+# Where a unit's words use terms its document defines, or may: (term, start token, end token).
+TermUses = dict[Unit, list[tuple[str, int, int]]]
+
+
+def _definitions(units: list[Unit], defining: dict[int, list[Definition]], uses: TermUses) -> dict[str, Meaning]:
     """Defined term -> its meaning ('"restraint" means handcuffs ...', 'convict – a person ...').
 
     A definition that uses another defined term means what that term means too ("detainee"
@@ -124,19 +142,18 @@ def _definitions(units: list[Unit], nlp: Language, grammar: DefinitionGrammar) -
     """
     raw: dict[str, tuple[frozenset[str], Unit, int, int]] = {}
     for unit in units:
-        for d in grammar.definitions_in(unit.provision.text):
+        for d in defining.get(unit.provision.index, ()):
             found = frozenset(h.concept for h in unit.hits if d.body_start <= h.idx < d.body_end)
             if found:
                 raw[d.term] = (found, unit, d.body_start, d.body_end)
     if not raw:
         return {}
-    matcher = _TermMatcher(nlp, raw)
     defined = {}
     for term, (found, unit, body_start, body_end) in raw.items():
         meaning = set(found)
         doc = unit.tokens()
-        for used, start, _ in matcher(unit.norms):
-            if used != term and body_start <= doc[start].idx < body_end:
+        for used, start, _ in uses.get(unit, ()):
+            if used in raw and used != term and body_start <= doc[start].idx < body_end:
                 meaning |= raw[used][0]
         defined[term] = Meaning(term, frozenset(meaning), unit.provision.index)
     return defined
@@ -179,11 +196,13 @@ def build_units(
     non_operative_headings: tuple[str, ...] = (),
     concepts: dict[str, Concept] | None = None,
     drafting: Drafting | None = None,
+    proposer: Proposer | None = None,
 ) -> list[Unit]:
     """Units for the operative provisions of `document` (not contents, findings or purposes).
 
     `drafting` is the pattern set's wording of cross-references, exceptions and definitions
-    (default: the installed patterns').
+    (default: the installed patterns'). `proposer` (the similarity layer's, when the pipeline
+    embeds provisions) is given each operative unit's sentence vector as it is parsed.
     """
     drafting = drafting or load_patterns().drafting
     exception_lead_in = _exception_lead_in(drafting.exception_lead_ins)
@@ -194,36 +213,68 @@ def build_units(
     # share one parsed empty text: the pipeline's cost per provision is mostly per call.
     parsed = nlp.pipe(p.text for p in provisions if p.text)
     empty = nlp("")
-    units = [Unit(p, next(parsed) if p.text else empty, make_doc) for p in provisions]
+    # The terms the document may define are known from the words alone: their uses are found
+    # as each provision is parsed, and its token norms (8 bytes a token) are not kept.
+    grammar = definition_grammar(drafting.definitions)
+    defining = {p.index: found for p in provisions if (found := grammar.definitions_in(p.text))}
+    terms = _TermMatcher(nlp, dict.fromkeys(d.term for found in defining.values() for d in found))
+    uses: TermUses = {}
+    units = []
+    for p in provisions:
+        doc = next(parsed) if p.text else empty
+        unit = Unit(p, doc, make_doc)
+        units.append(unit)
+        if defining and (used := terms(token_array(doc)[:, NORMED])):
+            uses[unit] = used
+        if proposer is not None and _operative(p, non_operative_headings):
+            proposer.add(unit, value(doc, "sentence_vector"))
+    if proposer is not None:
+        proposer.flush()
     by_index = {u.provision.index: u for u in units}
 
+    exceptions: dict[Unit, list[Unit]] = {}  # collected, then made tuples: a lead-in may have thousands of items
     for unit in units:
+        lead_ins = []
         parent = unit.provision.parent
         while parent is not None and parent in by_index:
             lead_in = by_index[parent]
-            unit.lead_ins.append(lead_in)
+            lead_ins.append(lead_in)
             if exception_lead_in.search(lead_in.provision.text):
-                lead_in.exceptions.append(unit)
+                exceptions.setdefault(lead_in, []).append(unit)
             parent = lead_in.provision.parent
+        unit.lead_ins = tuple(lead_ins)
+    for lead_in, items in exceptions.items():
+        lead_in.exceptions = tuple(items)
 
     _add_heading_lead_ins(units, nlp)
     _add_heading_context(units, nlp)
     _settle_cued_terms(units, concepts or {})
     _add_back_references(units, concepts or {}, drafting.back_references)
     _resolve_act_references(units, concepts or {})
-    _apply_definitions(units, nlp, concepts or {}, definition_grammar(drafting.definitions))
+    _apply_definitions(units, concepts or {}, defining, uses)
+    del defining, uses  # read: their memory serves the cross-references below
     labels = Labels(provisions)
     _add_exception_context(units, provisions, by_index, labels, references)
     for saving, saved in find_savings(provisions, references, labels):
         if saving in by_index and saved in by_index:
-            by_index[saved].saved_by.append(by_index[saving])
+            by_index[saved].saved_by += (by_index[saving],)
     for citing, cited in find_mentions(provisions, references, labels):
         if citing in by_index and cited in by_index:
             # "The sanction referred to in paragraph (1)(d) shall not be imposed on ...": the
             # cited provision's words are read as if they stood in the citing one.
-            by_index[citing].lead_ins.append(by_index[cited])
-            by_index[citing].cited.append(by_index[cited])
+            by_index[citing].lead_ins += (by_index[cited],)
+            by_index[citing].cited += (by_index[cited],)
+    _share_contexts(units)
     return [u for u in units if _operative(u.provision, non_operative_headings)]
+
+
+def _share_contexts(units: list[Unit]) -> None:
+    """One dict for equal contexts: the units under the same headings that use the same defined
+    terms inherit the same concepts from the same places (a long law has a few thousand distinct
+    contexts for a hundred thousand units). Done last: nothing changes a context after."""
+    shared: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+    for unit in units:
+        unit.context = shared.setdefault(tuple(unit.context.items()), unit.context)
 
 
 def _caption(heading: str) -> str:
@@ -283,7 +334,7 @@ def _add_heading_lead_ins(units: list[Unit], nlp: Language) -> None:
         if path not in lead_ins:
             heading = Provision(f"heading \u201c{_caption(path[-1])}\u201d", path[-1], path[:-1], index=-1)
             lead_ins[path] = Unit(heading, nlp(path[-1]), unit.make_doc)
-        unit.lead_ins.append(lead_ins[path])
+        unit.lead_ins += (lead_ins[path],)
 
 
 def _add_heading_context(units: list[Unit], nlp: Language) -> None:
@@ -346,7 +397,7 @@ def _neighbours(a: Provision, b: Provision) -> bool:
 
 
 def _apply_definitions(
-    units: list[Unit], nlp: Language, concepts: dict[str, Concept], grammar: DefinitionGrammar
+    units: list[Unit], concepts: dict[str, Concept], defining: dict[int, list[Definition]], uses: TermUses
 ) -> None:
     """A defined term means what its definition says, wherever the document uses it.
 
@@ -356,22 +407,28 @@ def _apply_definitions(
     period" means the three days after birth, a clause about women in that period is not
     about breastfeeding mothers). A concept whose own name is the whole term stays.
     """
-    defined = _definitions(units, nlp, grammar)
+    defined = _definitions(units, defining, uses)
     if not defined:
         return
-    matcher = _TermMatcher(nlp, defined)
+    # A unit's uses of the defined terms, in the order a matcher of those terms alone finds
+    # them: by position, then in the order the terms were defined.
+    rank = {term: i for i, term in enumerate(defined)}
     # One description per term, shared by every unit using it (not a string per unit and concept).
     where = {term: f"definition of \u201c{meaning.term}\u201d" for term, meaning in defined.items()}
     provisions = {u.provision.index: u.provision for u in units}
     for unit in units:
         dropped: set[ConceptHit] = set()
-        for term, start, end in matcher(unit.norms):
+        lent: dict[str, Provision] = {}
+        used = sorted((u for u in uses.get(unit, ()) if u[0] in rank), key=lambda u: (u[1], rank[u[0]]))
+        for term, start, end in used:
             meaning = defined[term]
             if meaning.source != unit.provision.index:
                 dropped |= _narrowed(unit, start, end, meaning, concepts)
             for concept in meaning.concepts:
                 unit.context.setdefault(concept, where[term])
-                unit.definitions.setdefault(concept, provisions[meaning.source])
+                lent.setdefault(concept, provisions[meaning.source])
+        if lent:
+            unit.definitions = lent
         if dropped:
             unit.drop_hits(dropped)
 
@@ -401,13 +458,13 @@ def _add_exception_context(
         qualified = by_index.get(link.qualified)
         if qualified is None:
             continue
-        qualified.links.append(link)
+        qualified.links += (link,)
         where = f"exception to {qualified.provision.label}"  # shared by the exception's units
         for idx in descendants(provisions, link.exception):
             exception = by_index.get(idx)
             if exception is None or exception is qualified:
                 continue
-            exception.links.append(link)
+            exception.links += (link,)
             # The exception is about what the qualified provision governs.
             for concept in qualified.own_concepts() | {c for lead in qualified.lead_ins for c in lead.own_concepts()}:
                 exception.context.setdefault(concept, where)
