@@ -331,6 +331,11 @@ class Evaluator:
             if not exceptions:
                 continue
             first = min(exceptions)
+            if stance.kind == "excepted-prohibition" and action is not None and clause.start <= action.start < first:
+                # A ban's exception after the act names the case that allows it again ("No prisoner
+                # shall undergo cellular confinement unless certified fit for that punishment"):
+                # what it names is not carved out of the act.
+                continue
             if action is not None and clause.start <= action.start < clause.end and action.start > first:
                 return True  # "loss of privileges other than family visits"
             hits = [h for h in own if clause.start <= h.start < clause.end]
