@@ -148,3 +148,43 @@ def test_examination_on_admission_is_still_partial_for_rule_6():
     assert _verdict("Regulation 74. A prisoner must be examined by a medical officer soon after admission.", 6) == (
         "partial"
     )
+
+
+# After an exception ("unless it has a bell"), a coordinated part with a modal of its own states its own
+# duty: a prisoner confined as a punishment being visited is not carved out of anything, so nothing bars
+# visits (Rule 23).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asian prisons act
+        "Section 29. No cell shall be used for solitary confinement unless it has a bell to call an officer,"
+        " and every prisoner so confined as a punishment shall be allowed one family visit each week.",
+        # Pacific corrections regulation
+        "Regulation 50. A detainee shall not be placed in a separation cell unless the manager approves, and"
+        " each detainee so placed as a punishment shall receive visits from relatives as usual.",
+    ],
+)
+def test_coordinated_duty_after_an_exception_bars_no_visits(text):
+    assert _verdict(text, 23) != "conflict"
+
+
+def test_visits_barred_during_punishment_unless_allowed_still_conflict():
+    text = "Rule 57. A prisoner undergoing cellular confinement as a punishment shall not receive visits unless the governor allows them."
+    assert _verdict(text, 23) == "conflict"
+
+
+# An officer's daily rounds ("visited at least once a day by the Medical Officer") are no family visits:
+# a punishment allowed only with such rounds bars no visits (Rule 23).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asian jail manual
+        "Rule 78. No prisoner shall be kept in a solitary cell as a punishment unless he is visited at least once"
+        " a day by the medical officer.",
+        # Pacific corrections regulation
+        "Regulation 52. A detainee must not be held in a separation cell as a punishment unless the detainee is"
+        " visited daily by the officer in charge.",
+    ],
+)
+def test_officers_rounds_are_no_family_visits(text):
+    assert _verdict(text, 23) != "conflict"

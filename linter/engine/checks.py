@@ -16,6 +16,7 @@ from linter.engine.units import Unit, build_units
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
 from linter.nlp.deontic import (
+    Clause,
     Stance,
     clause_index,
     doc_stance,
@@ -336,10 +337,14 @@ class Evaluator:
                 # shall undergo cellular confinement unless certified fit for that punishment"):
                 # what it names is not carved out of the act.
                 continue
-            if action is not None and clause.start <= action.start < clause.end and action.start > first:
+            if (
+                action is not None
+                and clause.start <= action.start < clause.end
+                and _in_exception(clause, first, action)
+            ):
                 return True  # "loss of privileges other than family visits"
             hits = [h for h in own if clause.start <= h.start < clause.end]
-            if hits and all(h.start > first for h in hits):
+            if hits and all(_in_exception(clause, first, h) for h in hits):
                 return True  # "may be segregated unless she is pregnant"
         return False
 
@@ -415,6 +420,17 @@ class Evaluator:
             )
         ]
         return [m for m in matches if not any(_reaches(unit, m.unit) for unit in holding)]
+
+
+def _in_exception(clause: Clause, first: int, hit: ConceptHit) -> bool:
+    """Does `hit` stand in the exception that opens at token `first` of `clause`?
+
+    The exception runs on to the end of the clause, but not into a later coordinated part with a
+    modal of its own ("No cell shall be used for solitary confinement unless it has a bell, and a
+    prisoner so confined shall be visited by her family"): that part states its own duty."""
+    if hit.start <= first:
+        return False
+    return not (clause.independent(hit.start) and clause.part(hit.start)[0] > first)
 
 
 def _reaches(exemption: Unit, unit: Unit) -> bool:
