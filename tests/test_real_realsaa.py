@@ -188,3 +188,34 @@ def test_visits_barred_during_punishment_unless_allowed_still_conflict():
 )
 def test_officers_rounds_are_no_family_visits(text):
     assert _verdict(text, 23) != "conflict"
+
+
+# Contraband is a "prohibited article": a penalty for passing one to a prisoner, under a heading on
+# visits, takes no family contact away (Rule 23).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asian prisons act
+        "CHAPTER IX\nVISITS TO PRISONERS\n\n42. Penalty for introducing prohibited articles into a prison.\n\n"
+        "Whoever brings a prohibited article into a prison shall be liable to a fine not exceeding five hundred rupees.\n",
+        # ASEAN regulation
+        "PART 6\nVISITS AND COMMUNICATIONS\n\nRegulation 30. A visitor who passes any prohibited item to an inmate"
+        " is liable to a penalty of one thousand dollars.\n",
+    ],
+)
+def test_penalty_for_contraband_is_no_loss_of_contact(text):
+    assert _verdict(text, 23) == "gap"
+
+
+# A visitor refused entry is not a prisoner's admission: no contact with relatives "on admission" (Rule 2).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asian prisons act
+        "Section 41. (2) If a visitor refuses to be searched, the Jailer may deny him admission.",
+        # ASEAN regulation
+        "Regulation 19. (2) Where a visitor declines to be searched, the Superintendent may deny him admission.",
+    ],
+)
+def test_visitor_refused_admission_is_no_admission_of_a_prisoner(text):
+    assert _verdict(text, 2) == "gap"
