@@ -219,3 +219,25 @@ def test_penalty_for_contraband_is_no_loss_of_contact(text):
 )
 def test_visitor_refused_admission_is_no_admission_of_a_prisoner(text):
     assert _verdict(text, 2) == "gap"
+
+
+# A punishment during which the prisoner may not communicate "with any person" cuts off her family
+# too: a sanction that removes family contact (Rule 23).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ASEAN detention regulation
+        "Regulation 61. While serving cellular confinement as a punishment, an inmate shall not communicate with"
+        " any person unless the superintendent permits it.",
+        # South Asian jail manual
+        "Rule 640. A prisoner undergoing separate confinement as a punishment shall hold no communication with any"
+        " person other than the officers of the jail.",
+    ],
+)
+def test_no_communication_with_any_person_as_a_punishment_conflicts_with_rule_23(text):
+    assert _verdict(text, 23) == "conflict"
+
+
+def test_officer_barred_from_communicating_for_a_prisoner_is_no_sanction():
+    text = "Section 60. A prison officer shall not hold any communication with any person on behalf of a prisoner."
+    assert _verdict(text, 23) == "gap"
