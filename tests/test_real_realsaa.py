@@ -241,3 +241,21 @@ def test_no_communication_with_any_person_as_a_punishment_conflicts_with_rule_23
 def test_officer_barred_from_communicating_for_a_prisoner_is_no_sanction():
     text = "Section 60. A prison officer shall not hold any communication with any person on behalf of a prisoner."
     assert _verdict(text, 23) == "gap"
+
+
+# "Close confinement" is a punishment by its very name (so is a "punishment cell"): a lead-in that places the
+# prisoner there and an item that bars contact conflict with Rule 23.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ASEAN detention regulation
+        "Regulation 24.\n(1) A detainee who commits a minor offence is liable to close confinement for up to 3 days.\n"
+        "(2) A detainee under close confinement —\n(a) must remain in the cell; and\n"
+        "(b) must not communicate with any person without the approval of the Director.\n",
+        # Pacific corrections regulation
+        "35. A prisoner kept in close confinement—\n(a) shall not receive visits or letters; and\n"
+        "(b) shall be given bedding at night.\n",
+    ],
+)
+def test_contact_barred_in_close_confinement_conflicts_with_rule_23(text):
+    assert _verdict(text, 23) == "conflict"
