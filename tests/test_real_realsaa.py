@@ -259,3 +259,18 @@ def test_officer_barred_from_communicating_for_a_prisoner_is_no_sanction():
 )
 def test_contact_barred_in_close_confinement_conflicts_with_rule_23(text):
     assert _verdict(text, 23) == "conflict"
+
+
+# A ban whose exception names the punishment ("shall not be combined with any other punishment except
+# cellular confinement") allows that punishment: Rule 22 conflicts.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asian prisons act
+        "Section 47. (4) Whipping shall not be combined with any other punishment except cellular confinement.",
+        # Pacific prison regulation
+        "Regulation 70. No punishment shall be combined with another punishment except confinement to a cell.",
+    ],
+)
+def test_ban_whose_exception_names_the_punishment_conflicts_with_rule_22(text):
+    assert _verdict(text, 22) == "conflict"

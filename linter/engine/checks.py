@@ -332,10 +332,10 @@ class Evaluator:
             if not exceptions:
                 continue
             first = min(exceptions)
-            if stance.kind == "excepted-prohibition" and action is not None and clause.start <= action.start < first:
-                # A ban's exception after the act names the case that allows it again ("No prisoner
-                # shall undergo cellular confinement unless certified fit for that punishment"):
-                # what it names is not carved out of the act.
+            if stance.kind == "excepted-prohibition" and action is not None and _allowed_again(clause, first, action):
+                # A ban's exception names the case that allows the act again ("No prisoner shall undergo
+                # cellular confinement unless certified fit for that punishment", "whipping shall not be
+                # combined with any punishment except cellular confinement"): it carves nothing out.
                 continue
             if (
                 action is not None
@@ -420,6 +420,15 @@ class Evaluator:
             )
         ]
         return [m for m in matches if not any(_reaches(unit, m.unit) for unit in holding)]
+
+
+def _allowed_again(clause: Clause, first: int, act: ConceptHit) -> bool:
+    """Does the ban's exception that opens at token `first` leave the act allowed: the act stands
+    before it, or in the exception itself (its comma part)? A fronted exception ("Except as provided
+    in (b), a pregnant prisoner shall not be restrained") keeps the act after it banned."""
+    if not clause.start <= act.start < clause.end:
+        return False
+    return act.start < first or clause.part(act.start) == clause.part(first)
 
 
 def _in_exception(clause: Clause, first: int, hit: ConceptHit) -> bool:
