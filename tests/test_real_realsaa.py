@@ -274,3 +274,20 @@ def test_contact_barred_in_close_confinement_conflicts_with_rule_23(text):
 )
 def test_ban_whose_exception_names_the_punishment_conflicts_with_rule_22(text):
     assert _verdict(text, 22) == "conflict"
+
+
+# "The admission, at proper times, of persons" a prisoner wishes to see lets visitors in: it is no
+# admission of the prisoner, so no legal advice "on admission" (Rule 2).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asian jail manual
+        "Rule 540. Provision shall be made for the admission, at proper times, of persons whom an undertrial"
+        " prisoner wishes to see, and an undertrial prisoner may see his legal adviser alone.",
+        # Pacific prisons ordinance
+        "21. The officer in charge shall provide for the admission, at fixed times, of the friends and legal"
+        " advisers of remand prisoners.",
+    ],
+)
+def test_visitors_let_in_at_proper_times_is_no_admission_of_a_prisoner(text):
+    assert _verdict(text, 2) == "gap"
