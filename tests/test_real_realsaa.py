@@ -291,3 +291,22 @@ def test_ban_whose_exception_names_the_punishment_conflicts_with_rule_22(text):
 )
 def test_visitors_let_in_at_proper_times_is_no_admission_of_a_prisoner(text):
     assert _verdict(text, 2) == "gap"
+
+
+# A ban on restraining women at any time ("No female prisoner shall be put in fetters") reaches labour,
+# birth and the time after birth (Rule 24); a ban on fetters as a punishment is about sanctions.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asian jail manual
+        "Rule 700. No female prisoner shall be put in fetters or handcuffs.",
+        # ASEAN regulation
+        "Regulation 52. A female inmate must not be handcuffed or placed in leg irons.",
+    ],
+)
+def test_ban_on_restraining_women_reaches_childbirth(text):
+    assert _verdict(text, 24) == "covered"
+
+
+def test_ban_on_fetters_as_a_punishment_for_women_is_silent_on_rule_24():
+    assert _verdict("Rule 368. No female prisoner shall be punished with fetters or handcuffs.", 24) == "gap"
