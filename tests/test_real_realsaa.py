@@ -310,3 +310,23 @@ def test_ban_on_restraining_women_reaches_childbirth(text):
 
 def test_ban_on_fetters_as_a_punishment_for_women_is_silent_on_rule_24():
     assert _verdict("Rule 368. No female prisoner shall be punished with fetters or handcuffs.", 24) == "gap"
+
+
+# An age that only triggers a decision on whether the child stays is no fixed age of separation (Rule 52).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # South Asian jail manual
+        "Rule 960. When a child living with its mother attains the age of six years, the Superintendent shall"
+        " consider with the child welfare officer whether it should remain.",
+        # Pacific corrections regulation
+        "Rule 961. A child may remain with its mother until the age of six years, when the Superintendent shall"
+        " review the placement with the probation officer.",
+    ],
+)
+def test_age_that_triggers_a_review_is_no_fixed_age(text):
+    assert _verdict(text, 52) != "conflict"
+
+
+def test_fixed_leaving_age_still_conflicts():
+    assert _verdict("Rule 540. No child shall be kept in the jail beyond the age of six years.", 52) == "conflict"
