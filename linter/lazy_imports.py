@@ -24,6 +24,8 @@ import importlib
 import sys
 from types import ModuleType
 
+from linter.gc_pause import gc_paused
+
 
 def import_spacy() -> ModuleType:
     """spaCy, imported without `spacy.cli` if this is the process's first spaCy import."""
@@ -34,7 +36,10 @@ def import_spacy() -> ModuleType:
     placeholders = _placeholders()
     sys.modules.update(placeholders)
     try:
-        import spacy
+        # Importing spaCy makes ~70,000 objects that live as long as the process: the ~230
+        # collections their allocation triggers scan them for nothing (~5% of the import).
+        with gc_paused():
+            import spacy
     finally:
         for name, module in placeholders.items():
             if sys.modules.get(name) is module:

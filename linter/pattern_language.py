@@ -433,6 +433,11 @@ SCHEMA: dict[str, dict[str, Field]] = {
             "mapping",
             section="interposed holders",
         ),
+        "interposed_objects": Field(
+            "the person a verb acts on, named between the verb and its particle or preposition without changing what is done (`hand the child over to`, `deliver her infant into the care of`): a concept term matches with it left out",
+            "mapping",
+            section="interposed objects",
+        ),
     },
     "cross-reference wording": {
         "provision_names": Field(
@@ -506,6 +511,14 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "holders": Field("who may be named in it; matched on normalised forms", "phrases", required=True),
         "joiners": Field("words joining two holders (`detainees and arrestees`)", "phrases"),
         "before": Field("the words that must follow the phrase (`with`)", "phrases", required=True),
+    },
+    "interposed objects": {
+        "verbs": Field(
+            "the verbs; matched on normalised forms (`hand` also matches `handed`)", "phrases", required=True
+        ),
+        "determiners": Field("words that may open the object (`the`, `her`, `such`)", "phrases"),
+        "objects": Field("who may be named as the object; matched on normalised forms", "phrases", required=True),
+        "after": Field("the words that must follow the object (`over`, `to`, `into`)", "phrases", required=True),
     },
     "definition wording": {
         "verbs": Field(

@@ -147,6 +147,16 @@ class InterposedHolders:
 
 
 @dataclass(frozen=True)
+class InterposedObjects:
+    """The person a verb acts on, named between the verb and its particle (see patterns/drafting.yaml)."""
+
+    verbs: tuple[str, ...] = ()
+    determiners: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Drafting:
     """The words of legal drafting the engine reads structure by (patterns/drafting.yaml)."""
 
@@ -158,6 +168,7 @@ class Drafting:
     # (modifiers, the nouns they may stand before): both normalised by the tagger.
     person_modifiers: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     interposed_holders: InterposedHolders = InterposedHolders()
+    interposed_objects: InterposedObjects = InterposedObjects()
     # Openings of a subsection that points back at the one before ("while so", "during such").
     back_references: tuple[str, ...] = ()
 
@@ -257,6 +268,9 @@ def _load_drafting(path: Path) -> Drafting:
         back_references=_tuple(data.get("back_references")),
         interposed_holders=InterposedHolders(
             **{key: _tuple(value) for key, value in (data.get("interposed_holders") or {}).items()}
+        ),
+        interposed_objects=InterposedObjects(
+            **{key: _tuple(value) for key, value in (data.get("interposed_objects") or {}).items()}
         ),
     )
 

@@ -362,6 +362,7 @@ def _mark_toc(lines: list[_Line]) -> None:
             and (nxt is None or lines[nxt].kind not in ("item", "para"))
         ):
             toc.add(i)
+    toc -= _lists_after_the_body(lines, toc)
     for i in toc:
         lines[i].kind = "toc"
     for i in entries - toc:
@@ -370,6 +371,41 @@ def _mark_toc(lines: list[_Line]) -> None:
         if line.title_had_period and (nxt is None or lines[nxt].kind not in ("item", "para")):
             # Nothing of its own follows, so "13. Women receive care." was the text.
             line.text, line.title = f"{line.title}.", ""
+
+
+def _lists_after_the_body(lines: list[_Line], toc: set[int]) -> set[int]:
+    """Runs of titled entries that are a list, not a table of contents.
+
+    A schedule of punishments ("1. Admonition." / "2. Loss of remission not exceeding thirty
+    days.") looks like a run of numbered titles. A table of contents comes before the body or
+    names provisions that follow it; a run that comes after operative text and whose titles
+    never recur later is a list of the law's own, read as text (Commonwealth schedules).
+    """
+    listed: set[int] = set()
+    for run in _runs(sorted(toc)):
+        body_before = any(line.text for line in lines[: run[0]] if line.kind in ("section", "item", "para"))
+        titles = {_title_key(lines[i].title) for i in run}
+        later = {
+            _title_key(line.title or line.text) for line in lines[run[-1] + 1 :] if line.kind in ("section", "heading")
+        }
+        if body_before and titles.isdisjoint(later):
+            listed.update(run)
+    return listed
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive runs of `indices` (sorted), allowing headings and skipped lines between."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i - runs[-1][-1] <= 3:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.lower().rstrip(".").split())
 
 
 def _previous_content(lines: list[_Line], i: int) -> int | None:

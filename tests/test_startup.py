@@ -220,15 +220,15 @@ def test_pattern_vectors_from_the_cache_equal_the_computed_ones(fresh_cache):
     assert len(list(fresh_cache.glob("pattern-vectors-*.pickle"))) == 2
 
 
-def test_legal_english_tokenizer_is_blank_english_with_the_legal_infixes():
+def test_the_pipelines_tokenizer_is_blank_english_with_the_legal_infixes():
     import spacy
     from spacy.util import compile_infix_regex
 
-    from linter.nlp.pipeline import _LegalDefaults, _LegalEnglish
+    from linter.nlp.pipeline import _LegalDefaults
 
     reference = spacy.blank("en")
     reference.tokenizer.infix_finditer = compile_infix_regex(_LegalDefaults.infixes).finditer
-    legal = _LegalEnglish()
+    legal = build_pipeline()
     assert phrase_cache._tokenizer_digest(legal.tokenizer) == phrase_cache._tokenizer_digest(reference.tokenizer)
     text = "Sec. 4.(a) In general.—The Warden shan't restrain a woman; cf. 18 U.S.C. 4042."
     assert [t.text for t in legal(text)] == [t.text for t in reference(text)]

@@ -32,7 +32,7 @@ from linter.engine.crossref import (
 )
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit, pending_concept, settle
-from linter.nlp.deontic import Clause, opening_proviso
+from linter.nlp.deontic import Clause, doc_stance, opening_proviso
 from linter.nlp.doc_values import value
 from linter.nlp.token_rows import NORMED, token_array
 from linter.pattern_language import phrases_regex
@@ -206,6 +206,7 @@ def build_units(
                 lead_in.exceptions.append(unit)
             parent = lead_in.provision.parent
 
+    _add_heading_lead_ins(units, nlp)
     _add_heading_context(units, nlp)
     _settle_cued_terms(units, concepts or {})
     _add_back_references(units, concepts or {}, drafting.back_references)
@@ -260,6 +261,29 @@ def _last_acts(unit: Unit, actions: set[str], before: int | None = None) -> list
         return []
     last = max(acts, key=lambda h: (h.end, h.start))
     return [h for h in acts if (h.start, h.end) == (last.start, last.end)]
+
+
+def _add_heading_lead_ins(units: list[Unit], nlp: Language) -> None:
+    """A numbered list with no lead-in sentence reads its heading as its lead-in.
+
+    Schedules of punishments and jail manuals list items under a heading alone ("SECOND
+    SCHEDULE — PUNISHMENTS" / "(c) stoppage of visits and letters for one month"): the
+    heading says what the items are, as "The following punishments may be awarded:" would.
+    Only for a labelled item with no modal of its own and no lead-in with words; its heading
+    lends the act and, if it has one, the modal ("Punishments which may be awarded").
+    """
+    lead_ins: dict[tuple[str, ...], Unit] = {}
+    for unit in units:
+        provision = unit.provision
+        if not (provision.headings and provision.label and provision.text) or provision.kind != "body":
+            continue
+        if any(lead.provision.text for lead in unit.lead_ins) or doc_stance(unit.clauses) is not None:
+            continue
+        path = provision.headings
+        if path not in lead_ins:
+            heading = Provision(f"heading \u201c{_caption(path[-1])}\u201d", path[-1], path[:-1], index=-1)
+            lead_ins[path] = Unit(heading, nlp(path[-1]), unit.make_doc)
+        unit.lead_ins.append(lead_ins[path])
 
 
 def _add_heading_context(units: list[Unit], nlp: Language) -> None:

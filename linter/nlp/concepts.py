@@ -22,7 +22,7 @@ from linter.nlp.doc_values import register, set_value
 from linter.nlp.normalize import normalize
 from linter.nlp.phrase_cache import add_phrases, phrase_keys
 from linter.nlp.token_rows import NORMED, OFFSET, TITLE, UPPER, WORD, span_text, token_array, token_rows
-from linter.patterns import Concept, Drafting, InterposedHolders, load_patterns
+from linter.patterns import Concept, Drafting, InterposedHolders, InterposedObjects, load_patterns
 
 _EXCLUDE_SUFFIX = "!exclude"
 _CUED_SUFFIX = "!cued"
@@ -61,6 +61,7 @@ class ConceptTagger:
         self.name_joiners = drafting.statute_name_joiners
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.holders = _InterposedHolders(nlp, drafting.interposed_holders)
+        self.objects = _InterposedObjects(nlp, drafting.interposed_objects)
         # Each person modifier's norm, and the norms of the nouns it may stand before.
         self.modifiers: dict[int, frozenset[int]] = {}
         for words, nouns in drafting.person_modifiers:
@@ -129,13 +130,14 @@ class ConceptTagger:
 
         "remain with their incarcerated mothers" is "remain with their mothers" (a person
         modifier), "meetings of convicted persons with close relatives" is "meetings with close
-        relatives" (an interposed holder): a law's status word before a person, or its naming of
-        whose meetings they are, does not change what is meant, so the vocabulary need not list
-        each term once per modifier or holder. Hits are given in the provision's own token indices.
+        relatives" (an interposed holder), "hand the child over to a relative" is "hand over to a
+        relative" (an interposed object): a law's status word before a person, its naming of whose
+        meetings they are, or of whom a hand-over moves, does not change what is meant, so the
+        vocabulary need not list each term once per modifier, holder or object. Hits are given in the provision's own token indices.
         """
         matches = list(self.matcher(doc))
         norms = token_array(doc)[:, NORMED].tolist()
-        left_out = self._modifiers_at(norms) | self.holders.positions(norms)
+        left_out = self._modifiers_at(norms) | self.holders.positions(norms) | self.objects.positions(norms)
         if not left_out:
             return matches  # most provisions: one C-level pass, no Token objects
         kept = [i for i in range(len(norms)) if i not in left_out]
@@ -217,3 +219,31 @@ class _InterposedHolders:
                 at = end + 1
             else:
                 return end
+
+
+class _InterposedObjects:
+    """Finds the person named between a verb and its particle: "hand [the child] over to" (patterns/drafting.yaml)."""
+
+    def __init__(self, nlp: Language, words: InterposedObjects) -> None:
+        def key(word: str) -> int:
+            return nlp.vocab.strings.add(normalize(word))
+
+        self.verbs = {key(w) for w in words.verbs}
+        self.determiners = {key(w) for w in words.determiners}
+        self.objects = {key(w) for w in words.objects}
+        self.after = {key(w) for w in words.after}
+
+    def positions(self, norms: list[int]) -> set[int]:
+        """Token indices of each such object (and its determiner) in a provision's normalised words."""
+        if self.objects.isdisjoint(norms) or self.verbs.isdisjoint(norms):
+            return set()
+        found: set[int] = set()
+        for i, norm in enumerate(norms):
+            if norm not in self.verbs:
+                continue
+            start = at = i + 1
+            if at < len(norms) and norms[at] in self.determiners:
+                at += 1
+            if at + 1 < len(norms) and norms[at] in self.objects and norms[at + 1] in self.after:
+                found.update(range(start, at + 1))
+        return found

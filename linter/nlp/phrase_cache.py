@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 
 from linter import user_cache
 from linter.nlp import normalize
-from linter.nlp.tokenizer import tokenizer
+from linter.nlp.tokenizer import special_cases, tokenizer
 
 # The attributes phrases are matched on, in the order their keys are stored.
 ATTRIBUTES = {"NORM": NORM, "LOWER": LOWER}
@@ -92,7 +92,7 @@ def _tokenizer_digest(tokenizer) -> str:
             tokenizer.url_match,
         )
     ]
-    rules = json.dumps(tokenizer.rules or {}, sort_keys=True)  # one call: per rule was a hundredth of a start
+    rules = json.dumps(special_cases(tokenizer), sort_keys=True)  # one call: per rule was a hundredth of a start
     key = json.dumps([spacy.__version__, patterns, rules], ensure_ascii=False).encode("utf-8")
     key += Path(normalize.__file__).read_bytes()
     return hashlib.sha256(key).hexdigest()[:20]

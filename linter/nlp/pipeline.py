@@ -17,6 +17,7 @@ from spacy.language import Language
 from linter.nlp.concepts import ConceptTagger
 from linter.nlp.deontic import DeonticTagger
 from linter.nlp.normalize import normalize
+from linter.nlp.tokenizer import OnDemandTokenizer, tokenizer
 from linter.patterns import load_patterns, load_patterns_from
 
 
@@ -41,6 +42,8 @@ class _LegalDefaults(EnglishDefaults):
     # Set here, not on the built tokenizer: changing its infixes there reloads its ~1,350
     # special cases, a tenth of the start-up.
     infixes = [*(EnglishDefaults.infixes or ()), r"(?<=[A-Za-z])\.(?=—|–|--)", r"(?<=\.)(?:—|–|--)(?=[A-Za-z\"“(])"]
+    # English's special cases are handed to the tokenizer that loads them on demand (below).
+    tokenizer_exceptions: dict = {}
 
 
 class _LegalEnglish(English):
@@ -56,6 +59,7 @@ def build_pipeline(patterns_dir: str = "", similarity: bool = False) -> Language
     `similarity` adds the component that embeds each provision for the recall layer.
     """
     nlp = _LegalEnglish()
+    nlp.tokenizer = OnDemandTokenizer(tokenizer(nlp), EnglishDefaults.tokenizer_exceptions or {})
     # Norms are computed once per distinct word (a lexeme attribute), not once per token.
     # spaCy's vocab.pyi leaves out this public attribute of the compiled Vocab.
     nlp.vocab.lex_attr_getters[NORM] = normalize  # type: ignore[attr-defined]
