@@ -16,6 +16,7 @@ from linter.engine.units import Unit, build_units
 from linter.model import Document, Provision
 from linter.nlp.concepts import ConceptHit
 from linter.nlp.deontic import (
+    Clause,
     Stance,
     clause_index,
     doc_stance,
@@ -332,10 +333,19 @@ class Evaluator:
             if not exceptions:
                 continue
             first = min(exceptions)
-            if action is not None and clause.start <= action.start < clause.end and action.start > first:
+            if stance.kind == "excepted-prohibition" and action is not None and _allowed_again(clause, first, action):
+                # A ban's exception names the case that allows the act again ("No prisoner shall undergo
+                # cellular confinement unless certified fit for that punishment", "whipping shall not be
+                # combined with any punishment except cellular confinement"): it carves nothing out.
+                continue
+            if (
+                action is not None
+                and clause.start <= action.start < clause.end
+                and _in_exception(clause, first, action)
+            ):
                 return True  # "loss of privileges other than family visits"
             hits = [h for h in own if clause.start <= h.start < clause.end]
-            if hits and all(h.start > first for h in hits):
+            if hits and all(_in_exception(clause, first, h) for h in hits):
                 return True  # "may be segregated unless she is pregnant"
         return False
 
@@ -411,6 +421,26 @@ class Evaluator:
             )
         ]
         return [m for m in matches if not any(_reaches(unit, m.unit) for unit in holding)]
+
+
+def _allowed_again(clause: Clause, first: int, act: ConceptHit) -> bool:
+    """Does the ban's exception that opens at token `first` leave the act allowed: the act stands
+    before it, or in the exception itself (its comma part)? A fronted exception ("Except as provided
+    in (b), a pregnant prisoner shall not be restrained") keeps the act after it banned."""
+    if not clause.start <= act.start < clause.end:
+        return False
+    return act.start < first or clause.part(act.start) == clause.part(first)
+
+
+def _in_exception(clause: Clause, first: int, hit: ConceptHit) -> bool:
+    """Does `hit` stand in the exception that opens at token `first` of `clause`?
+
+    The exception runs on to the end of the clause, but not into a later coordinated part with a
+    modal of its own ("No cell shall be used for solitary confinement unless it has a bell, and a
+    prisoner so confined shall be visited by her family"): that part states its own duty."""
+    if hit.start <= first:
+        return False
+    return not (clause.independent(hit.start) and clause.part(hit.start)[0] > first)
 
 
 def _reaches(exemption: Unit, unit: Unit) -> bool:
