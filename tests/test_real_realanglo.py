@@ -1,0 +1,158 @@
+"""Phenomena found by reading real prison law of Westminster, US, Australian and New Zealand
+traditions that the linter had never seen (probe `realanglo`), written again as fresh clauses.
+
+- A US state administrative code names its punitive status "disciplinary separation": a sanction
+  of close confinement like any other (Rule 22, conflict when no pregnant or nursing woman is
+  exempted).
+- Westminster prison rules and their Commonwealth descendants ask for "the maintenance of
+  relations between a prisoner and his family": family contact kept up for every prisoner
+  (Rule 26, partial under the gender-neutral convention), as do US directives and post-Soviet
+  codes in their own words.
+- The after-care rule of the same family ("the assistance to be given him after his release")
+  and US statutes ("provide assistance to inmates after their release"): support after release
+  for every prisoner (Rule 47, partial).
+- A classification named only to say it does not matter ("women of any security classification
+  may apply", "inmates of any custody level") classifies no one (Rules 40-41 stay silent).
+- "Purpose and scope", the opening heading of US agency directives and Australian policy
+  directives, states an aim: it obliges no one, like a "Purpose" heading.
+"""
+
+import pytest
+
+CONFLICTS = [
+    # (tradition, phenomenon, rule, regulation text)
+    (
+        "US state administrative code",
+        "disciplinary separation imposed for a term",
+        22,
+        "DOC 12.40(3) Disciplinary separation may be imposed for a term of up to 30 days for a major offense.\n",
+    ),
+    (
+        "Westminster prison rules",
+        "disciplinary separation awarded as a punishment",
+        22,
+        "61. The governor may award disciplinary separation as a punishment.\n",
+    ),
+]
+
+PARTIALS = [
+    (
+        "Westminster prison rules",
+        "relations between an inmate and his family maintained",
+        26,
+        "9. Special care shall be taken to maintain relations between an inmate and the members of his family "
+        "where this is in the interests of both.\n",
+    ),
+    (
+        "Commonwealth prison rules",
+        "maintenance of such relationships with her children",
+        26,
+        "8. Particular care shall be given to the maintenance of such relationships between a prisoner and her "
+        "children as are in the best interests of both.\n",
+    ),
+    (
+        "US agency directive",
+        "maintenance of family relationships",
+        26,
+        "§ 5-20. The facility shall assist offenders in the maintenance of family relationships.\n",
+    ),
+    (
+        "post-Soviet code",
+        "ties with relatives maintained",
+        26,
+        "Article 30. The administration shall assist convicts in maintaining ties with their relatives.\n",
+    ),
+    (
+        "Westminster prison rules",
+        "assistance to be given after his release",
+        47,
+        "14. The welfare officer shall arrange the assistance to be given to each prisoner after his release.\n",
+    ),
+    (
+        "US statute",
+        "assistance provided after release",
+        47,
+        "§ 31-8. The department shall provide assistance to inmates after their release in obtaining "
+        "identification documents.\n",
+    ),
+    (
+        "Westminster prison rules",
+        "a woman classified by security category (the classification still counts)",
+        40,
+        "2. Every woman prisoner shall be classified on admission according to her security category.\n",
+    ),
+]
+
+SILENT = [
+    # (what, rule, regulation text): the clause only shares a word with the rule
+    (
+        "a register of relatives is no family contact",
+        26,
+        "The governor shall maintain a register of the relatives of each prisoner.\n",
+    ),
+    (
+        "assistance to a committee is no support after release",
+        47,
+        "The governor shall give assistance to the visiting committee.\n",
+    ),
+    (
+        "any security classification may apply (New Zealand operations manual)",
+        40,
+        "2. Women of any security classification may apply to keep their child with them in the unit.\n",
+    ),
+    (
+        "any security classification may apply, background rule",
+        41,
+        "2. Women of any security classification may apply to keep their child with them in the unit.\n",
+    ),
+    (
+        "any custody level (US agency directive)",
+        40,
+        "§ 7. Female inmates of any custody level may receive visits from their children on weekends.\n",
+    ),
+    (
+        "a directive's purpose and scope (US program statement)",
+        42,
+        "PURPOSE AND SCOPE\n\nTo ensure that institutions offer trauma-informed programs that meet the particular "
+        "needs of women in custody.\n",
+    ),
+    (
+        "a numbered purpose and scope section (Australian policy directive)",
+        42,
+        "1. Purpose and scope\n\nThis directive ensures that correctional centres offer trauma-informed programs "
+        "that meet the particular needs of women in custody.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("tradition, phenomenon, rule, text", CONFLICTS, ids=[c[1] for c in CONFLICTS])
+def test_sanction_without_exemption_conflicts(verdict, tradition, phenomenon, rule, text):
+    assert verdict(text, rule) == "conflict"
+
+
+def test_disciplinary_separation_with_exemption_is_no_conflict(verdict):
+    text = (
+        "DOC 12.40(3) Disciplinary separation may be imposed for a term of up to 30 days.\n"
+        "DOC 12.41. Disciplinary separation shall not be imposed on an inmate who is pregnant, who is nursing "
+        "an infant or who has her child with her.\n"
+    )
+    assert verdict(text, 22) != "conflict"
+
+
+@pytest.mark.parametrize("tradition, phenomenon, rule, text", PARTIALS, ids=[c[1] for c in PARTIALS])
+def test_gender_neutral_clause_is_partial(verdict, tradition, phenomenon, rule, text):
+    assert verdict(text, rule) == "partial"
+
+
+@pytest.mark.parametrize("what, rule, text", SILENT, ids=[c[0] for c in SILENT])
+def test_look_alike_stays_silent(verdict, what, rule, text):
+    assert verdict(text, rule) == "gap"
+
+
+def test_operative_section_after_purpose_and_scope_is_read(verdict):
+    text = (
+        "1. Purpose and scope\n\nThis directive sets out how programs are offered.\n\n2. Programs\n\n"
+        "Every centre must offer women in custody educational programs and vocational training adapted to "
+        "their needs.\n"
+    )
+    assert verdict(text, 42) in ("partial", "covered")
