@@ -15,6 +15,14 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
   may apply", "inmates of any custody level") classifies no one (Rules 40-41 stay silent).
 - "Purpose and scope", the opening heading of US agency directives and Australian policy
   directives, states an aim: it obliges no one, like a "Purpose" heading.
+- Westminster rules let a pregnant woman be "removed from association" where "by virtue of her
+  condition" she needs it: care for her health, not punishment or a security measure, so no
+  re-permitted segregation (Rule 22 stays silent), as with isolation "on the recommendation of
+  the doctor" in post-Soviet codes.
+- A pregnant woman taken to an outside hospital to give birth receives obstetric care (Rule 10,
+  partial), in Westminster rules and US state codes alike.
+- "The unique needs of female offenders" (US agency directives) and "their particular needs as
+  women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
 
 import pytest
@@ -77,6 +85,20 @@ PARTIALS = [
     ),
     (
         "Westminster prison rules",
+        "taken to an outside hospital to give birth",
+        10,
+        "40. The medical officer shall arrange for a pregnant prisoner to be taken to a hospital outside the prison "
+        "in order to give birth.\n",
+    ),
+    (
+        "US state code",
+        "moved to a community hospital before the birth",
+        10,
+        "§ 14-3. A pregnant inmate who is about to give birth shall be moved to a community hospital and given "
+        "medical care there.\n",
+    ),
+    (
+        "Westminster prison rules",
         "a woman classified by security category (the classification still counts)",
         40,
         "2. Every woman prisoner shall be classified on admission according to her security category.\n",
@@ -85,6 +107,23 @@ PARTIALS = [
 
 SILENT = [
     # (what, rule, regulation text): the clause only shares a word with the rule
+    (
+        "kept apart by virtue of her condition (Westminster rules)",
+        22,
+        "30. A prisoner who is pregnant shall—\n(a) be given extra milk; and\n(b) where by virtue of her condition she "
+        "needs to be removed from association with other prisoners, be kept under supervision as far as "
+        "practicable.\n",
+    ),
+    (
+        "isolation on the recommendation of the doctor (post-Soviet code)",
+        22,
+        "Article 58. A pregnant convict may be held in isolation on the recommendation of the doctor.\n",
+    ),
+    (
+        "unique needs of another group",
+        1,
+        "The department shall meet the unique needs of elderly inmates.\n",
+    ),
     (
         "a register of relatives is no family contact",
         26,
@@ -123,6 +162,28 @@ SILENT = [
         "that meet the particular needs of women in custody.\n",
     ),
 ]
+
+
+COVERED = [
+    (
+        "US agency directive",
+        "unique needs of female offenders",
+        1,
+        "§ 3-1. The department shall adopt policies that address the unique needs of female offenders.\n",
+    ),
+    (
+        "New Zealand operations manual",
+        "particular needs as women",
+        1,
+        "M.2 Women prisoners are managed in a way that respects them as adults and takes account of their "
+        "particular needs as women.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("tradition, phenomenon, rule, text", COVERED, ids=[c[1] for c in COVERED])
+def test_womens_needs_principle_is_covered(verdict, tradition, phenomenon, rule, text):
+    assert verdict(text, rule) == "covered"
 
 
 @pytest.mark.parametrize("tradition, phenomenon, rule, text", CONFLICTS, ids=[c[1] for c in CONFLICTS])
