@@ -21,6 +21,9 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
   the doctor" in post-Soviet codes.
 - A pregnant woman taken to an outside hospital to give birth receives obstetric care (Rule 10,
   partial), in Westminster rules and US state codes alike.
+- Australian corrections acts and US statutes name the parent gender-neutrally: "a child
+  accommodated with a prisoner", "reside with the inmate" is a child staying in prison (Rule 49,
+  partial when the stay turns on the child's best interests).
 - "The unique needs of female offenders" (US agency directives) and "their particular needs as
   women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
@@ -96,6 +99,20 @@ PARTIALS = [
         10,
         "§ 14-3. A pregnant inmate who is about to give birth shall be moved to a community hospital and given "
         "medical care there.\n",
+    ),
+    (
+        "Australian corrections act",
+        "child accommodated with a prisoner in its best interests",
+        49,
+        "31. The chief executive may allow a child to be accommodated with a prisoner at a women's correctional "
+        "centre only if satisfied that this is in the child's best interests.\n",
+    ),
+    (
+        "US state statute",
+        "child residing with the inmate in its best interests",
+        49,
+        "§ 44-7. A child may reside with the inmate at the facility if the warden finds that this is in the best "
+        "interests of the child.\n",
     ),
     (
         "Westminster prison rules",
@@ -201,7 +218,7 @@ def test_disciplinary_separation_with_exemption_is_no_conflict(verdict):
 
 
 @pytest.mark.parametrize("tradition, phenomenon, rule, text", PARTIALS, ids=[c[1] for c in PARTIALS])
-def test_gender_neutral_clause_is_partial(verdict, tradition, phenomenon, rule, text):
+def test_clause_is_partial(verdict, tradition, phenomenon, rule, text):
     assert verdict(text, rule) == "partial"
 
 
