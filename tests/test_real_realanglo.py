@@ -24,6 +24,10 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
 - Australian corrections acts and US statutes name the parent gender-neutrally: "a child
   accommodated with a prisoner", "reside with the inmate" is a child staying in prison (Rule 49,
   partial when the stay turns on the child's best interests).
+- A list of what may not be imposed as discipline, one item of which carries its own way round
+  ("(4) restrictions on ... visitation ..., except for abuse of these", US state codes; "(b) the
+  stoppage of letters or visits, save where ...", Westminster rules): the item's exception
+  re-permits the act the lead-in bans (Rule 23 conflict; likewise restraints after birth, Rule 24).
 - "The unique needs of female offenders" (US agency directives) and "their particular needs as
   women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
@@ -32,6 +36,27 @@ import pytest
 
 CONFLICTS = [
     # (tradition, phenomenon, rule, regulation text)
+    (
+        "US state code",
+        "denial of family visits barred as discipline, except where visiting was misused",
+        23,
+        "§ 12-4. The following shall not be imposed as a disciplinary sanction:\n(a) corporal punishment;\n"
+        "(b) denial of visits from family, except where the inmate has misused visiting privileges.\n",
+    ),
+    (
+        "Westminster prison rules",
+        "no punishment includes stoppage of visits, save where the privilege was abused",
+        23,
+        "62. No punishment shall include—\n(a) a reduction of diet; or\n(b) the stoppage of letters or visits, save "
+        "where the prisoner has abused the privilege.\n",
+    ),
+    (
+        "Commonwealth prison rules",
+        "no restraints after the birth, except where she is violent",
+        24,
+        "20. Instruments of restraint shall not be used on a woman—\n(a) during labour; or\n(b) immediately after "
+        "birth, except where she is violent.\n",
+    ),
     (
         "US state administrative code",
         "disciplinary separation imposed for a term",
@@ -206,6 +231,14 @@ def test_womens_needs_principle_is_covered(verdict, tradition, phenomenon, rule,
 @pytest.mark.parametrize("tradition, phenomenon, rule, text", CONFLICTS, ids=[c[1] for c in CONFLICTS])
 def test_sanction_without_exemption_conflicts(verdict, tradition, phenomenon, rule, text):
     assert verdict(text, rule) == "conflict"
+
+
+def test_listed_ban_without_exception_is_no_conflict(verdict):
+    text = (
+        "§ 12-4. The following shall not be imposed as a disciplinary sanction:\n(a) corporal punishment;\n"
+        "(b) denial of visits from family.\n"
+    )
+    assert verdict(text, 23) == "covered"
 
 
 def test_disciplinary_separation_with_exemption_is_no_conflict(verdict):

@@ -19,6 +19,7 @@ from linter.nlp.deontic import (
     Stance,
     clause_index,
     doc_stance,
+    item_stance,
     presupposed_at,
     restricted_at,
     stance_at,
@@ -151,9 +152,9 @@ class Evaluator:
                     hit = mention
                     break
         else:
-            stance = doc_stance(unit.clauses) or stance_at(where.clauses, hit.start)
+            stance = doc_stance(unit.clauses) or self._item_stance(unit, stance_at(where.clauses, hit.start))
         if stance is None:
-            stance = next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)
+            stance = self._lead_in_stance(unit)
         stance = stance or Stance("statement")
         if where is unit and restricted_at(unit.clauses, hit.start):
             stance = _restricted(stance)
@@ -167,6 +168,15 @@ class Evaluator:
             # the very people the check is about, so the clause forbids the act for them.
             stance = Stance("prohibition", stance.markers + ("exemption",))
         return stance, hit
+
+    @staticmethod
+    def _item_stance(unit: Unit, lead_in: Stance | None) -> Stance | None:
+        """`lead_in`, the stance of a lead-in toward the act, as `unit` reads it with its own exceptions."""
+        return item_stance(lead_in, unit.clauses) if lead_in is not None else None
+
+    def _lead_in_stance(self, unit: Unit) -> Stance | None:
+        """The stance `unit` takes from the nearest lead-in that has one, with its own exceptions."""
+        return self._item_stance(unit, next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None))
 
     def _apply_exception_links(self, unit: Unit, stance: Stance, action: str) -> Stance:
         links = [link for link in unit.links if link.qualified == unit.provision.index]
@@ -375,9 +385,7 @@ class Evaluator:
             return None
         if any(self._locate(unit, c, allow_context=True) for c in cond.none):
             return None
-        stance = doc_stance(unit.clauses) or next(
-            (s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None
-        )
+        stance = doc_stance(unit.clauses) or self._lead_in_stance(unit)
         if stance is None:
             return None
         stance = self._apply_exception_links(unit, stance, cond.action[0])
