@@ -28,6 +28,10 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
   ("(4) restrictions on ... visitation ..., except for abuse of these", US state codes; "(b) the
   stoppage of letters or visits, save where ...", Westminster rules): the item's exception
   re-permits the act the lead-in bans (Rule 23 conflict; likewise restraints after birth, Rule 24).
+- Australian and New Zealand acts set examples and notes under a provision ("Example—par (a)
+  (ii)" / "the detainee has had a contact visit …", "Examples for subsection (1)"): they illustrate
+  it and are not part of it, so a visit named in an example of a search power is no visit (Rule 43
+  stays silent), while the numbered provision after the example is read as usual.
 - "The unique needs of female offenders" (US agency directives) and "their particular needs as
   women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
@@ -162,6 +166,20 @@ SILENT = [
         "Article 58. A pregnant convict may be held in isolation on the recommendation of the doctor.\n",
     ),
     (
+        "an example under a search power (Australian Capital Territory act)",
+        43,
+        "40 Cell searches\n\n(1) A corrections officer may search a detainee's cell at any time.\n\n"
+        "Example—subsection (1)\n\nthe detainee has just had a contact visit from a family member\n\n"
+        "(2) A search must be recorded in the search register.\n",
+    ),
+    (
+        "examples for a subsection (Northern Territory act)",
+        43,
+        "12 Strip searches\n\n(1) The general manager may direct that a prisoner be strip searched.\n\n"
+        "Examples for subsection (1)\n\nThe prisoner has returned from a contact visit with relatives.\n\n"
+        "(2) A record of each strip search must be kept.\n",
+    ),
+    (
         "unique needs of another group",
         1,
         "The department shall meet the unique needs of elderly inmates.\n",
@@ -258,6 +276,15 @@ def test_clause_is_partial(verdict, tradition, phenomenon, rule, text):
 @pytest.mark.parametrize("what, rule, text", SILENT, ids=[c[0] for c in SILENT])
 def test_look_alike_stays_silent(verdict, what, rule, text):
     assert verdict(text, rule) == "gap"
+
+
+def test_provision_after_an_example_is_read(verdict):
+    text = (
+        "12 Searches and visits\n\n(1) The general manager may direct that a prisoner be strip searched.\n\n"
+        "Example—subsection (1)\n\nthe prisoner has returned from court\n\n"
+        "(2) Every prisoner is entitled to receive a visit from family members at least once a week.\n"
+    )
+    assert verdict(text, 26) == "partial"
 
 
 def test_operative_section_after_purpose_and_scope_is_read(verdict):
