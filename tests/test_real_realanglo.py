@@ -32,6 +32,8 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
   (ii)" / "the detainee has had a contact visit …", "Examples for subsection (1)"): they illustrate
   it and are not part of it, so a visit named in an example of a search power is no visit (Rule 43
   stays silent), while the numbered provision after the example is read as usual.
+- Visiting rooms "with areas for nursing" (US state codes) and facilities where mothers "feed and
+  bond" with babies cared for outside (New Zealand) make room for breastfeeding (Rule 48, partial).
 - "The unique needs of female offenders" (US agency directives) and "their particular needs as
   women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
@@ -144,6 +146,20 @@ PARTIALS = [
         "interests of the child.\n",
     ),
     (
+        "US state code",
+        "visiting rooms with areas for nursing",
+        48,
+        "§ 22-9. Each state correctional facility shall provide visiting rooms with areas for nursing for "
+        "mothers and infants.\n",
+    ),
+    (
+        "New Zealand operations manual",
+        "facilities to feed and bond with a baby cared for outside",
+        48,
+        "M.4 Mothers whose babies are cared for outside the prison may have daily visits in facilities where they "
+        "can feed and bond with their baby.\n",
+    ),
+    (
         "Westminster prison rules",
         "a woman classified by security category (the classification still counts)",
         40,
@@ -178,6 +194,11 @@ SILENT = [
         "12 Strip searches\n\n(1) The general manager may direct that a prisoner be strip searched.\n\n"
         "Examples for subsection (1)\n\nThe prisoner has returned from a contact visit with relatives.\n\n"
         "(2) A record of each strip search must be kept.\n",
+    ),
+    (
+        "a nursing station is health care, not breastfeeding",
+        48,
+        "The health centre shall have a nursing station staffed at all times.\n",
     ),
     (
         "unique needs of another group",
