@@ -284,8 +284,8 @@ def _is_caps_heading(text: str) -> bool:
 def _drop_editorial_notes(lines: list[_Line]) -> None:
     """Skip an editorial note or example and the unnumbered paragraphs that make up its text.
 
-    "Example—par (a) (ii)" / "the detainee has had a contact visit …" under a subsection of an
-    Australian act illustrates it: read as its words, the example would put a visit into a
+    "Example—par (a) (ii)" and the case it describes, under a subsection of an Australian act,
+    illustrate it: read as its words, an example naming a contact visit would put a visit into a
     strip-search power. Numbered lines after the note are provisions again.
     """
     in_note = False

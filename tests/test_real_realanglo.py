@@ -4,19 +4,19 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
 - A US state administrative code names its punitive status "disciplinary separation": a sanction
   of close confinement like any other (Rule 22, conflict when no pregnant or nursing woman is
   exempted).
-- Westminster prison rules and their Commonwealth descendants ask for "the maintenance of
-  relations between a prisoner and his family": family contact kept up for every prisoner
+- Westminster prison rules and their Commonwealth descendants ask for family relations(hips) to
+  be maintained: family contact kept up for every prisoner
   (Rule 26, partial under the gender-neutral convention), as do US directives and post-Soviet
   codes in their own words.
-- The after-care rule of the same family ("the assistance to be given him after his release")
-  and US statutes ("provide assistance to inmates after their release"): support after release
+- The after-care rule of the same family (assistance to be given to a prisoner after his release)
+  and US statutes (assistance provided to inmates after release): support after release
   for every prisoner (Rule 47, partial).
-- A classification named only to say it does not matter ("women of any security classification
-  may apply", "inmates of any custody level") classifies no one (Rules 40-41 stay silent).
+- A classification named only to say it does not matter (women "of any security classification"
+  may apply, inmates "of any custody level") classifies no one (Rules 40-41 stay silent).
 - "Purpose and scope", the opening heading of US agency directives and Australian policy
   directives, states an aim: it obliges no one, like a "Purpose" heading.
-- Westminster rules let a pregnant woman be "removed from association" where "by virtue of her
-  condition" she needs it: care for her health, not punishment or a security measure, so no
+- Westminster rules let a pregnant woman be taken out of association where her condition calls
+  for it: care for her health, not punishment or a security measure, so no
   re-permitted segregation (Rule 22 stays silent), as with isolation "on the recommendation of
   the doctor" in post-Soviet codes.
 - A pregnant woman taken to an outside hospital to give birth receives obstetric care (Rule 10,
@@ -25,16 +25,16 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
   accommodated with a prisoner", "reside with the inmate" is a child staying in prison (Rule 49,
   partial when the stay turns on the child's best interests).
 - A list of what may not be imposed as discipline, one item of which carries its own way round
-  ("(4) restrictions on ... visitation ..., except for abuse of these", US state codes; "(b) the
-  stoppage of letters or visits, save where ...", Westminster rules): the item's exception
+  (restrictions on visits barred "except for" their abuse, US state codes; stoppage of letters or
+  visits barred "save where" ..., Westminster rules): the item's exception
   re-permits the act the lead-in bans (Rule 23 conflict; likewise restraints after birth, Rule 24).
 - Australian and New Zealand acts set examples and notes under a provision ("Example—par (a)
-  (ii)" / "the detainee has had a contact visit …", "Examples for subsection (1)"): they illustrate
+  (ii)" followed by an illustrative case, "Examples for subsection (1)"): they illustrate
   it and are not part of it, so a visit named in an example of a search power is no visit (Rule 43
   stays silent), while the numbered provision after the example is read as usual.
 - Visiting rooms "with areas for nursing" (US state codes) and facilities where mothers "feed and
   bond" with babies cared for outside (New Zealand) make room for breastfeeding (Rule 48, partial).
-- "The unique needs of female offenders" (US agency directives) and "their particular needs as
+- The "unique needs" of women offenders (US agency directives) and women's "particular needs as
   women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
 

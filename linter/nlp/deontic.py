@@ -516,9 +516,9 @@ def item_stance(lead_in: Stance, item: tuple[Clause, ...]) -> Stance:
     """The stance a list item with no modal of its own takes from its lead-in's.
 
     An exception in the item's own words excepts the lead-in's ban for that item: "The
-    following may not be imposed as discipline: … (4) restrictions on visitation, except for
-    abuse of these" (US state codes), "Restraints shall not be used— … (b) after the birth,
-    save where she is violent" (Westminster rules) ban the act with a way round it.
+    following shall not be imposed as a sanction: … (b) denial of family visits, except where
+    visiting was misused" (US state codes), "Restraints shall not be used— … (b) after the
+    birth, save where she is violent" (Westminster rules) ban the act with a way round it.
     """
     at = tuple(m.idx for clause in item for m in clause.markers if m.category in EXCEPTION_CATEGORIES)
     if lead_in.kind != "prohibition" or not at:
