@@ -34,6 +34,9 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
   stays silent), while the numbered provision after the example is read as usual.
 - Visiting rooms "with areas for nursing" (US state codes) and facilities where mothers "feed and
   bond" with babies cared for outside (New Zealand) make room for breastfeeding (Rule 48, partial).
+- Segregation of inmates only "charged with disciplinary misconduct" (US jail standards), or kept
+  apart until a disciplinary charge is heard (Westminster rules), is no punishment (Rule 22 stays
+  silent); one found guilty of the same misconduct is punished (Rules 22 and 23 conflict).
 - The "unique needs" of women offenders (US agency directives) and women's "particular needs as
   women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
@@ -55,6 +58,18 @@ CONFLICTS = [
         23,
         "62. No punishment shall include—\n(a) a reduction of diet; or\n(b) the stoppage of letters or visits, save "
         "where the prisoner has abused the privilege.\n",
+    ),
+    (
+        "US state administrative code",
+        "found guilty of disciplinary misconduct and confined to a cell",
+        22,
+        "§ 5-4. An inmate found guilty of disciplinary misconduct may be confined to a cell for up to 10 days.\n",
+    ),
+    (
+        "US state administrative code",
+        "found guilty of a disciplinary infraction and losing visits",
+        23,
+        "§ 5-2. An inmate found guilty of a disciplinary infraction may lose visiting privileges for 30 days.\n",
     ),
     (
         "Commonwealth prison rules",
@@ -194,6 +209,18 @@ SILENT = [
         "12 Strip searches\n\n(1) The general manager may direct that a prisoner be strip searched.\n\n"
         "Examples for subsection (1)\n\nThe prisoner has returned from a contact visit with relatives.\n\n"
         "(2) A record of each strip search must be kept.\n",
+    ),
+    (
+        "segregation of inmates charged with disciplinary misconduct (US jail standards)",
+        22,
+        "§ 3-14. The sheriff shall set written procedures for the segregation of inmates charged with disciplinary "
+        "misconduct.\n",
+    ),
+    (
+        "kept in segregation until a disciplinary charge is heard (Westminster rules)",
+        22,
+        "53. A prisoner against whom a disciplinary charge is laid may be kept in segregation until the charge is "
+        "heard.\n",
     ),
     (
         "a nursing station is health care, not breastfeeding",
