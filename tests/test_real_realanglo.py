@@ -37,6 +37,9 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
 - Segregation of inmates only "charged with disciplinary misconduct" (US jail standards), or kept
   apart until a disciplinary charge is heard (Westminster rules), is no punishment (Rule 22 stays
   silent); one found guilty of the same misconduct is punished (Rules 22 and 23 conflict).
+- A report or allegation of staff "sexual misconduct" (US jail standards, Commonwealth rules) that
+  must be investigated or passed to the police is a response to reported abuse (Rule 25, partial);
+  a staff conduct rule that only punishes the misconduct is not.
 - The "unique needs" of women offenders (US agency directives) and women's "particular needs as
   women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
@@ -161,6 +164,20 @@ PARTIALS = [
         "interests of the child.\n",
     ),
     (
+        "US jail standards",
+        "reports of staff sexual misconduct investigated",
+        25,
+        "§ 8-2. Every report of sexual misconduct by a staff member shall be investigated and referred to the "
+        "prosecutor.\n",
+    ),
+    (
+        "Commonwealth prison rules",
+        "an allegation of sexual misconduct against an officer reported to the police",
+        25,
+        "44. Where a prisoner makes an allegation of sexual misconduct against an officer, the officer in charge "
+        "shall report it to the police.\n",
+    ),
+    (
         "US state code",
         "visiting rooms with areas for nursing",
         48,
@@ -221,6 +238,11 @@ SILENT = [
         22,
         "53. A prisoner against whom a disciplinary charge is laid may be kept in segregation until the charge is "
         "heard.\n",
+    ),
+    (
+        "staff sexual misconduct punished, no report answered",
+        25,
+        "§ 8-3. A staff member who engages in sexual misconduct with an inmate shall be dismissed.\n",
     ),
     (
         "a nursing station is health care, not breastfeeding",
