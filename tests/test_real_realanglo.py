@@ -40,6 +40,11 @@ traditions that the linter had never seen (probe `realanglo`), written again as 
 - A report or allegation of staff "sexual misconduct" (US jail standards, Commonwealth rules) that
   must be investigated or passed to the police is a response to reported abuse (Rule 25, partial);
   a staff conduct rule that only punishes the misconduct is not.
+- A lead-in that opens a list of conditions ("may approve an application … if—", Australian acts;
+  "may admit … only if:", US statutes) names in its items when its act is allowed: an immunised
+  child or a prisoner held at a work release centre is a condition, not health care or a release
+  option the law provides (Rules 9, 45 and 51 stay silent); the same items under "shall ensure
+  that:" are duties.
 - The "unique needs" of women offenders (US agency directives) and women's "particular needs as
   women" (New Zealand and Westminster-style manuals) are women's distinctive needs (Rule 1).
 """
@@ -245,6 +250,26 @@ SILENT = [
         "§ 8-3. A staff member who engages in sexual misconduct with an inmate shall be dismissed.\n",
     ),
     (
+        "an immunised child as a condition of admission (Australian act)",
+        9,
+        "31 Deciding application\n\n(1) The chief executive may approve an application to have a child live with a "
+        "prisoner if—\n\n(a) the child has been immunised as recommended by a doctor; and\n\n(b) the prisoner is "
+        "held at a work release centre.\n",
+    ),
+    (
+        "a work release centre as a condition of admission (Australian act)",
+        45,
+        "31 Deciding application\n\n(1) The chief executive may approve an application to have a child live with a "
+        "prisoner if—\n\n(a) the child has been immunised as recommended by a doctor; and\n\n(b) the prisoner is "
+        "held at a work release centre.\n",
+    ),
+    (
+        "an infant examined by a pediatrician as a condition of admission (US statute)",
+        51,
+        "§ 9-4. The warden may admit a newborn to the nursery only if:\n\n(1) the mother has completed a parenting "
+        "class; and\n\n(2) the infant has been examined by a pediatrician.\n",
+    ),
+    (
         "a nursing station is health care, not breastfeeding",
         48,
         "The health centre shall have a nursing station staffed at all times.\n",
@@ -346,6 +371,14 @@ def test_clause_is_partial(verdict, tradition, phenomenon, rule, text):
 @pytest.mark.parametrize("what, rule, text", SILENT, ids=[c[0] for c in SILENT])
 def test_look_alike_stays_silent(verdict, what, rule, text):
     assert verdict(text, rule) == "gap"
+
+
+def test_items_of_a_duty_are_read_as_duties(verdict):
+    text = (
+        "§ 9-5. The warden shall ensure that:\n\n(1) each mother completes a parenting class; and\n\n(2) each "
+        "infant is examined by a pediatrician.\n"
+    )
+    assert verdict(text, 51) == "partial"
 
 
 def test_provision_after_an_example_is_read(verdict):

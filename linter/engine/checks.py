@@ -20,6 +20,7 @@ from linter.nlp.deontic import (
     clause_index,
     doc_stance,
     item_stance,
+    opens_conditions,
     presupposed_at,
     restricted_at,
     stance_at,
@@ -235,6 +236,11 @@ class Evaluator:
         if check.kind == "conflict" and any(action.concept in saving.first_hit for saving in unit.saved_by):
             # "Nothing in subsection (2) authorises the use of a restraint ...": whatever (2)
             # allows, it does not allow this act.
+            return None
+        if check.kind == "element" and where is unit and "mention" not in check.stance and _states_condition(unit):
+            # "… may grant an application if— (c) the child is immunised …" (Australian acts, US
+            # statutes): the item names a condition of the lead-in's act, which the law does not
+            # oblige anyone to bring about.
             return None
         stance, hit = self._stance(unit, found, check.condition)
         if check.kind == "conflict" and not self._reads_together(unit, check.condition, where, hit, others):
@@ -462,6 +468,11 @@ def _withheld(stance: Stance) -> Stance:
     if stance.kind in ("prohibition", "excepted-prohibition"):
         return replace(stance, kind="obligation", markers=markers)
     return replace(stance, kind="statement", markers=markers)
+
+
+def _states_condition(unit: Unit) -> bool:
+    """Is `unit` an item, with no modal of its own, of a lead-in that opens a list of conditions?"""
+    return doc_stance(unit.clauses) is None and any(opens_conditions(lead.clauses) for lead in unit.lead_ins)
 
 
 def _restricted(stance: Stance) -> Stance:

@@ -512,6 +512,14 @@ def doc_stance(clauses: tuple[Clause, ...]) -> Stance | None:
     return None
 
 
+def opens_conditions(clauses: tuple[Clause, ...]) -> bool:
+    """Does a lead-in end by opening a list of conditions ("The chief executive may grant an
+    application if—", "A child may stay only if:")? Its items say when its act is allowed."""
+    return bool(clauses) and any(
+        m.category in ("presupposition", "limit") and m.end >= clauses[-1].end - 1 for m in clauses[-1].markers
+    )
+
+
 def item_stance(lead_in: Stance, item: tuple[Clause, ...]) -> Stance:
     """The stance a list item with no modal of its own takes from its lead-in's.
 
