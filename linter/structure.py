@@ -81,6 +81,12 @@ _INSTRUMENT_TITLE = re.compile(r"\b(?:Rules|Regulations?|Act|Code|Order)\b.*\b\d
 _BRACKETED = re.compile(r"\[(?P<title>[^\]]{1,100})\]")
 _TERMINAL = ".;:,—–-"
 
+# An editorial note or example of Australian and New Zealand acts ("Example—par (a) (ii)",
+# "Examples for item 9", "Note for section 3", "Note 2—"): it illustrates the provision above it
+# and is not part of it. A "Note:" of US directives is often an instruction, so a note needs a
+# dash, a number or "for"; an example never binds.
+_EDITORIAL_NOTE = re.compile(r"(?:Examples?(?:\s+\d+)?(?=$|\s*[—–:-]|\s+for\b)|Notes?(?:\s+\d+)?(?=\s*[—–]|\s+for\b))")
+
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 # Heading levels: keyword headings rank by the order they first appear (a US code puts
@@ -106,6 +112,7 @@ class _Line:
 def build_provisions(blocks: list[Block]) -> list[Provision]:
     """Split Blocks into Provisions with citation labels, heading paths and parent links."""
     lines = [_classify(block) for block in blocks]
+    _drop_editorial_notes(lines)
     _number_parts(lines)
     _promote_titles(lines)
     _mark_toc(lines)
@@ -272,6 +279,24 @@ def _is_short_line(text: str, max_words: int) -> bool:
 def _is_caps_heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 1 and all(c.isupper() for c in letters) and len(text.split()) <= 25 and text[-1] not in ";:,"
+
+
+def _drop_editorial_notes(lines: list[_Line]) -> None:
+    """Skip an editorial note or example and the unnumbered paragraphs that make up its text.
+
+    "Example—par (a) (ii)" and the case it describes, under a subsection of an Australian act,
+    illustrate it: read as its words, an example naming a contact visit would put a visit into a
+    strip-search power. Numbered lines after the note are provisions again.
+    """
+    in_note = False
+    for i, line in enumerate(lines):
+        if line.kind == "para" and _EDITORIAL_NOTE.match(line.text):
+            lines[i] = _Line("skip")
+            in_note = True
+        elif in_note and line.kind == "para":
+            lines[i] = _Line("skip")
+        elif line.kind != "skip":
+            in_note = False
 
 
 def _number_parts(lines: list[_Line]) -> None:

@@ -20,6 +20,8 @@ from linter.nlp.deontic import (
     Stance,
     clause_index,
     doc_stance,
+    item_stance,
+    opens_conditions,
     presupposed_at,
     restricted_at,
     stance_at,
@@ -153,9 +155,9 @@ class Evaluator:
                     hit = mention
                     break
         else:
-            stance = doc_stance(unit.clauses) or stance_at(where.clauses, hit.start)
+            stance = doc_stance(unit.clauses) or self._item_stance(unit, stance_at(where.clauses, hit.start))
         if stance is None:
-            stance = next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None)
+            stance = self._lead_in_stance(unit)
         stance = stance or Stance("statement")
         if where is unit and restricted_at(unit.clauses, hit.start):
             stance = _restricted(stance)
@@ -169,6 +171,15 @@ class Evaluator:
             # the very people the check is about, so the clause forbids the act for them.
             stance = Stance("prohibition", stance.markers + ("exemption",))
         return stance, hit
+
+    @staticmethod
+    def _item_stance(unit: Unit, lead_in: Stance | None) -> Stance | None:
+        """`lead_in`, the stance of a lead-in toward the act, as `unit` reads it with its own exceptions."""
+        return item_stance(lead_in, unit.clauses) if lead_in is not None else None
+
+    def _lead_in_stance(self, unit: Unit) -> Stance | None:
+        """The stance `unit` takes from the nearest lead-in that has one, with its own exceptions."""
+        return self._item_stance(unit, next((s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None))
 
     def _apply_exception_links(self, unit: Unit, stance: Stance, action: str) -> Stance:
         links = [link for link in unit.links if link.qualified == unit.provision.index]
@@ -227,6 +238,11 @@ class Evaluator:
         if check.kind == "conflict" and any(action.concept in saving.first_hit for saving in unit.saved_by):
             # "Nothing in subsection (2) authorises the use of a restraint ...": whatever (2)
             # allows, it does not allow this act.
+            return None
+        if check.kind == "element" and where is unit and "mention" not in check.stance and _states_condition(unit):
+            # "… may grant an application if— (c) the child is immunised …" (Australian acts, US
+            # statutes): the item names a condition of the lead-in's act, which the law does not
+            # oblige anyone to bring about.
             return None
         stance, hit = self._stance(unit, found, check.condition)
         if check.kind == "conflict" and not self._reads_together(unit, check.condition, where, hit, others):
@@ -386,9 +402,7 @@ class Evaluator:
             return None
         if any(self._locate(unit, c, allow_context=True) for c in cond.none):
             return None
-        stance = doc_stance(unit.clauses) or next(
-            (s for lead in unit.lead_ins if (s := doc_stance(lead.clauses))), None
-        )
+        stance = doc_stance(unit.clauses) or self._lead_in_stance(unit)
         if stance is None:
             return None
         stance = self._apply_exception_links(unit, stance, cond.action[0])
@@ -485,6 +499,11 @@ def _withheld(stance: Stance) -> Stance:
     if stance.kind in ("prohibition", "excepted-prohibition"):
         return replace(stance, kind="obligation", markers=markers)
     return replace(stance, kind="statement", markers=markers)
+
+
+def _states_condition(unit: Unit) -> bool:
+    """Is `unit` an item, with no modal of its own, of a lead-in that opens a list of conditions?"""
+    return doc_stance(unit.clauses) is None and any(opens_conditions(lead.clauses) for lead in unit.lead_ins)
 
 
 def _restricted(stance: Stance) -> Stance:

@@ -13,7 +13,7 @@ linter/pattern_language.py (MARKER_CATEGORIES), rendered in patterns/README.md.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -510,3 +510,25 @@ def doc_stance(clauses: tuple[Clause, ...]) -> Stance | None:
         if stance is not None:
             return stance
     return None
+
+
+def opens_conditions(clauses: tuple[Clause, ...]) -> bool:
+    """Does a lead-in end by opening a list of conditions ("The chief executive may grant an
+    application if—", "A child may stay only if:")? Its items say when its act is allowed."""
+    return bool(clauses) and any(
+        m.category in ("presupposition", "limit") and m.end >= clauses[-1].end - 1 for m in clauses[-1].markers
+    )
+
+
+def item_stance(lead_in: Stance, item: tuple[Clause, ...]) -> Stance:
+    """The stance a list item with no modal of its own takes from its lead-in's.
+
+    An exception in the item's own words excepts the lead-in's ban for that item: "The
+    following shall not be imposed as a sanction: … (b) denial of family visits, except where
+    visiting was misused" (US state codes), "Restraints shall not be used— … (b) after the
+    birth, save where she is violent" (Westminster rules) ban the act with a way round it.
+    """
+    at = tuple(m.idx for clause in item for m in clause.markers if m.category in EXCEPTION_CATEGORIES)
+    if lead_in.kind != "prohibition" or not at:
+        return lead_in
+    return replace(lead_in, kind="excepted-prohibition", excepted=True, exception_at=lead_in.exception_at + at)
