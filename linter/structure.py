@@ -406,14 +406,17 @@ def _lists_after_the_body(lines: list[_Line], toc: set[int]) -> set[int]:
     names provisions that follow it; a run that comes after operative text and whose titles
     never recur later is a list of the law's own, read as text (Commonwealth schedules).
     """
+    # One pass over the law, not one per run: where its body starts, and where each title is last used.
+    body = next(
+        (i for i, line in enumerate(lines) if line.text and line.kind in ("section", "item", "para")), len(lines)
+    )
+    last_use = {
+        _title_key(line.title or line.text): i for i, line in enumerate(lines) if line.kind in ("section", "heading")
+    }
     listed: set[int] = set()
     for run in _runs(sorted(toc)):
-        body_before = any(line.text for line in lines[: run[0]] if line.kind in ("section", "item", "para"))
-        titles = {_title_key(lines[i].title) for i in run}
-        later = {
-            _title_key(line.title or line.text) for line in lines[run[-1] + 1 :] if line.kind in ("section", "heading")
-        }
-        if body_before and titles.isdisjoint(later):
+        recurs = any(last_use.get(_title_key(lines[i].title), -1) > run[-1] for i in run)
+        if body < run[0] and not recurs:
             listed.update(run)
     return listed
 

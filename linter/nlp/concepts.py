@@ -133,7 +133,8 @@ class ConceptTagger:
         relatives" (an interposed holder), "hand the child over to a relative" is "hand over to a
         relative" (an interposed object): a law's status word before a person, its naming of whose
         meetings they are, or of whom a hand-over moves, does not change what is meant, so the
-        vocabulary need not list each term once per modifier, holder or object. Hits are given in the provision's own token indices.
+        vocabulary need not list each term once per modifier, holder or object. Hits are given
+        in the provision's own token indices.
         """
         matches = list(self.matcher(doc))
         norms = token_array(doc)[:, NORMED].tolist()
