@@ -52,9 +52,10 @@ def test_real_corpus_accuracy_floor():
     assert m["evidence_accuracy"] >= REAL_FLOORS["evidence"]
 
 
-CORPUS_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.95, "addressed_f1": 0.86, "evidence": 0.84}
+CORPUS_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.95, "addressed_f1": 0.87, "evidence": 0.88}
 REAL_FLOORS = {"conflict_precision": 0.95, "conflict_recall": 0.95, "addressed_f1": 0.89, "evidence": 0.78}
 # First run on 14-21: conflict P 0.917 R 0.647, addressed F1 0.775, evidence 0.909; 22-25 and 26-29
 # were added on first contact. 14-29 measured at the end of the session that added 26-29: conflict
-# P 0.951 R 0.629, addressed F1 0.832, evidence 0.821 (26-29 lowered the evidence figure).
-HELDOUT_FLOORS = {"conflict_precision": 0.93, "conflict_recall": 0.61, "addressed_f1": 0.82, "evidence": 0.80}
+# P 0.951 R 0.629, addressed F1 0.832, evidence 0.821 (26-29 lowered the evidence figure); the
+# sixth session's release: P 0.955 R 0.677, addressed F1 0.841, evidence 0.833.
+HELDOUT_FLOORS = {"conflict_precision": 0.94, "conflict_recall": 0.66, "addressed_f1": 0.83, "evidence": 0.82}
